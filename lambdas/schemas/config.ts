@@ -1,0 +1,180 @@
+import { z } from 'zod';
+
+/**
+ * The one Replyline configuration file, validated at synth time, at `npm start`
+ * and at Lambda start. Every field carries a description: they become the JSON
+ * Schema (`replyline.config.schema.json`) that editors show as hover help.
+ */
+
+export const SUPPORTED_LANGUAGES = ['en', 'zh', 'ja'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+const identifier = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a short id: lowercase letters, digits and "-", starting with a letter');
+
+const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[^\s@<>(),;:"]+@[a-z0-9.-]+\.[a-z]{2,}$/i, 'expected an e-mail address like support@example.com');
+
+const domainName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/, 'expected a domain name like example.com');
+
+const timeZone = z.string().refine(isKnownTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai or Europe/Berlin' });
+
+const regexSource = z.string().refine(isValidRegex, { message: 'expected a valid regular expression' });
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const language = z.enum(SUPPORTED_LANGUAGES);
+
+const addressEntry = z
+  .strictObject({
+    address: emailAddress.describe('An address customers write to, e.g. support@example.com. Its domain must be verified in SES.'),
+    team: identifier.optional().describe('Team that owns mail to this address (a key of "teams").'),
+    agent: identifier.optional().describe('Named person reached through this address (a key of "agents"); the team is the agent\'s team.'),
+    language: language.optional().describe('Language of the acknowledgement when the customer\'s language cannot be detected.'),
+  })
+  .refine((entry) => Boolean(entry.team) !== Boolean(entry.agent), {
+    message: 'give exactly one of "team" or "agent"',
+  });
+
+const mailboxDestination = z.strictObject({
+  type: z.literal('mailbox'),
+  address: emailAddress.describe('Team mailbox that receives forwarded customer mail.'),
+});
+
+const webhookDestination = z.strictObject({
+  type: z.literal('webhook'),
+  url: z.url({ protocol: /^https?$/ }).describe('HTTPS endpoint that receives a signed JSON document per customer mail.'),
+  secretName: z
+    .string()
+    .min(1)
+    .describe('Name of the Secrets Manager secret holding the HMAC signing key (never put the key in this file).'),
+});
+
+const team = z.strictObject({
+  name: z.string().min(1).max(80).describe('Team name shown to customers, e.g. "Example Support".'),
+  signature: z.string().min(1).max(200).optional().describe('Sign-off used in acknowledgements, e.g. "Mei and the Example support team".'),
+  destination: z.discriminatedUnion('type', [mailboxDestination, webhookDestination]).describe('Where routed mail is delivered.'),
+});
+
+const agent = z.strictObject({
+  name: z.string().min(1).max(80).describe('The person\'s name, used to sign replies and acknowledgements.'),
+  team: identifier.describe('Team the person belongs to (a key of "teams").'),
+  mailboxes: z.array(emailAddress).default([]).describe('The person\'s own addresses: replies from them to a thread address are relayed to the customer.'),
+});
+
+const acknowledgement = z
+  .strictObject({
+    enabled: z.boolean().default(true).describe('Send an acknowledgement for each new customer thread.'),
+    maxPerSender: z.number().int().min(1).max(100).default(3).describe('At most this many acknowledgements per sender per window (loop and flood guard).'),
+    windowHours: z.number().int().min(1).max(168).default(24).describe('Length of the per-sender acknowledgement window, in hours.'),
+    noReplySenderPattern: regexSource
+      .default('^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer[-_.]?daemon|postmaster|bounces?|notifications?)([+-][^@]*)?@')
+      .describe('Senders matching this pattern (case-insensitive) are never acknowledged.'),
+    maxAttachmentBytes: z
+      .number()
+      .int()
+      .min(0)
+      .default(25 * 1024 * 1024)
+      .describe('Attachments above this total size are kept but the acknowledgement tells the customer they were too large to forward.'),
+  })
+  .default({} as never);
+
+const retention = z
+  .strictObject({
+    rawMailDays: z.number().int().min(1).max(3650).default(365).describe('Days raw mail is kept in S3 before lifecycle expiry.'),
+    threadDays: z.number().int().min(1).max(3650).default(730).describe('Days thread and message records live before DynamoDB TTL removes them.'),
+  })
+  .default({} as never);
+
+export const replylineConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    domain: domainName.describe('The company mail domain Replyline answers for; our Message-IDs and thread addresses use it.'),
+    timeZone: timeZone.describe('Default time zone for promised reply times, e.g. Asia/Shanghai.'),
+    defaultLanguage: language.default('en').describe('Acknowledgement language when neither the mail nor the address decides.'),
+    addresses: z.array(addressEntry).min(1).describe('Addresses Replyline receives for, each owned by a team or reaching a named person.'),
+    teams: z.record(identifier, team).describe('Teams by id.'),
+    agents: z.record(identifier, agent).default({}).describe('Named people by id.'),
+    acknowledgement,
+    retention,
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.addresses.forEach((entry, index) => {
+      if (seen.has(entry.address)) {
+        ctx.addIssue({ code: 'custom', path: ['addresses', index, 'address'], message: `"${entry.address}" is listed twice` });
+      }
+      seen.add(entry.address);
+      if (!entry.address.endsWith(`@${config.domain}`) && !entry.address.endsWith(`.${config.domain}`)) {
+        ctx.addIssue({ code: 'custom', path: ['addresses', index, 'address'], message: `must be an address of the domain "${config.domain}"` });
+      }
+      if (entry.team && !config.teams[entry.team]) {
+        ctx.addIssue({ code: 'custom', path: ['addresses', index, 'team'], message: `unknown team "${entry.team}"; known: ${Object.keys(config.teams).join(', ')}` });
+      }
+      if (entry.agent && !config.agents[entry.agent]) {
+        ctx.addIssue({ code: 'custom', path: ['addresses', index, 'agent'], message: `unknown agent "${entry.agent}"; known: ${Object.keys(config.agents).join(', ') || 'none'}` });
+      }
+    });
+    for (const [agentId, person] of Object.entries(config.agents)) {
+      if (!config.teams[person.team]) {
+        ctx.addIssue({ code: 'custom', path: ['agents', agentId, 'team'], message: `unknown team "${person.team}"` });
+      }
+    }
+  });
+
+export type ReplylineConfig = z.output<typeof replylineConfigSchema>;
+export type ReplylineConfigInput = z.input<typeof replylineConfigSchema>;
+export type AddressEntry = ReplylineConfig['addresses'][number];
+export type TeamConfig = ReplylineConfig['teams'][string];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid Replyline configuration (${source}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates parsed JSON; throws ConfigError listing each bad field by path. */
+export function parseConfig(input: unknown, source = 'configuration'): ReplylineConfig {
+  const result = replylineConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ConfigError(source, result.error.issues.map(describeIssue));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = formatPath(issue.path);
+  return `${path || '(top level)'}: ${issue.message}`;
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`))
+    .join('');
+}
