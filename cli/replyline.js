@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Entry of the `replyline` command: runs the TypeScript CLI through tsx, so there is no build step.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { register } = await import('tsx/esm/api');
+register();
+await import('../local/cli.ts');

@@ -1,0 +1,30 @@
+import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import type { OutgoingMail } from '../core/outgoing.js';
+import type { Mailer, SentMail } from '../ports/index.js';
+import { composeMime } from './mime-composer.js';
+
+export class SesMailer implements Mailer {
+  constructor(private readonly ses: SESClient) {}
+
+  async send(mail: OutgoingMail): Promise<SentMail> {
+    const raw = await composeMime(mail);
+    const result = await this.ses.send(
+      new SendRawEmailCommand({
+        Source: mail.from.address,
+        Destinations: mail.to.map((to) => to.address),
+        RawMessage: { Data: raw },
+      }),
+    );
+    const providerMessageId = result.MessageId ?? '';
+    const region = await this.ses.config.region();
+    return { providerMessageId, wireMessageIds: [mail.messageId, ...(providerMessageId ? [sesWireMessageId(providerMessageId, region)] : [])] };
+  }
+}
+
+/**
+ * SES replaces our Message-ID with its own; replies then reference
+ * `<id@region.amazonses.com>` (`email.amazonses.com` in us-east-1), so both are linked to the thread.
+ */
+export function sesWireMessageId(providerMessageId: string, region: string): string {
+  return `${providerMessageId}@${region === 'us-east-1' ? 'email' : region}.amazonses.com`;
+}

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+
+/** Prefix of every Message-ID Replyline generates; lets us recognise our own mail coming back. */
+const OUR_PREFIX = 'rl.';
+
+/** Deterministic Message-ID for something we send about `seed`, so a retry reuses the same id. */
+export function ourMessageId(kind: 'ack' | 'relay' | 'fwd', threadRef: string, seed: string, domain: string): string {
+  const digest = createHash('sha256').update(seed).digest('hex').slice(0, 16);
+  return `${OUR_PREFIX}${kind}.${threadRef.toLowerCase()}.${digest}@${domain}`;
+}
+
+export function isOurMessageId(messageId: string | undefined, domain: string): boolean {
+  return Boolean(messageId?.startsWith(OUR_PREFIX) && messageId.toLowerCase().endsWith(`@${domain}`));
+}
+
+/** Dedupe key of an inbound mail: its Message-ID, or the SES receipt id when it has none. */
+export function dedupeKeyFor(messageId: string | undefined, receiptId: string): string {
+  if (messageId && messageId.length <= 512) return messageId;
+  if (messageId) return `sha256:${createHash('sha256').update(messageId).digest('hex')}`;
+  return `ses:${receiptId}`;
+}
+
+export function receiptDedupeKey(receiptId: string): string {
+  return `ses:${receiptId}`;
+}

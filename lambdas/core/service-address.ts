@@ -1,0 +1,48 @@
+import type { AddressEntry, ReplylineConfig } from '../schemas/config.js';
+
+/** The configured address a mail was sent to, and who owns it. */
+export interface ServiceAddress {
+  entry: AddressEntry;
+  team: string;
+  agent: string | undefined;
+  /** Sub-address label (`support+label@…`), if any: thread addresses carry one. */
+  label: string | undefined;
+}
+
+/** `support+abc@example.com` → `{ base: 'support@example.com', label: 'abc' }`. */
+export function splitSubaddress(address: string): { base: string; label: string | undefined } {
+  const lower = address.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  const local = lower.slice(0, at);
+  const plus = local.indexOf('+');
+  if (at <= 0 || plus < 0) return { base: lower, label: undefined };
+  return { base: `${local.slice(0, plus)}${lower.slice(at)}`, label: address.trim().slice(plus + 1, at) };
+}
+
+/**
+ * Finds which configured address the mail is for, preferring the envelope
+ * recipients (what SES matched) in their order; undefined if none is ours.
+ */
+export function resolveServiceAddress(recipients: readonly string[], config: ReplylineConfig): ServiceAddress | undefined {
+  for (const recipient of recipients) {
+    const { base, label } = splitSubaddress(recipient);
+    const entry = config.addresses.find((candidate) => candidate.address === base);
+    if (!entry) continue;
+    const agent = entry.agent;
+    const team = agent ? config.agents[agent]!.team : entry.team!;
+    return { entry, team, agent, label };
+  }
+  return undefined;
+}
+
+/** Display name for mail sent from a service address: the named person, else the team. */
+export function senderNameFor(service: ServiceAddress, config: ReplylineConfig): string {
+  if (service.agent) return config.agents[service.agent]!.name;
+  return config.teams[service.team]!.name;
+}
+
+export function signatureFor(service: ServiceAddress, config: ReplylineConfig): string {
+  if (service.agent) return `${config.agents[service.agent]!.name}, ${config.teams[service.team]!.name}`;
+  const team = config.teams[service.team]!;
+  return team.signature ?? team.name;
+}

@@ -1,0 +1,56 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { ingestMail, IngestError, type IngestDependencies } from '../core/ingest.js';
+import { createLogger } from '../adapters/logger.js';
+import { createIngestDependencies } from '../adapters/wiring.js';
+import { parseInboundQueueBody } from '../schemas/ses-notification.js';
+
+const logger = createLogger('replyline-ingest');
+
+/**
+ * SQS `inbound` → core ingest. A record that fails is reported in
+ * batchItemFailures: SQS retries it and, after maxReceiveCount, moves it to the DLQ.
+ */
+export function createIngestHandler(dependencies: () => IngestDependencies) {
+  let deps: IngestDependencies | undefined;
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const processRecord = async (record: SQSRecord): Promise<void> => {
+    deps ??= dependencies();
+    const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? 1);
+    let message;
+    try {
+      message = parseInboundQueueBody(record.body);
+    } catch (error) {
+      logger.error('inbound queue message is not an SES receipt notification', { sqsMessageId: record.messageId, reason: describe(error) });
+      throw error;
+    }
+    if (message.kind === 'setup-notification') {
+      logger.info('SES setup notification received; nothing to ingest', { sqsMessageId: record.messageId });
+      return;
+    }
+    try {
+      const result = await ingestMail(message.envelope, deps);
+      logger.info('mail ingested', { receiptId: message.envelope.receiptId, outcome: result.outcome, threadRef: result.threadRef, effectsDone: result.effectsDone });
+    } catch (error) {
+      logger.error('mail could not be ingested; it will be retried, then dead-lettered', {
+        receiptId: message.envelope.receiptId,
+        receiveCount,
+        reason: describe(error),
+      });
+      throw error;
+    }
+  };
+
+  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+}
+
+/** Error class and message only: SDK and parser messages never contain the mail body. */
+function describe(error: unknown): string {
+  if (error instanceof IngestError) return `${error.code}: ${error.message}`;
+  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
+  return String(error);
+}
+
+export const handler = createIngestHandler(createIngestDependencies);

@@ -1,0 +1,58 @@
+/**
+ * What the core needs from the outside world. Adapters implement these with the
+ * AWS SDK (or local stand-ins); unit tests implement them in memory.
+ */
+import type { InboundMail, RawMailLocation } from '../core/mail.js';
+import type { OutgoingMail } from '../core/outgoing.js';
+import type { DomainEvent } from '../core/events.js';
+import type { InboundProcessing, InboundRecord, RecordOutcome, ThreadRecord } from '../core/records.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface RawMailStore {
+  /** Streams the stored raw mail. Throws if it does not exist (the record is retried, then dead-lettered). */
+  open(location: RawMailLocation): Promise<AsyncIterable<Uint8Array>>;
+}
+
+export interface MailParser {
+  parse(raw: AsyncIterable<Uint8Array> | Uint8Array): Promise<InboundMail>;
+}
+
+export interface ThreadStore {
+  /**
+   * Records an inbound mail atomically: its dedupe link, its message item and
+   * its thread (created or updated). A second call for the same dedupe key
+   * changes nothing and returns `duplicate` with the first call's processing state.
+   */
+  recordInbound(record: InboundRecord): Promise<RecordOutcome>;
+  getProcessing(dedupeKey: string): Promise<InboundProcessing | undefined>;
+  getThread(ref: string): Promise<ThreadRecord | undefined>;
+  /** Marks one pending side effect of an inbound mail as done (idempotent). */
+  completeEffect(dedupeKey: string, effect: SideEffect, details?: EffectDetails): Promise<void>;
+}
+
+export type SideEffect = 'acknowledge' | 'announce';
+
+export interface EffectDetails {
+  /** Message-IDs of the mail we sent (acknowledgement), each linked to the thread for later replies. */
+  sentMessageIds?: string[];
+  threadRef?: string;
+  at?: Date;
+}
+
+export interface Mailer {
+  /** Sends one composed mail. */
+  send(mail: OutgoingMail): Promise<SentMail>;
+}
+
+export interface SentMail {
+  providerMessageId: string;
+  /** Every Message-ID the recipient may see and quote back (the provider may replace ours). */
+  wireMessageIds: string[];
+}
+
+export interface EventPublisher {
+  publish(events: DomainEvent[]): Promise<void>;
+}

@@ -1,0 +1,84 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import type { ReplylineConfig } from '../lambdas/schemas/config.js';
+import { AppFunction } from './constructs/app-function.js';
+import { ReplylineEventBus } from './constructs/event-bus.js';
+import { InboundMail } from './constructs/inbound-mail.js';
+import { ThreadsTable } from './constructs/threads-table.js';
+
+/** The stack's default name; `-c stackName=…` picks another (e.g. a second install). */
+export const DEFAULT_STACK_NAME = 'Replyline';
+
+export interface ReplylineStackProps extends StackProps {
+  readonly config: ReplylineConfig;
+}
+
+/** One stack, one construct per concern (DESIGN.md "Code layout"). */
+export class ReplylineStack extends Stack {
+  constructor(scope: Construct, id: string, props: ReplylineStackProps) {
+    super(scope, id, {
+      description: `Replyline: answers customer mail for ${props.config.domain}`,
+      ...props,
+    });
+    const { config } = props;
+
+    // One customer managed key for everything that holds mail content or mail metadata in
+    // flight or at rest (raw mail, the SES notification topic, the queues). Rotated yearly.
+    const dataKey = new kms.Key(this, 'DataKey', {
+      description: `Replyline (${this.stackName}): raw mail, SES notifications and queues`,
+      enableKeyRotation: true,
+    });
+
+    const threads = new ThreadsTable(this, 'Threads');
+    const events = new ReplylineEventBus(this, 'Events', { stackName: this.stackName, defaultStackName: DEFAULT_STACK_NAME });
+
+    const ingest = new AppFunction(this, 'Ingest', {
+      name: 'ingest',
+      config,
+      description: 'Parses, screens, threads and acknowledges inbound customer mail',
+      // Mails are up to 40 MB and mailparser holds them in memory; memory also buys CPU.
+      memorySize: 1024,
+      timeout: Duration.seconds(60),
+      environment: {
+        TABLE_NAME: threads.table.tableName,
+        EVENT_BUS_NAME: events.bus.eventBusName,
+        // Identifies this install in our loop-detection header (see lambdas/schemas/env.ts).
+        INSTANCE_ID: `${this.stackName}.${config.domain}`,
+      },
+    });
+
+    const inbound = new InboundMail(this, 'InboundMail', { config, dataKey, namePrefix: this.stackName, consumer: ingest });
+
+    threads.grantItemReadWrite(ingest);
+    events.bus.grantPutEventsTo(ingest);
+    // Acknowledgements and relays go out from the company domain (or one of its configured
+    // addresses): SES authorizes SendRawEmail against those identities only.
+    ingest.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendRawEmail'],
+        resources: sesIdentities(config).map((identity) =>
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
+        ),
+      }),
+    );
+
+    new CfnOutput(this, 'RawMailBucketName', { value: inbound.bucket.bucketName, description: 'Bucket SES stores raw mail in (prefix inbound/)' });
+    new CfnOutput(this, 'ReceiptRuleSetName', {
+      value: inbound.ruleSetName,
+      description: 'Activate it once: aws ses set-active-receipt-rule-set --rule-set-name <this> (one active rule set per region)',
+    });
+    new CfnOutput(this, 'TableName', { value: threads.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });
+    new CfnOutput(this, 'InboundQueueUrl', { value: inbound.queue.queueUrl });
+    new CfnOutput(this, 'InboundDeadLetterQueueUrl', { value: inbound.deadLetterQueue.queueUrl });
+  }
+}
+
+/** The company domain, the domains of the configured addresses (subdomains), and the addresses. */
+function sesIdentities(config: ReplylineConfig): string[] {
+  const addresses = config.addresses.map((entry) => entry.address);
+  const domains = addresses.map((address) => address.slice(address.lastIndexOf('@') + 1));
+  return [...new Set([config.domain, ...domains, ...addresses])];
+}

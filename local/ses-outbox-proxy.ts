@@ -1,0 +1,145 @@
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMail } from '../lambdas/adapters/mail-parser.js';
+import { closeServer } from './emulators.js';
+
+/**
+ * Sits in front of aws-ses-v2-local on the SES port. Everything is forwarded
+ * unchanged (its web page and `/store` keep working); in addition each raw mail
+ * sent is kept byte for byte, because the emulator's store drops most headers
+ * (In-Reply-To, References, Auto-Submitted…), which are exactly what we must check.
+ */
+export interface OutboxEntry {
+  id: string;
+  at: number;
+  source: string | undefined;
+  from: string | undefined;
+  to: string[];
+  replyTo: string[];
+  subject: string;
+  messageId: string | undefined;
+  inReplyTo: string[];
+  references: string[];
+  headers: Record<string, string>;
+  text: string;
+  raw: string;
+}
+
+export interface SesOutboxProxy {
+  url: string;
+  entries(): readonly OutboxEntry[];
+  stop(): Promise<void>;
+}
+
+export async function startSesOutboxProxy(options: { port: number; target: string; outboxDir: string }): Promise<SesOutboxProxy> {
+  mkdirSync(options.outboxDir, { recursive: true });
+  const entries: OutboxEntry[] = [];
+  const target = new URL(options.target);
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: Error) => {
+      res.statusCode = 502;
+      res.end(`ses outbox proxy: ${error.message}`);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'GET' && url.pathname === '/outbox') {
+      const since = Number(url.searchParams.get('since') ?? 0);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(entries.filter((entry) => entry.at >= since).map(({ raw: _raw, ...rest }) => rest)));
+      return;
+    }
+    const rawMatch = /^\/outbox\/([^/]+)\.eml$/.exec(url.pathname);
+    if (req.method === 'GET' && rawMatch) {
+      const entry = entries.find((candidate) => candidate.id === decodeURIComponent(rawMatch[1]!));
+      res.statusCode = entry ? 200 : 404;
+      res.setHeader('content-type', 'message/rfc822');
+      res.end(entry?.raw ?? 'not found');
+      return;
+    }
+
+    const body = await readBody(req);
+    const upstream = await forward(req, body);
+    res.writeHead(upstream.status, upstream.headers);
+    res.end(upstream.body);
+    if (upstream.status === 200) {
+      const raw = extractRawMessage(req, body);
+      if (raw) {
+        const entry = await describe(raw, upstream.body.toString('utf8'), entries.length + 1);
+        entries.push(entry);
+        writeFileSync(join(options.outboxDir, `${String(entries.length).padStart(5, '0')}-${safeName(entry.id)}.eml`), raw);
+      }
+    }
+  }
+
+  function forward(req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const upstream = request(
+        { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+        (response) => {
+          void readBody(response).then((responseBody) => resolve({ status: response.statusCode ?? 502, headers: response.headers, body: responseBody }), reject);
+        },
+      );
+      upstream.on('error', reject);
+      upstream.end(body);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, entries: () => entries, stop: () => closeServer(server) };
+}
+
+/** The raw MIME of an SES v1 SendRawEmail (query protocol) or v2 SendEmail with Content.Raw. */
+function extractRawMessage(req: IncomingMessage, body: Buffer): Buffer | undefined {
+  const contentType = String(req.headers['content-type'] ?? '');
+  if (contentType.includes('x-www-form-urlencoded')) {
+    const form = new URLSearchParams(body.toString('utf8'));
+    const data = form.get('Action') === 'SendRawEmail' ? form.get('RawMessage.Data') : null;
+    return data ? Buffer.from(data, 'base64') : undefined;
+  }
+  if (contentType.includes('json') && req.url?.includes('/outbound-emails')) {
+    const json = JSON.parse(body.toString('utf8') || '{}') as { Content?: { Raw?: { Data?: string } } };
+    return json.Content?.Raw?.Data ? Buffer.from(json.Content.Raw.Data, 'base64') : undefined;
+  }
+  return undefined;
+}
+
+async function describe(raw: Buffer, responseBody: string, sequence: number): Promise<OutboxEntry> {
+  const mail = await parseMail(raw);
+  const providerId = /<MessageId>([^<]+)<\/MessageId>/.exec(responseBody)?.[1] ?? /"MessageId"\s*:\s*"([^"]+)"/.exec(responseBody)?.[1];
+  return {
+    id: providerId ?? `local-${sequence}`,
+    at: Date.now(),
+    source: mail.from?.address,
+    from: mail.from?.address,
+    to: mail.to.map((to) => to.address),
+    replyTo: mail.replyTo.map((replyTo) => replyTo.address),
+    subject: mail.subject,
+    messageId: mail.messageId,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    headers: Object.fromEntries([...mail.headers].map(([name, values]) => [name, values.join('\n')])),
+    text: mail.text,
+    raw: raw.toString('utf8'),
+  };
+}
+
+function readBody(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+function safeName(value: string): string {
+  return value.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80);
+}

@@ -1,0 +1,55 @@
+import { rmSync } from 'node:fs';
+import { DEFAULT_PORTS, startEmulators, type EmulatorPorts, type Emulators } from './emulators.js';
+import { startInstance, type LocalInstance } from './instance.js';
+
+export interface LocalPorts extends EmulatorPorts {
+  smtp: number;
+}
+
+export const DEFAULT_LOCAL_PORTS: LocalPorts = { ...DEFAULT_PORTS, smtp: 2525 };
+
+/** Ports for `npm start`: defaults, each overridable by REPLYLINE_<NAME>_PORT (e.g. REPLYLINE_SMTP_PORT). */
+export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalPorts {
+  const ports = { ...DEFAULT_LOCAL_PORTS };
+  for (const name of Object.keys(ports) as (keyof LocalPorts)[]) {
+    const value = env[`REPLYLINE_${name.toUpperCase()}_PORT`];
+    if (value === undefined) continue;
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`REPLYLINE_${name.toUpperCase()}_PORT must be a port number, got "${value}"`);
+    ports[name] = port;
+  }
+  return ports;
+}
+
+export interface LocalStack {
+  emulators: Emulators;
+  instance: LocalInstance;
+  stop(): Promise<void>;
+}
+
+/** The whole local Replyline: emulators plus one instance named `replyline`. */
+export async function startLocalStack(options: {
+  stateDir: string;
+  configFile: string;
+  ports: LocalPorts;
+  fresh?: boolean;
+  persist?: boolean;
+  log?: (line: string) => void;
+}): Promise<LocalStack> {
+  if (options.fresh) rmSync(options.stateDir, { recursive: true, force: true });
+  const emulators = await startEmulators({ ports: options.ports, stateDir: options.stateDir, persist: options.persist ?? true, log: options.log });
+  try {
+    const instance = await startInstance(emulators.endpoints, { name: 'replyline', configFile: options.configFile, smtpPort: options.ports.smtp, log: options.log });
+    return {
+      emulators,
+      instance,
+      stop: async () => {
+        await instance.stop();
+        await emulators.stop();
+      },
+    };
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
+}
