@@ -62,7 +62,9 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
     const sqsPort = (sqs.address() as { port: number }).port;
     stops.push(() => closeServer(sqs));
 
-    const startSes = ((sesModule as unknown as { default?: typeof sesModule }).default ?? sesModule) as typeof sesModule;
+    // The package is CommonJS with an `exports.default`; under ESM interop that default sits one level down.
+    const sesExports = sesModule as unknown as { default?: unknown };
+    const startSes = (typeof sesExports === 'function' ? sesExports : sesExports.default) as (config: { host: string; port: number }) => Promise<import('node:http').Server>;
     const sesInner = await startSes({ host: HOST, port: await portOrFree(0) });
     stops.push(() => closeServer(sesInner));
     const outbox = await startSesOutboxProxy({
@@ -100,7 +102,8 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
 function startDynamoDbLocal(port: number, options: EmulatorOptions): ChildProcess {
   const path = options.persist ? join(options.stateDir, 'dynamodb') : undefined;
   if (path) mkdirSync(path, { recursive: true });
-  const child = dynamoDbLocal.spawn({ port, sharedDb: true, ...(path ? { path } : {}), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = dynamoDbLocal.spawn({ port, sharedDb: true, ...(path ? { path } : {}), stdio: 'pipe' });
+  child.stdout?.resume(); // drain it: a full pipe would stall the JVM
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   child.on('exit', (code) => {

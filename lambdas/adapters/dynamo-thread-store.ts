@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Language } from '../schemas/config.js';
 import type { InboundProcessing, InboundRecord, MessageRecord, RecordOutcome, ThreadRecord, ThreadStatus } from '../core/records.js';
-import type { EffectDetails, SideEffect, ThreadStore } from '../ports/index.js';
+import type { EffectClaim, EffectDetails, SideEffect, ThreadStore } from '../ports/index.js';
 
 type Item = Record<string, unknown>;
 
@@ -67,6 +68,44 @@ export class DynamoThreadStore implements ThreadStore {
     return item ? toThread(item) : undefined;
   }
 
+  async claimEffect(dedupeKey: string, effect: SideEffect, now: Date, leaseMs: number): Promise<EffectClaim> {
+    const leaseAttribute = `lease_${effect}`;
+    try {
+      const result = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.messageLink(dedupeKey),
+          UpdateExpression: 'SET #lease = :until',
+          ConditionExpression: 'contains(pending, :effect) AND (attribute_not_exists(#lease) OR #lease < :now)',
+          ExpressionAttributeNames: { '#lease': leaseAttribute },
+          ExpressionAttributeValues: { ':effect': effect, ':now': now.toISOString(), ':until': new Date(now.getTime() + leaseMs).toISOString() },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return { status: 'claimed', reclaimed: result.Attributes?.[leaseAttribute] !== undefined };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException) && (error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      const item = await this.get(keys.messageLink(dedupeKey));
+      const pending = item?.pending instanceof Set ? item.pending : new Set();
+      if (!pending.has(effect)) return { status: 'done' };
+      // The holder may have released it between our write and this read: then it is free again now.
+      const lease = item?.[leaseAttribute];
+      return { status: 'busy', leaseUntil: typeof lease === 'string' ? new Date(lease) : now };
+    }
+  }
+
+  async releaseEffect(dedupeKey: string, effect: SideEffect): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.messageLink(dedupeKey),
+        UpdateExpression: 'REMOVE #lease',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#lease': `lease_${effect}` },
+      }),
+    );
+  }
+
   async completeEffect(dedupeKey: string, effect: SideEffect, details: EffectDetails = {}): Promise<void> {
     const processing = await this.getProcessing(dedupeKey);
     if (!processing || !processing.pending.includes(effect)) return;
@@ -75,9 +114,10 @@ export class DynamoThreadStore implements ThreadStore {
         Update: {
           TableName: this.tableName,
           Key: keys.messageLink(dedupeKey),
-          UpdateExpression: 'DELETE pending :effect',
+          UpdateExpression: 'DELETE pending :effect REMOVE #lease',
           // Someone else finishing it first is fine: the write below must then not happen twice.
           ConditionExpression: 'contains(pending, :name)',
+          ExpressionAttributeNames: { '#lease': `lease_${effect}` },
           ExpressionAttributeValues: { ':effect': new Set([effect]), ':name': effect },
         },
       },

@@ -25,6 +25,8 @@ export type IngestResult =
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_REF_ATTEMPTS = 5;
+/** Longer than any single send takes; an expired lease means its holder died. */
+export const EFFECT_LEASE_MS = 2 * 60 * 1000;
 
 /**
  * One received mail, start to finish: parse, record (idempotently), then the
@@ -50,6 +52,17 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
     return { outcome: 'recorded', ...(await finishEffects(record.processing, mail, service, deps)) };
   }
   throw new IngestError('ref-exhausted', `no free thread ref after ${MAX_REF_ATTEMPTS} attempts`);
+}
+
+/** Another delivery of the same mail is performing a side effect right now; retrying later finds it done. */
+export class EffectBusyError extends Error {
+  constructor(
+    readonly effect: SideEffect,
+    readonly leaseUntil: Date,
+  ) {
+    super(`another delivery of this mail is performing "${effect}" (lease until ${leaseUntil.toISOString()})`);
+    this.name = 'EffectBusyError';
+  }
 }
 
 /** A failure that retrying will not fix; the handler logs its code and lets the record go to the DLQ. */
@@ -134,17 +147,36 @@ async function finishEffects(
   if (!thread) throw new Error(`thread ${processing.threadRef} is missing although its mail was recorded`);
 
   for (const effect of processing.pending) {
-    if (effect === 'acknowledge') {
-      const ack = composeAcknowledgement({ mail, thread, service, dedupeKey: processing.dedupeKey, config: deps.config, instanceId: deps.instanceId });
-      const sent = await deps.mailer.send(ack);
-      await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
-    } else {
-      await deps.events.publish([messageReceived(processing, thread)]);
-      await deps.threads.completeEffect(processing.dedupeKey, effect);
+    const claim = await deps.threads.claimEffect(processing.dedupeKey, effect, deps.clock.now(), EFFECT_LEASE_MS);
+    if (claim.status === 'done') continue;
+    if (claim.status === 'busy') throw new EffectBusyError(effect, claim.leaseUntil);
+    try {
+      await performEffect(effect, processing, thread, mail, service, deps);
+    } catch (error) {
+      await deps.threads.releaseEffect(processing.dedupeKey, effect).catch(() => undefined);
+      throw error;
     }
     done.push(effect);
   }
   return { threadRef: processing.threadRef, dedupeKey: processing.dedupeKey, effectsDone: done };
+}
+
+async function performEffect(
+  effect: SideEffect,
+  processing: InboundProcessing,
+  thread: ThreadRecord,
+  mail: InboundMail,
+  service: ServiceAddress,
+  deps: IngestDependencies,
+): Promise<void> {
+  if (effect === 'acknowledge') {
+    const ack = composeAcknowledgement({ mail, thread, service, dedupeKey: processing.dedupeKey, config: deps.config, instanceId: deps.instanceId });
+    const sent = await deps.mailer.send(ack);
+    await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
+    return;
+  }
+  await deps.events.publish([messageReceived(processing, thread)]);
+  await deps.threads.completeEffect(processing.dedupeKey, effect);
 }
 
 function messageReceived(processing: InboundProcessing, thread: ThreadRecord): DomainEvent {

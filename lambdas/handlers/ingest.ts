@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { ingestMail, IngestError, type IngestDependencies } from '../core/ingest.js';
+import { EffectBusyError, ingestMail, IngestError, type IngestDependencies } from '../core/ingest.js';
 import { createLogger } from '../adapters/logger.js';
 import { createIngestDependencies } from '../adapters/wiring.js';
 import { parseInboundQueueBody } from '../schemas/ses-notification.js';
@@ -33,6 +33,10 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
       const result = await ingestMail(message.envelope, deps);
       logger.info('mail ingested', { receiptId: message.envelope.receiptId, outcome: result.outcome, threadRef: result.threadRef, effectsDone: result.effectsDone });
     } catch (error) {
+      if (error instanceof EffectBusyError) {
+        logger.info('another delivery of this mail is mid-way; retrying later', { receiptId: message.envelope.receiptId, effect: error.effect });
+        throw error;
+      }
       logger.error('mail could not be ingested; it will be retried, then dead-lettered', {
         receiptId: message.envelope.receiptId,
         receiveCount,

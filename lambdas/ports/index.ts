@@ -29,11 +29,22 @@ export interface ThreadStore {
   recordInbound(record: InboundRecord): Promise<RecordOutcome>;
   getProcessing(dedupeKey: string): Promise<InboundProcessing | undefined>;
   getThread(ref: string): Promise<ThreadRecord | undefined>;
+  /**
+   * Claims a pending side effect for `leaseMs` before performing it, so two
+   * concurrent deliveries of one mail never both perform it. `busy` means another
+   * worker holds a live lease (retry later); `done` means it is no longer pending.
+   * `reclaimed` is set when an earlier lease expired: that worker may have crashed mid-effect.
+   */
+  claimEffect(dedupeKey: string, effect: SideEffect, now: Date, leaseMs: number): Promise<EffectClaim>;
+  /** Gives a claimed effect back after a clean failure, so the retry need not wait for the lease to expire. */
+  releaseEffect(dedupeKey: string, effect: SideEffect): Promise<void>;
   /** Marks one pending side effect of an inbound mail as done (idempotent). */
   completeEffect(dedupeKey: string, effect: SideEffect, details?: EffectDetails): Promise<void>;
 }
 
 export type SideEffect = 'acknowledge' | 'announce';
+
+export type EffectClaim = { status: 'claimed'; reclaimed: boolean } | { status: 'done' } | { status: 'busy'; leaseUntil: Date };
 
 export interface EffectDetails {
   /** Message-IDs of the mail we sent (acknowledgement), each linked to the thread for later replies. */

@@ -101,14 +101,14 @@ const acknowledgement = z
       .default(25 * 1024 * 1024)
       .describe('Attachments above this total size are kept but the acknowledgement tells the customer they were too large to forward.'),
   })
-  .default({} as never);
+  .prefault({});
 
 const retention = z
   .strictObject({
     rawMailDays: z.number().int().min(1).max(3650).default(365).describe('Days raw mail is kept in S3 before lifecycle expiry.'),
     threadDays: z.number().int().min(1).max(3650).default(730).describe('Days thread and message records live before DynamoDB TTL removes them.'),
   })
-  .default({} as never);
+  .prefault({});
 
 export const replylineConfigSchema = z
   .strictObject({

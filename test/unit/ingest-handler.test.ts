@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { Readable } from 'node:stream';
+import type { SQSEvent } from 'aws-lambda';
+import { createIngestHandler } from '../../lambdas/handlers/ingest.js';
+import { createIngestDependencies } from '../../lambdas/adapters/wiring.js';
+import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
+import { rawMail } from '../support/mail-builder.js';
+
+const env = { TABLE_NAME: 'threads', EVENT_BUS_NAME: 'bus', INSTANCE_ID: 'unit.example.com', REPLYLINE_CONFIG_FILE: 'replyline.config.json', AWS_REGION: 'us-east-1' };
+const s3 = mockClient(S3Client);
+const dynamo = mockClient(DynamoDBDocumentClient);
+const ses = mockClient(SESClient);
+const events = mockClient(EventBridgeClient);
+
+const BODY_SECRET = 'my card number is 4111 1111 1111 1111';
+const mail = rawMail({ from: 'Jane Doe <jane.private@customer.example.org>', to: 'support@example.com', subject: 'Card problem', body: BODY_SECRET });
+
+function sqsEvent(...bodies: string[]): SQSEvent {
+  return {
+    Records: bodies.map((body, index) => ({
+      messageId: `sqs-${index}`,
+      receiptHandle: `rh-${index}`,
+      body,
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:inbound',
+      awsRegion: 'us-east-1',
+    })),
+  };
+}
+
+function notificationFor(receiptId: string): string {
+  const notification = buildSesNotification({
+    receiptId,
+    receivedAt: new Date('2026-11-24T02:00:00Z'),
+    envelopeSender: 'jane.private@customer.example.org',
+    recipients: ['support@example.com'],
+    bucket: 'raw-mail',
+    key: `inbound/${receiptId}`,
+    topicArn: 'arn:aws:sns:us-east-1:000000000000:inbound',
+  });
+  return snsEnvelopeFor(notification, 'arn:aws:sns:us-east-1:000000000000:inbound', 'sns-1', new Date());
+}
+
+describe('ingest handler under SDK faults', () => {
+  let output: string[];
+  let table: Map<string, Record<string, unknown>>;
+  const keepPuts = (input: { TransactItems: { Put?: { Item: Record<string, unknown> } }[] }) => {
+    for (const write of input.TransactItems) if (write.Put) table.set(`${write.Put.Item.PK}|${write.Put.Item.SK}`, write.Put.Item);
+    return {};
+  };
+  beforeEach(() => {
+    s3.reset();
+    dynamo.reset();
+    ses.reset();
+    events.reset();
+    output = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
+    s3.on(GetObjectCommand).callsFake(() => ({ Body: Readable.from([Buffer.from(mail)]) as never }));
+    // Just enough table behaviour for the adapter: puts are kept, gets read them back.
+    table = new Map();
+    dynamo.on(GetCommand).callsFake((input: { Key: { PK: string; SK: string } }) => ({ Item: table.get(`${input.Key.PK}|${input.Key.SK}`) }));
+    dynamo.on(TransactWriteCommand).callsFake(keepPuts);
+    dynamo.on(UpdateCommand).resolves({});
+    ses.on(SendRawEmailCommand).resolves({ MessageId: 'ses-1' });
+    events.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  const handler = () => createIngestHandler(() => createIngestDependencies(env));
+
+  it('acknowledges and reports no failures when every service answers', async () => {
+    const result = await handler()(sqsEvent(notificationFor('r-ok')));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(ses.commandCalls(SendRawEmailCommand)).toHaveLength(1);
+  });
+
+  it('fails only the record whose raw mail is missing, and says why without addresses or body', async () => {
+    s3.on(GetObjectCommand, { Key: 'inbound/r-missing' }).rejects(new NoSuchKey({ message: 'The specified key does not exist.', $metadata: {} }));
+    const result = await handler()(sqsEvent(notificationFor('r-missing'), notificationFor('r-ok')));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'sqs-0' }]);
+    const logs = output.join('');
+    expect(logs).toContain('NoSuchKey');
+    expect(logs).toContain('r-missing');
+    expect(logs).not.toContain('jane.private@customer.example.org');
+    expect(logs).not.toContain(BODY_SECRET);
+  });
+
+  it('fails the record when DynamoDB or SES errors, so SQS retries it', async () => {
+    dynamo.on(TransactWriteCommand).rejects(Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' }));
+    expect((await handler()(sqsEvent(notificationFor('r-ddb')))).batchItemFailures).toEqual([{ itemIdentifier: 'sqs-0' }]);
+
+    dynamo.on(TransactWriteCommand).callsFake(keepPuts);
+    ses.on(SendRawEmailCommand).rejects(Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' }));
+    expect((await handler()(sqsEvent(notificationFor('r-ses')))).batchItemFailures).toEqual([{ itemIdentifier: 'sqs-0' }]);
+    expect(output.join('')).toContain('Throttling');
+  });
+
+  it('fails a queue message that is not an SES notification, naming the problem', async () => {
+    const result = await handler()(sqsEvent('{"hello":"world"}', 'not json'));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'sqs-0' }, { itemIdentifier: 'sqs-1' }]);
+    expect(output.join('')).toContain('not an SES receipt notification');
+  });
+
+  it('accepts the SES setup notification without ingesting anything', async () => {
+    const body = JSON.stringify({ Type: 'Notification', Message: JSON.stringify({ notificationType: 'AMAZON_SES_SETUP_NOTIFICATION' }) });
+    expect((await handler()(sqsEvent(body))).batchItemFailures).toEqual([]);
+    expect(s3.calls()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { ingestMail, IngestError } from '../../lambdas/core/ingest.js';
+import { memoryDependencies, rawMail, receive } from '../support/fixtures.js';
+
+const customerMail = (overrides: Partial<Parameters<typeof rawMail>[0]> = {}) =>
+  rawMail({ from: 'Jane Doe <jane@customer.example.org>', to: 'support@example.com', subject: 'Kettle missing', body: 'Order 4711 is late.', messageId: 'm1@customer.example.org', ...overrides });
+
+describe('ingesting a customer mail', () => {
+  it('opens a thread for the team that owns the address and acknowledges the customer once', async () => {
+    const deps = memoryDependencies();
+    const result = await ingestMail(receive(deps, customerMail()), deps);
+
+    expect(result.outcome).toBe('recorded');
+    const thread = deps.threads.threads.get(result.threadRef)!;
+    expect(thread).toMatchObject({ team: 'support', status: 'awaiting-agent', customer: { address: 'jane@customer.example.org', name: 'Jane Doe' } });
+    expect(deps.mailer.sent).toHaveLength(1);
+    const ack = deps.mailer.sent[0]!;
+    expect(ack.to).toEqual([{ address: 'jane@customer.example.org', name: 'Jane Doe' }]);
+    expect(ack.from.address).toBe('support@example.com');
+    expect(ack.inReplyTo).toBe('m1@customer.example.org');
+    expect(ack.references).toEqual(['m1@customer.example.org']);
+    expect(ack.headers).toMatchObject({ 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All', 'X-Replyline-Loop': 'test.example.com' });
+    expect(ack.subject).toBe(`Re: Kettle missing [#${result.threadRef}]`);
+    expect(deps.events.published.map((event) => event.detailType)).toEqual(['Message Received']);
+  });
+
+  it('signs with the named person when the customer wrote to a personal alias', async () => {
+    const deps = memoryDependencies();
+    await ingestMail(receive(deps, customerMail({ to: 'mei@example.com' }), { recipients: ['mei@example.com'] }), deps);
+    const ack = deps.mailer.sent[0]!;
+    expect(ack.from).toEqual({ address: 'mei@example.com', name: 'Mei Chen' });
+    expect(ack.text).toContain('Mei Chen');
+  });
+
+  it('does nothing more when the same receipt is delivered again', async () => {
+    const deps = memoryDependencies();
+    const envelope = receive(deps, customerMail());
+    const first = await ingestMail(envelope, deps);
+    const again = await ingestMail(envelope, deps);
+    const third = await ingestMail(envelope, deps);
+
+    expect(again).toMatchObject({ outcome: 'duplicate', threadRef: first.threadRef, effectsDone: [] });
+    expect(third.outcome).toBe('duplicate');
+    expect(deps.threads.threads.size).toBe(1);
+    expect(deps.mailer.sent).toHaveLength(1);
+    expect(deps.events.published).toHaveLength(1);
+  });
+
+  it('treats a second SES receipt of the same Message-ID from the same sender as the same mail', async () => {
+    const deps = memoryDependencies();
+    await ingestMail(receive(deps, customerMail()), deps);
+    const second = await ingestMail(receive(deps, customerMail()), deps);
+    expect(second.outcome).toBe('duplicate');
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it('does not let a stranger reusing someone else\'s Message-ID suppress their own mail', async () => {
+    const deps = memoryDependencies();
+    await ingestMail(receive(deps, customerMail()), deps);
+    const stranger = await ingestMail(receive(deps, customerMail({ from: 'mallory@elsewhere.example.net' })), deps);
+    expect(stranger.outcome).toBe('recorded');
+    expect(deps.threads.threads.size).toBe(2);
+    expect(deps.mailer.sent.map((mail) => mail.to[0]!.address)).toEqual(['jane@customer.example.org', 'mallory@elsewhere.example.net']);
+  });
+
+  it('finishes the acknowledgement on redelivery when sending failed the first time', async () => {
+    const deps = memoryDependencies();
+    const envelope = receive(deps, customerMail());
+    const realSend = deps.mailer.send.bind(deps.mailer);
+    deps.mailer.send = async () => {
+      throw Object.assign(new Error('Throttling'), { name: 'Throttling' });
+    };
+    await expect(ingestMail(envelope, deps)).rejects.toThrow('Throttling');
+    expect(deps.mailer.sent).toHaveLength(0);
+
+    deps.mailer.send = realSend;
+    const retry = await ingestMail(envelope, deps);
+    expect(retry).toMatchObject({ outcome: 'duplicate', effectsDone: ['acknowledge', 'announce'] });
+    expect(deps.mailer.sent).toHaveLength(1);
+    expect(deps.threads.threads.size).toBe(1);
+  });
+
+  it('gives the same thread ref and acknowledgement Message-ID for the same mail in another run', async () => {
+    const first = memoryDependencies();
+    const second = memoryDependencies();
+    const a = await ingestMail(receive(first, customerMail()), first);
+    const b = await ingestMail(receive(second, customerMail()), second);
+    expect(a.threadRef).toBe(b.threadRef);
+    expect(first.mailer.sent[0]!.messageId).toBe(second.mailer.sent[0]!.messageId);
+  });
+
+  it('fails clearly (no thread, no mail) when no recipient is a Replyline address', async () => {
+    const deps = memoryDependencies();
+    const envelope = receive(deps, customerMail({ to: 'someone@elsewhere.example.net' }), { recipients: ['someone@elsewhere.example.net'] });
+    await expect(ingestMail(envelope, deps)).rejects.toBeInstanceOf(IngestError);
+    expect(deps.threads.threads.size).toBe(0);
+    expect(deps.mailer.sent).toHaveLength(0);
+  });
+
+  it('fails the record when the raw mail is missing from the bucket, so SQS retries and then dead-letters it', async () => {
+    const deps = memoryDependencies();
+    const envelope = { ...receive(deps, customerMail()), rawMail: { bucket: 'raw-mail', key: 'inbound/gone' } };
+    await expect(ingestMail(envelope, deps)).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('concurrent deliveries of one mail', () => {
+  it('send one acknowledgement: the second delivery backs off while the first holds the lease, then finds it done', async () => {
+    const deps = memoryDependencies();
+    const envelope = receive(deps, customerMail());
+    const send = deps.mailer.send.bind(deps.mailer);
+    deps.mailer.send = async (mail) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return send(mail);
+    };
+    const results = await Promise.allSettled([ingestMail(envelope, deps), ingestMail(envelope, deps)]);
+
+    expect(deps.mailer.sent).toHaveLength(1);
+    const rejected = results.filter((result) => result.status === 'rejected');
+    expect(rejected.map((result) => (result as PromiseRejectedResult).reason.name)).toEqual(['EffectBusyError']);
+
+    const retry = await ingestMail(envelope, deps);
+    expect(retry.effectsDone).toEqual([]);
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
+  it('take over an effect whose lease expired (its worker died mid-send) and perform it', async () => {
+    const deps = memoryDependencies();
+    const envelope = receive(deps, customerMail());
+    const send = deps.mailer.send.bind(deps.mailer);
+    deps.mailer.send = () => new Promise(() => undefined); // the worker hangs, then its process is gone
+    void ingestMail(envelope, deps);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    deps.mailer.send = send;
+    await expect(ingestMail(envelope, deps)).rejects.toThrow(/another delivery/);
+    deps.clock.advance(3 * 60 * 1000);
+    await ingestMail(envelope, deps);
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+});

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+const env = {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  // Handlers must never reach real AWS from tests, whatever the developer's shell holds.
+  AWS_ACCESS_KEY_ID: 'S3RVER',
+  AWS_SECRET_ACCESS_KEY: 'S3RVER',
+  AWS_REGION: 'us-east-1',
+  AWS_PROFILE: '',
+  LOG_LEVEL: 'WARN',
+};
+
+// Two cores here: keep parallelism modest.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    env,
+    projects: [
+      {
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env },
+      },
+      {
+        test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], env, testTimeout: 120_000, hookTimeout: 120_000 },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          env,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
