@@ -25,16 +25,7 @@ export function startQueuePoller(options: {
   const loop = (async () => {
     while (running) {
       try {
-        const received = await options.sqs.send(
-          new ReceiveMessageCommand({
-            QueueUrl: options.queueUrl,
-            MaxNumberOfMessages: options.batchSize ?? 10,
-            WaitTimeSeconds: 1,
-            AttributeNames: ['All'],
-            MessageAttributeNames: ['All'],
-          }),
-        );
-        const messages = received.Messages ?? [];
+        const messages = await receiveBatch(options.sqs, options.queueUrl, options.batchSize ?? 10);
         if (messages.length === 0) continue;
         await invoke(messages);
       } catch (error) {
@@ -71,6 +62,20 @@ export function startQueuePoller(options: {
       await loop;
     },
   };
+}
+
+/**
+ * Real SQS ends a long poll as soon as any message is there; local-aws-sqs waits
+ * until it can fill MaxNumberOfMessages. So: long-poll for one, then take what
+ * else is already waiting, up to the batch size, without waiting.
+ */
+async function receiveBatch(sqs: SQSClient, queueUrl: string, batchSize: number): Promise<Message[]> {
+  const receive = (max: number, wait: number) =>
+    sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: max, WaitTimeSeconds: wait, AttributeNames: ['All'], MessageAttributeNames: ['All'] }));
+  const first = (await receive(1, 1)).Messages ?? [];
+  if (first.length === 0 || batchSize === 1) return first;
+  const rest = (await receive(Math.min(9, batchSize - 1), 0)).Messages ?? [];
+  return [...first, ...rest];
 }
 
 function toRecord(message: Message, queueArn: string, region: string): SQSRecord {

@@ -1,0 +1,12 @@
+import { parseArgs } from 'node:util';
+import { benchAckLatency } from './ack-latency.js';
+import { withEmulators } from './support.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const { values } = parseArgs({ options: { mails: { type: 'string', default: '20' } } });
+
+await withEmulators(async (emulators) => {
+  await benchAckLatency(emulators, Number(values.mails));
+});
+process.exit(0);
