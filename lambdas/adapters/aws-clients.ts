@@ -4,6 +4,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /**
  * SDK clients, created once per cold start. Endpoints come from the standard
@@ -17,6 +18,7 @@ export interface AwsClients {
   ses: SESClient;
   sqs: SQSClient;
   events: EventBridgeClient;
+  secrets: SecretsManagerClient;
 }
 
 export function createAwsClients(env: NodeJS.ProcessEnv = process.env): AwsClients {
@@ -36,5 +38,6 @@ export function createAwsClients(env: NodeJS.ProcessEnv = process.env): AwsClien
     ses: new SESClient({ ...common, ...endpoint('SES') }),
     sqs: new SQSClient({ ...common, ...endpoint('SQS') }),
     events: new EventBridgeClient({ ...common, ...endpoint('EVENTBRIDGE') }),
+    secrets: new SecretsManagerClient({ ...common, ...endpoint('SECRETS_MANAGER') }),
   };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, parseConfig, type ReplylineConfig } from '../schemas/config.js';
+import { loadCalendars } from './holidays.js';
 
 /** Reads and validates a config file; a missing file or bad JSON is a ConfigError too. */
 export function readConfigFile(path: string): ReplylineConfig {
@@ -15,7 +16,17 @@ export function readConfigFile(path: string): ReplylineConfig {
   } catch (error) {
     throw new ConfigError(path, [`not valid JSON: ${(error as Error).message}`]);
   }
-  return parseConfig(json, path);
+  return checkCalendars(parseConfig(json, path), path);
+}
+
+/** Holiday countries and regions are only known to date-holidays: check them now, not at the first mail. */
+function checkCalendars(config: ReplylineConfig, source: string): ReplylineConfig {
+  try {
+    loadCalendars(config, [new Date().getUTCFullYear()]);
+  } catch (error) {
+    throw new ConfigError(source, [(error as Error).message]);
+  }
+  return config;
 }
 
 declare const __REPLYLINE_CONFIG__: string | undefined;

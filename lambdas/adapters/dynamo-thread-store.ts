@@ -1,20 +1,42 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import type { Language } from '../schemas/config.js';
-import type { InboundProcessing, InboundRecord, MessageRecord, RecordOutcome, ThreadRecord, ThreadStatus } from '../core/records.js';
+import type { Priority } from '../core/priority.js';
+import type {
+  Disposition,
+  InboundProcessing,
+  InboundRecord,
+  MessageRecord,
+  QuarantineRecord,
+  RecordOutcome,
+  ThreadRecord,
+  ThreadStatus,
+} from '../core/records.js';
 import type { EffectClaim, EffectDetails, SideEffect, ThreadStore } from '../ports/index.js';
 
 type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Key builders for the single-table layout of DESIGN.md "Data". */
 export const keys = {
   thread: (ref: string) => ({ PK: `THREAD#${ref}`, SK: 'META' }),
   message: (ref: string, at: Date, dedupeKey: string) => ({ PK: `THREAD#${ref}`, SK: `MSG#${at.toISOString()}#${shortHash(dedupeKey)}` }),
   messageLink: (messageId: string) => ({ PK: `MID#${messageId}`, SK: 'MID' }),
+  quarantine: (receivedAt: Date, receiptId: string) => ({ PK: `QUARANTINE#${receivedAt.toISOString().slice(0, 10)}`, SK: `${receivedAt.toISOString()}#${receiptId}` }),
+  ackAllowance: (sender: string, windowStart: Date) => ({ PK: `RATE#${sender}`, SK: `ACK#${windowStart.toISOString()}` }),
+  suppression: (address: string) => ({ PK: `SUPPRESS#${address.toLowerCase()}`, SK: 'SUPPRESS' }),
   customer: (address: string) => `CUST#${address}`,
 };
+
+const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'announce'];
 
 export class DynamoThreadStore implements ThreadStore {
   constructor(
@@ -23,37 +45,74 @@ export class DynamoThreadStore implements ThreadStore {
   ) {}
 
   async recordInbound(record: InboundRecord): Promise<RecordOutcome> {
-    const { thread, message, processing } = record;
-    const threadWrite =
+    const { thread, message, processing, ackAllowance } = record;
+    const items: TransactItem[] = [
+      this.putIfAbsent(processingItem(processing)),
       thread.kind === 'new'
-        ? { Put: { TableName: this.tableName, Item: threadItem(thread.record), ConditionExpression: 'attribute_not_exists(PK)' } }
+        ? this.putIfAbsent(threadItem(thread.record))
         : {
-            Update: {
+            Put: {
               TableName: this.tableName,
-              Key: keys.thread(thread.ref),
-              UpdateExpression: 'SET inboundCount = inboundCount + :one, lastInboundAt = :at, updatedAt = :at',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeValues: { ':one': 1, ':at': thread.at.toISOString() },
+              Item: threadItem(thread.record),
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': thread.expectedVersion },
             },
-          };
+          },
+      { Put: { TableName: this.tableName, Item: messageItem(message) } },
+    ];
+    if (ackAllowance) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: keys.ackAllowance(ackAllowance.sender, ackAllowance.windowStart),
+          UpdateExpression: 'ADD acknowledgements :one SET expiresAt = :expires',
+          ConditionExpression: 'attribute_not_exists(acknowledgements) OR acknowledgements < :max',
+          ExpressionAttributeValues: { ':one': 1, ':max': ackAllowance.max, ':expires': epochSeconds(ackAllowance.expiresAt) },
+        },
+      });
+    }
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return { kind: 'recorded' };
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes[0] === 'ConditionalCheckFailed') return this.duplicateOf(processing.dedupeKey, error);
+      if (codes[1] === 'ConditionalCheckFailed') return { kind: thread.kind === 'new' ? 'ref-taken' : 'thread-changed' };
+      if (codes[3] === 'ConditionalCheckFailed') return { kind: 'ack-limit-reached' };
+      throw error;
+    }
+  }
+
+  async recordQuarantine(record: QuarantineRecord, processing: InboundProcessing): Promise<RecordOutcome> {
     try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.tableName, Item: processingItem(processing), ConditionExpression: 'attribute_not_exists(PK)' } },
-            threadWrite,
-            { Put: { TableName: this.tableName, Item: messageItem(message) } },
+            this.putIfAbsent(processingItem(processing)),
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.quarantine(record.receivedAt, record.receiptId),
+                  kind: 'quarantine',
+                  receiptId: record.receiptId,
+                  dedupeKey: record.dedupeKey,
+                  receivedAt: record.receivedAt.toISOString(),
+                  sender: record.sender,
+                  subject: record.subject,
+                  rawMail: record.rawMail,
+                  sizeBytes: record.sizeBytes,
+                  reasons: record.reasons,
+                  expiresAt: epochSeconds(record.expiresAt),
+                },
+              },
+            },
           ],
         }),
       );
       return { kind: 'recorded' };
     } catch (error) {
-      const reasons = cancellationCodes(error);
-      if (reasons[0] === 'ConditionalCheckFailed') {
-        const existing = await this.getProcessing(processing.dedupeKey);
-        if (existing) return { kind: 'duplicate', processing: existing };
-      }
-      if (reasons[1] === 'ConditionalCheckFailed' && thread.kind === 'new') return { kind: 'ref-taken' };
+      if (cancellationCodes(error)[0] === 'ConditionalCheckFailed') return this.duplicateOf(processing.dedupeKey, error);
       throw error;
     }
   }
@@ -66,6 +125,29 @@ export class DynamoThreadStore implements ThreadStore {
   async getThread(ref: string): Promise<ThreadRecord | undefined> {
     const item = await this.get(keys.thread(ref));
     return item ? toThread(item) : undefined;
+  }
+
+  async threadsOfMessageIds(messageIds: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const unique = [...new Set(messageIds)];
+    for (let start = 0; start < unique.length; start += 100) {
+      let requestKeys: Record<string, unknown>[] = unique.slice(start, start + 100).map((id) => keys.messageLink(id));
+      for (let round = 0; requestKeys.length > 0 && round < 5; round++) {
+        const result = await this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requestKeys, ProjectionExpression: 'PK, threadRef' } } }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          if (typeof item.threadRef === 'string') found.set(String(item.PK).slice('MID#'.length), item.threadRef);
+        }
+        requestKeys = (result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      }
+      if (requestKeys.length) throw new Error('DynamoDB kept Message-ID lookups unprocessed; retry later');
+    }
+    return found;
+  }
+
+  async isSuppressed(address: string): Promise<boolean> {
+    return (await this.get(keys.suppression(address))) !== undefined;
   }
 
   async claimEffect(dedupeKey: string, effect: SideEffect, now: Date, leaseMs: number): Promise<EffectClaim> {
@@ -84,7 +166,7 @@ export class DynamoThreadStore implements ThreadStore {
       );
       return { status: 'claimed', reclaimed: result.Attributes?.[leaseAttribute] !== undefined };
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException) && (error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionFailure(error)) throw error;
       const item = await this.get(keys.messageLink(dedupeKey));
       const pending = item?.pending instanceof Set ? item.pending : new Set();
       if (!pending.has(effect)) return { status: 'done' };
@@ -109,13 +191,13 @@ export class DynamoThreadStore implements ThreadStore {
   async completeEffect(dedupeKey: string, effect: SideEffect, details: EffectDetails = {}): Promise<void> {
     const processing = await this.getProcessing(dedupeKey);
     if (!processing || !processing.pending.includes(effect)) return;
-    const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    const writes: TransactItem[] = [
       {
         Update: {
           TableName: this.tableName,
           Key: keys.messageLink(dedupeKey),
           UpdateExpression: 'DELETE pending :effect REMOVE #lease',
-          // Someone else finishing it first is fine: the write below must then not happen twice.
+          // Someone else finishing it first is fine: the writes below must then not happen twice.
           ConditionExpression: 'contains(pending, :name)',
           ExpressionAttributeNames: { '#lease': `lease_${effect}` },
           ExpressionAttributeValues: { ':effect': new Set([effect]), ':name': effect },
@@ -123,15 +205,13 @@ export class DynamoThreadStore implements ThreadStore {
       },
     ];
     const threadRef = details.threadRef ?? processing.threadRef;
-    for (const sentMessageId of details.sentMessageIds ?? []) {
+    const expiresAt = epochSeconds(processing.expiresAt);
+    for (const sentMessageId of threadRef ? (details.sentMessageIds ?? []) : []) {
       writes.push({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.messageLink(sentMessageId), kind: 'outbound', threadRef, createdAt: (details.at ?? new Date(0)).toISOString(), expiresAt: epochSeconds(processing.expiresAt) },
-        },
+        Put: { TableName: this.tableName, Item: { ...keys.messageLink(sentMessageId), kind: 'outbound', threadRef, createdAt: (details.at ?? processing.createdAt).toISOString(), expiresAt } },
       });
     }
-    if (effect === 'acknowledge' && details.at && details.sentMessageIds?.length) {
+    if (effect === 'acknowledge' && threadRef && details.at && details.sentMessageIds?.length) {
       writes.push({
         Put: {
           TableName: this.tableName,
@@ -143,7 +223,7 @@ export class DynamoThreadStore implements ThreadStore {
             wireMessageIds: details.sentMessageIds,
             inReplyToKey: dedupeKey,
             at: details.at.toISOString(),
-            expiresAt: epochSeconds(processing.expiresAt),
+            expiresAt,
           },
         },
       });
@@ -156,10 +236,24 @@ export class DynamoThreadStore implements ThreadStore {
     }
   }
 
+  private putIfAbsent(item: Item): TransactItem {
+    return { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } };
+  }
+
+  private async duplicateOf(dedupeKey: string, error: unknown): Promise<RecordOutcome> {
+    const existing = await this.getProcessing(dedupeKey);
+    if (!existing) throw error;
+    return { kind: 'duplicate', processing: existing };
+  }
+
   private async get(key: { PK: string; SK: string }): Promise<Item | undefined> {
     const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     return result.Item;
   }
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException || (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 }
 
 function cancellationCodes(error: unknown): (string | undefined)[] {
@@ -169,45 +263,61 @@ function cancellationCodes(error: unknown): (string | undefined)[] {
   return [];
 }
 
+const iso = (date: Date | undefined) => date?.toISOString();
+const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : undefined);
+const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
+
 function threadItem(thread: ThreadRecord): Item {
   return {
     ...keys.thread(thread.ref),
     kind: 'thread',
     ref: thread.ref,
+    version: thread.version,
     status: thread.status,
     customerAddress: thread.customer.address,
     customerName: thread.customer.name,
+    participants: thread.participants,
     subject: thread.subject,
     serviceAddress: thread.serviceAddress,
     team: thread.team,
     agent: thread.agent,
     language: thread.language,
-    createdAt: thread.createdAt.toISOString(),
-    updatedAt: thread.updatedAt.toISOString(),
-    lastInboundAt: thread.lastInboundAt.toISOString(),
+    priority: thread.priority,
+    category: thread.category,
+    automated: thread.automated,
+    createdAt: iso(thread.createdAt),
+    updatedAt: iso(thread.updatedAt),
+    lastInboundAt: iso(thread.lastInboundAt),
     inboundCount: thread.inboundCount,
     rootMessageId: thread.rootMessageId,
+    firstReplyDue: iso(thread.firstReplyDue),
     expiresAt: epochSeconds(thread.expiresAt),
     GSI1PK: keys.customer(thread.customer.address),
-    GSI1SK: thread.createdAt.toISOString(),
+    GSI1SK: iso(thread.createdAt),
   };
 }
 
 function toThread(item: Item): ThreadRecord {
   return {
     ref: String(item.ref),
+    version: Number(item.version ?? 1),
     status: item.status as ThreadStatus,
     customer: { address: String(item.customerAddress), name: String(item.customerName ?? '') },
+    participants: Array.isArray(item.participants) ? item.participants.map(String) : [],
     subject: String(item.subject ?? ''),
     serviceAddress: String(item.serviceAddress),
     team: String(item.team),
-    agent: item.agent === undefined ? undefined : String(item.agent),
+    agent: text(item.agent),
     language: item.language as Language,
-    createdAt: new Date(String(item.createdAt)),
-    updatedAt: new Date(String(item.updatedAt)),
-    lastInboundAt: new Date(String(item.lastInboundAt)),
+    priority: (item.priority ?? 'normal') as Priority,
+    category: String(item.category ?? 'other'),
+    automated: Boolean(item.automated),
+    createdAt: date(item.createdAt)!,
+    updatedAt: date(item.updatedAt)!,
+    lastInboundAt: date(item.lastInboundAt)!,
     inboundCount: Number(item.inboundCount),
-    rootMessageId: item.rootMessageId === undefined ? undefined : String(item.rootMessageId),
+    rootMessageId: text(item.rootMessageId),
+    firstReplyDue: date(item.firstReplyDue),
     expiresAt: new Date(Number(item.expiresAt) * 1000),
   };
 }
@@ -221,10 +331,11 @@ function messageItem(message: MessageRecord): Item {
     messageId: message.messageId,
     from: message.from,
     subject: message.subject,
-    at: message.at.toISOString(),
+    at: iso(message.at),
     rawMail: message.rawMail,
     sizeBytes: message.sizeBytes,
     attachments: message.attachments,
+    automated: message.automated,
     reasons: message.reasons,
     expiresAt: epochSeconds(message.expiresAt),
   };
@@ -234,12 +345,15 @@ function processingItem(processing: InboundProcessing): Item {
   return {
     ...keys.messageLink(processing.dedupeKey),
     kind: 'inbound',
+    disposition: processing.disposition,
     threadRef: processing.threadRef,
     receiptId: processing.receiptId,
     sender: processing.sender,
+    acknowledge: processing.acknowledge,
+    reasons: processing.reasons,
     // A string set, so finishing an effect is an idempotent DELETE; an empty set is not storable.
     pending: processing.pending.length ? new Set(processing.pending) : undefined,
-    createdAt: processing.createdAt.toISOString(),
+    createdAt: iso(processing.createdAt),
     expiresAt: epochSeconds(processing.expiresAt),
   };
 }
@@ -248,18 +362,21 @@ function toProcessing(item: Item): InboundProcessing {
   const pending = item.pending instanceof Set ? ([...item.pending] as SideEffect[]) : [];
   return {
     dedupeKey: String(item.PK).slice('MID#'.length),
-    threadRef: String(item.threadRef),
+    disposition: item.disposition as Disposition,
+    threadRef: text(item.threadRef),
     receiptId: String(item.receiptId),
-    sender: String(item.sender),
+    sender: String(item.sender ?? ''),
+    acknowledge: Boolean(item.acknowledge),
+    reasons: Array.isArray(item.reasons) ? item.reasons.map(String) : [],
     // Effects run in a fixed order whatever order the set returns them in.
-    pending: (['acknowledge', 'announce'] as const).filter((effect) => pending.includes(effect)),
-    createdAt: new Date(String(item.createdAt)),
+    pending: EFFECT_ORDER.filter((effect) => pending.includes(effect)),
+    createdAt: date(item.createdAt)!,
     expiresAt: new Date(Number(item.expiresAt) * 1000),
   };
 }
 
-function epochSeconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
+function epochSeconds(value: Date): number {
+  return Math.floor(value.getTime() / 1000);
 }
 
 function shortHash(value: string): string {

@@ -1,11 +1,11 @@
 import type { ReplylineConfig } from '../schemas/config.js';
+import type { FaqSuggestion } from './faq.js';
 import type { InboundMail } from './mail.js';
-import { ourMessageId } from './message-ids.js';
+import { LOOP_HEADER, ourMessageId } from './message-ids.js';
 import type { OutgoingMail } from './outgoing.js';
 import type { ThreadRecord } from './records.js';
 import { senderNameFor, signatureFor, type ServiceAddress } from './service-address.js';
-
-export const LOOP_HEADER = 'X-Replyline-Loop';
+import { greetableName, plainValue, renderAcknowledgement } from './templates.js';
 
 export interface AcknowledgementInput {
   mail: InboundMail;
@@ -14,42 +14,53 @@ export interface AcknowledgementInput {
   dedupeKey: string;
   config: ReplylineConfig;
   instanceId: string;
+  /** The signed thread address: the customer's reply comes back to this thread. */
+  threadAddress: string;
+  /** Time zone the promised time is stated in (the team's business hours). */
+  timeZone: string;
+  faq: FaqSuggestion[];
 }
 
-/** The acknowledgement for a thread-opening mail, as values: same input, same mail (same Message-ID). */
-export function composeAcknowledgement({ mail, thread, service, dedupeKey, config, instanceId }: AcknowledgementInput): OutgoingMail {
-  const greetingName = singleLine(thread.customer.name) || 'there';
-  const text = [
-    `Hello ${greetingName},`,
-    '',
-    `Thank you for writing to ${config.teams[service.team]!.name}. Your message has arrived and a person on our team will answer it.`,
-    `Your reference is ${thread.ref}; keep it in the subject if you write again.`,
-    '',
-    signatureFor(service, config),
-  ].join('\n');
+/**
+ * The acknowledgement for a thread-opening mail, as values: the same input gives
+ * the same mail (same Message-ID), so a retry sends an identical message.
+ */
+export function composeAcknowledgement(input: AcknowledgementInput): OutgoingMail {
+  const { mail, thread, service, config } = input;
+  const oversized = oversizedAttachmentBytes(mail, config.acknowledgement.maxAttachmentBytes);
+  const text = renderAcknowledgement(
+    thread.language,
+    {
+      customerName: greetableName(thread.customer.name),
+      ref: thread.ref,
+      teamName: config.teams[service.team]!.name,
+      signature: signatureFor(service, config),
+      due: thread.firstReplyDue ? { at: thread.firstReplyDue, timeZone: input.timeZone } : undefined,
+      faq: input.faq.map(({ title, url }) => ({ title, url })),
+      oversizedAttachmentsBytes: oversized,
+    },
+    config.acknowledgement.templates[thread.language],
+  );
   const inReplyTo = mail.messageId;
   return {
     from: { address: service.entry.address, name: senderNameFor(service, config) },
     to: [thread.customer],
-    replyTo: undefined,
-    subject: `Re: ${truncate(singleLine(mail.subject) || '(no subject)', 150)} [#${thread.ref}]`,
+    replyTo: { address: input.threadAddress, name: senderNameFor(service, config) },
+    subject: `Re: ${plainValue(mail.subject, 150) || '(no subject)'} [#${thread.ref}]`,
     text,
-    messageId: ourMessageId('ack', thread.ref, dedupeKey, config.domain),
+    messageId: ourMessageId('ack', thread.ref, input.dedupeKey, config.domain),
     inReplyTo,
     references: inReplyTo ? [...mail.references.filter((id) => id !== inReplyTo), inReplyTo] : [],
     headers: {
       'Auto-Submitted': 'auto-replied',
       'X-Auto-Response-Suppress': 'All',
-      [LOOP_HEADER]: instanceId,
+      [LOOP_HEADER]: input.instanceId,
     },
   };
 }
 
-/** Collapses CR/LF and control characters so a value can never start a new header line. */
-export function singleLine(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-function truncate(value: string, max: number): string {
-  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+/** Total size of real (non-inline) attachments when it exceeds the limit; undefined when they fit. */
+export function oversizedAttachmentBytes(mail: InboundMail, limit: number): number | undefined {
+  const total = mail.attachments.filter((attachment) => !attachment.inline).reduce((sum, attachment) => sum + attachment.sizeBytes, 0);
+  return total > limit ? total : undefined;
 }

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 
+/** Header on everything we send; seeing it on inbound mail means a Replyline install sent it (ours or another). */
+export const LOOP_HEADER = 'X-Replyline-Loop';
+
 /** Prefix of every Message-ID Replyline generates; lets us recognise our own mail coming back. */
 const OUR_PREFIX = 'rl.';
 

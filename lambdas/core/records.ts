@@ -1,5 +1,6 @@
 import type { Language } from '../schemas/config.js';
 import type { AttachmentInfo, MailAddress, RawMailLocation } from './mail.js';
+import type { Priority } from './priority.js';
 import type { SideEffect } from '../ports/index.js';
 
 /** Whose move it is on a thread. Only `awaiting-agent` owes a reply (and runs an SLA clock). */
@@ -7,20 +8,30 @@ export type ThreadStatus = 'awaiting-agent' | 'awaiting-customer' | 'closed';
 
 export interface ThreadRecord {
   ref: string;
+  /** Incremented on every write; writes are conditional on it (no lost updates). */
+  version: number;
   status: ThreadStatus;
   customer: MailAddress;
+  /** Other people on the customer's side (Cc'd), who may follow up too. */
+  participants: string[];
   subject: string;
   /** The address the customer wrote to; acknowledgements and relays are sent from it. */
   serviceAddress: string;
   team: string;
   agent: string | undefined;
   language: Language;
+  priority: Priority;
+  category: string;
+  /** Opened by machine-generated mail (list, bounce, auto-reply): kept, never answered automatically. */
+  automated: boolean;
   createdAt: Date;
   updatedAt: Date;
   lastInboundAt: Date;
   inboundCount: number;
   /** The customer's Message-ID of the mail that opened the thread. */
   rootMessageId: string | undefined;
+  /** When the first reply is promised (the acknowledgement states it); undefined for automated threads. */
+  firstReplyDue: Date | undefined;
   expiresAt: Date;
 }
 
@@ -38,29 +49,62 @@ export interface MessageRecord {
   rawMail: RawMailLocation | undefined;
   sizeBytes: number;
   attachments: AttachmentInfo[];
+  automated: boolean;
   reasons: string[];
   expiresAt: Date;
 }
 
-/** The processing record of one inbound mail: which side effects are still owed. */
+/** `ignore`: stored and threaded, never acknowledged (machine mail, suppressed or rate-limited senders). */
+export type Disposition = 'new-thread' | 'follow-up' | 'ignore' | 'quarantine';
+
+/** The processing record of one inbound mail: what was decided, and which side effects are still owed. */
 export interface InboundProcessing {
   dedupeKey: string;
-  threadRef: string;
+  disposition: Disposition;
+  /** Undefined for quarantined mail, which joins no thread. */
+  threadRef: string | undefined;
   receiptId: string;
   sender: string;
+  acknowledge: boolean;
+  reasons: string[];
   pending: SideEffect[];
   createdAt: Date;
   expiresAt: Date;
 }
 
+export interface QuarantineRecord {
+  receiptId: string;
+  dedupeKey: string;
+  receivedAt: Date;
+  sender: string | undefined;
+  subject: string;
+  rawMail: RawMailLocation;
+  sizeBytes: number;
+  reasons: string[];
+  expiresAt: Date;
+}
+
+/** Caps acknowledgements per sender and window; consumed in the same transaction that records the mail. */
+export interface AckAllowance {
+  sender: string;
+  windowStart: Date;
+  max: number;
+  expiresAt: Date;
+}
+
 export interface InboundRecord {
-  thread: { kind: 'new'; record: ThreadRecord } | { kind: 'existing'; ref: string; at: Date };
+  thread: { kind: 'new'; record: ThreadRecord } | { kind: 'update'; record: ThreadRecord; expectedVersion: number };
   message: MessageRecord;
   processing: InboundProcessing;
+  ackAllowance: AckAllowance | undefined;
 }
 
 export type RecordOutcome =
   | { kind: 'recorded' }
   | { kind: 'duplicate'; processing: InboundProcessing }
   /** The generated thread ref belongs to another thread already: try the next candidate. */
-  | { kind: 'ref-taken' };
+  | { kind: 'ref-taken' }
+  /** The thread changed since it was read: read again and recompute. */
+  | { kind: 'thread-changed' }
+  /** The sender used up their acknowledgements for this window: record without one. */
+  | { kind: 'ack-limit-reached' };

@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { EffectBusyError, ingestMail, IngestError, type IngestDependencies } from '../core/ingest.js';
+import { EffectBusyError, ingestMail, reasonCodesOf, type IngestDependencies } from '../core/ingest.js';
 import { createLogger } from '../adapters/logger.js';
 import { createIngestDependencies } from '../adapters/wiring.js';
 import { parseInboundQueueBody } from '../schemas/ses-notification.js';
@@ -16,7 +16,13 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
   const processor = new BatchProcessor(EventType.SQS);
 
   const processRecord = async (record: SQSRecord): Promise<void> => {
-    deps ??= dependencies();
+    try {
+      deps ??= dependencies();
+    } catch (error) {
+      // A bad environment or config fails every record; the log says what to fix.
+      logger.error('ingest cannot start', { reason: describe(error) });
+      throw error;
+    }
     const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? 1);
     let message;
     try {
@@ -31,7 +37,16 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
     }
     try {
       const result = await ingestMail(message.envelope, deps);
-      logger.info('mail ingested', { receiptId: message.envelope.receiptId, outcome: result.outcome, threadRef: result.threadRef, effectsDone: result.effectsDone });
+      logger.info('mail ingested', {
+        receiptId: message.envelope.receiptId,
+        outcome: result.outcome,
+        disposition: result.disposition,
+        threadRef: result.threadRef,
+        acknowledge: result.acknowledge,
+        // Reason codes only: the detail after the colon can quote header values.
+        reasons: reasonCodesOf(result.reasons),
+        effectsDone: result.effectsDone,
+      });
     } catch (error) {
       if (error instanceof EffectBusyError) {
         logger.info('another delivery of this mail is mid-way; retrying later', { receiptId: message.envelope.receiptId, effect: error.effect });
@@ -52,7 +67,6 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
 
 /** Error class and message only: SDK and parser messages never contain the mail body. */
 function describe(error: unknown): string {
-  if (error instanceof IngestError) return `${error.code}: ${error.message}`;
   if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
   return String(error);
 }

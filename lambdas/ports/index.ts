@@ -5,7 +5,7 @@
 import type { InboundMail, RawMailLocation } from '../core/mail.js';
 import type { OutgoingMail } from '../core/outgoing.js';
 import type { DomainEvent } from '../core/events.js';
-import type { InboundProcessing, InboundRecord, RecordOutcome, ThreadRecord } from '../core/records.js';
+import type { InboundProcessing, InboundRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../core/records.js';
 
 export interface Clock {
   now(): Date;
@@ -20,15 +20,26 @@ export interface MailParser {
   parse(raw: AsyncIterable<Uint8Array> | Uint8Array): Promise<InboundMail>;
 }
 
+export type SideEffect = 'acknowledge' | 'announce';
+
+export type EffectClaim = { status: 'claimed'; reclaimed: boolean } | { status: 'done' } | { status: 'busy'; leaseUntil: Date };
+
 export interface ThreadStore {
   /**
-   * Records an inbound mail atomically: its dedupe link, its message item and
-   * its thread (created or updated). A second call for the same dedupe key
-   * changes nothing and returns `duplicate` with the first call's processing state.
+   * Records an inbound mail atomically: its processing record (keyed by the dedupe
+   * key), its message item, its thread (created, or updated if still at the
+   * expected version) and, if an acknowledgement is owed, one unit of the sender's
+   * allowance. A second call for the same dedupe key changes nothing and returns
+   * `duplicate` with the first call's processing record.
    */
   recordInbound(record: InboundRecord): Promise<RecordOutcome>;
+  /** Records a quarantined mail (no thread) with the same dedupe guarantee. */
+  recordQuarantine(record: QuarantineRecord, processing: InboundProcessing): Promise<RecordOutcome>;
   getProcessing(dedupeKey: string): Promise<InboundProcessing | undefined>;
   getThread(ref: string): Promise<ThreadRecord | undefined>;
+  /** Thread refs of stored Message-IDs (ours and customers'); unknown ids are absent from the map. */
+  threadsOfMessageIds(messageIds: string[]): Promise<Map<string, string>>;
+  isSuppressed(address: string): Promise<boolean>;
   /**
    * Claims a pending side effect for `leaseMs` before performing it, so two
    * concurrent deliveries of one mail never both perform it. `busy` means another
@@ -41,10 +52,6 @@ export interface ThreadStore {
   /** Marks one pending side effect of an inbound mail as done (idempotent). */
   completeEffect(dedupeKey: string, effect: SideEffect, details?: EffectDetails): Promise<void>;
 }
-
-export type SideEffect = 'acknowledge' | 'announce';
-
-export type EffectClaim = { status: 'claimed'; reclaimed: boolean } | { status: 'done' } | { status: 'busy'; leaseUntil: Date };
 
 export interface EffectDetails {
   /** Message-IDs of the mail we sent (acknowledgement), each linked to the thread for later replies. */
@@ -66,4 +73,10 @@ export interface SentMail {
 
 export interface EventPublisher {
   publish(events: DomainEvent[]): Promise<void>;
+}
+
+/** Secrets held outside the code and the environment (Secrets Manager on AWS). */
+export interface Secrets {
+  /** Key of the HMAC that signs thread addresses. */
+  threadAddressKey(): Promise<string>;
 }

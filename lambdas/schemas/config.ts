@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slaConfigSchema } from './sla-config.js';
 
 /**
  * The one Replyline configuration file, validated at synth time, at `npm start`
@@ -86,6 +87,24 @@ const agent = z.strictObject({
   mailboxes: z.array(emailAddress).default([]).describe('The person\'s own addresses: replies from them to a thread address are relayed to the customer.'),
 });
 
+const localizedText = z.union([z.string().min(1).max(300), z.partialRecord(language, z.string().min(1).max(300))]);
+
+const templateOverride = z.strictObject({
+  body: z
+    .string()
+    .min(1)
+    .max(5000)
+    .describe('Plain-text body with {{name}}, {{ref}}, {{team}}, {{due}}, {{faq}}, {{attachments}} and {{signature}}; values are inserted as single plain lines.'),
+});
+
+const faqEntry = z.strictObject({
+  id: identifier.describe('Stable id of the entry, shown by `replyline explain`.'),
+  title: localizedText.describe('Question as shown to the customer: a string, or per language { "en": …, "zh": …, "ja": … }.'),
+  url: z.url({ protocol: /^https$/ }).optional().describe('Where the answer is (https).'),
+  keywords: z.array(z.string().min(1).max(60)).min(1).describe('Words or phrases in any language; Latin ones match whole words, Chinese/Japanese ones anywhere.'),
+  minMatches: z.number().int().min(1).max(10).default(1).describe('How many different keywords must occur before the entry is suggested.'),
+});
+
 const acknowledgement = z
   .strictObject({
     enabled: z.boolean().default(true).describe('Send an acknowledgement for each new customer thread.'),
@@ -100,6 +119,10 @@ const acknowledgement = z
       .min(0)
       .default(25 * 1024 * 1024)
       .describe('Attachments above this total size are kept but the acknowledgement tells the customer they were too large to forward.'),
+    templates: z
+      .partialRecord(language, templateOverride)
+      .default({})
+      .describe('Optional wording per language replacing the built-in en/zh/ja acknowledgement texts.'),
   })
   .prefault({});
 
@@ -120,7 +143,9 @@ export const replylineConfigSchema = z
     teams: z.record(identifier, team).describe('Teams by id.'),
     agents: z.record(identifier, agent).default({}).describe('Named people by id.'),
     acknowledgement,
+    faq: z.array(faqEntry).max(200).default([]).describe('Self-service answers: up to three matching entries are suggested in the acknowledgement.'),
     retention,
+    sla: slaConfigSchema.prefault({}).describe('Reply-time promises per priority, business hours, holidays and escalation.'),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -139,6 +164,9 @@ export const replylineConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['addresses', index, 'agent'], message: `unknown agent "${entry.agent}"; known: ${Object.keys(config.agents).join(', ') || 'none'}` });
       }
     });
+    for (const teamId of Object.keys(config.sla.teams)) {
+      if (!config.teams[teamId]) ctx.addIssue({ code: 'custom', path: ['sla', 'teams', teamId], message: `unknown team "${teamId}"` });
+    }
     for (const [agentId, person] of Object.entries(config.agents)) {
       if (!config.teams[person.team]) {
         ctx.addIssue({ code: 'custom', path: ['agents', agentId, 'team'], message: `unknown team "${person.team}"` });

@@ -6,6 +6,8 @@ export const functionEnvSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1),
   /** Identifies this deployment in our loop-detection header, so two Replyline installs never answer each other forever. */
   INSTANCE_ID: z.string().min(1),
+  /** Secrets Manager id of the key that signs thread addresses (never the key itself). */
+  THREAD_KEY_SECRET_ID: z.string().min(1),
 });
 
 export type FunctionEnv = z.infer<typeof functionEnvSchema>;

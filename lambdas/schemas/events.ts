@@ -1,23 +1,46 @@
 import { z } from 'zod';
 import type { DomainEvent } from '../core/events.js';
 
+/** Published event schemas (documented in README "Events"); every event is checked before it leaves the process. */
 const isoTime = z.iso.datetime();
-const maskedAddress = z.string().regex(/^(.\*\*\*@.+|\(none\)|\*\*\*)$/, 'customer address must be masked');
+const threadRef = z.string().regex(/^RL-[0-9A-Z]{6}$/);
+const maskedAddress = z.string().regex(/^(.\*\*\*@.+|\(none\)|\*\*\*)$/, 'addresses in events must be masked');
+const reasonCode = z.string().regex(/^[a-z][a-z-]*$/, 'reasons in events are codes, never text from the mail');
 
 export const messageReceivedDetail = z.strictObject({
   version: z.literal(1),
-  threadRef: z.string().regex(/^RL-[0-9A-Z]{6}$/),
+  threadRef,
   messageKey: z.string().min(1),
+  disposition: z.enum(['new-thread', 'follow-up', 'ignore']),
   team: z.string().min(1),
-  newThread: z.boolean(),
+  priority: z.enum(['urgent', 'high', 'normal', 'low']),
+  category: z.string().min(1),
   acknowledge: z.boolean(),
   customer: maskedAddress,
-  receivedAt: isoTime,
+  reasons: z.array(reasonCode),
 });
 
-const eventSchemas = {
+export const acknowledgementSentDetail = z.strictObject({
+  version: z.literal(1),
+  threadRef,
+  messageKey: z.string().min(1),
+  language: z.enum(['en', 'zh', 'ja']),
+  firstReplyDue: isoTime.optional(),
+});
+
+export const messageQuarantinedDetail = z.strictObject({
+  version: z.literal(1),
+  receiptId: z.string().min(1),
+  messageKey: z.string().min(1),
+  sender: maskedAddress,
+  reasons: z.array(reasonCode),
+});
+
+const eventSchemas: Record<DomainEvent['detailType'], z.ZodType> = {
   'Message Received': messageReceivedDetail,
-} as const;
+  'Acknowledgement Sent': acknowledgementSentDetail,
+  'Message Quarantined': messageQuarantinedDetail,
+};
 
 /** Checks an event against its published schema before it leaves the process. */
 export function validateEvent(event: DomainEvent): DomainEvent {

@@ -1,14 +1,30 @@
+import { readFileSync } from 'node:fs';
 import { readConfigFile } from '../../lambdas/adapters/config-source.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
+import { createSla, ownerClassifier } from '../../lambdas/adapters/wiring.js';
 import type { IngestDependencies } from '../../lambdas/core/ingest.js';
 import type { ReceiptEnvelope } from '../../lambdas/core/mail.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
-import { fixedClock, MemoryEvents, MemoryMailer, MemoryRawMail, MemoryThreadStore } from './memory-ports.js';
+import { parseConfig } from '../../lambdas/schemas/config.js';
+import { fixedClock, MemoryEvents, MemoryMailer, MemoryRawMail, MemoryThreadStore, memorySecrets } from './memory-ports.js';
 import { rawMail } from './mail-builder.js';
 
 export const exampleConfig: ReplylineConfig = readConfigFile('replyline.config.json');
 
+/** The example config with some fields replaced (validated like a real file). */
+export function configWith(changes: Record<string, unknown>): ReplylineConfig {
+  const raw = JSON.parse(JSON.stringify(readConfigFileRaw()));
+  return parseConfig({ ...raw, ...changes }, 'test config');
+}
+
+function readConfigFileRaw(): Record<string, unknown> {
+  return JSON.parse(readFileSync('replyline.config.json', 'utf8')) as Record<string, unknown>;
+}
+
 export { rawMail };
+
+/** Tuesday 24 Nov 2026, 10:00 in Shanghai: inside business hours. */
+export const RECEIVED_AT = new Date('2026-11-24T02:00:00Z');
 
 export function memoryDependencies(config: ReplylineConfig = exampleConfig) {
   const deps = {
@@ -17,8 +33,11 @@ export function memoryDependencies(config: ReplylineConfig = exampleConfig) {
     threads: new MemoryThreadStore(),
     mailer: new MemoryMailer(),
     events: new MemoryEvents(),
-    clock: fixedClock('2026-11-24T02:00:00Z'),
+    secrets: memorySecrets(),
+    clock: fixedClock(RECEIVED_AT.toISOString()),
     config,
+    sla: createSla(config, RECEIVED_AT),
+    classify: ownerClassifier,
     instanceId: 'test.example.com',
   } satisfies IngestDependencies;
   return deps;
@@ -26,11 +45,11 @@ export function memoryDependencies(config: ReplylineConfig = exampleConfig) {
 
 let receiptCounter = 0;
 /** Stores a raw mail in the memory bucket and returns the receipt SES would have produced for it. */
-export function receive(deps: ReturnType<typeof memoryDependencies>, raw: string, overrides: Partial<ReceiptEnvelope> = {}): ReceiptEnvelope {
+export function receive(deps: ReturnType<typeof memoryDependencies>, raw: string | Buffer, overrides: Partial<ReceiptEnvelope> = {}): ReceiptEnvelope {
   const receiptId = overrides.receiptId ?? `receipt-${++receiptCounter}`;
   return {
     receiptId,
-    receivedAt: new Date('2026-11-24T02:00:00Z'),
+    receivedAt: RECEIVED_AT,
     recipients: ['support@example.com'],
     envelopeSender: 'jane@customer.example.org',
     rawMail: deps.rawMail.put(`inbound/${receiptId}`, raw),

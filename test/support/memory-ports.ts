@@ -1,23 +1,45 @@
-import type { Clock, EffectClaim, EffectDetails, EventPublisher, Mailer, RawMailStore, SentMail, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
-import type { InboundProcessing, InboundRecord, MessageRecord, RecordOutcome, ThreadRecord } from '../../lambdas/core/records.js';
+import type { Clock, EffectClaim, EffectDetails, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
+import type { InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../../lambdas/core/records.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import type { DomainEvent } from '../../lambdas/core/events.js';
 import type { RawMailLocation } from '../../lambdas/core/mail.js';
 
-/** In-memory stand-ins for the ports, with the same atomicity the real adapters give. */
+/** In-memory stand-ins for the ports, with the same atomicity and conditions the real adapters give. */
 export class MemoryThreadStore implements ThreadStore {
   readonly threads = new Map<string, ThreadRecord>();
   readonly messages: MessageRecord[] = [];
   readonly processing = new Map<string, InboundProcessing>();
-  readonly outboundLinks = new Map<string, string>();
+  readonly quarantined: QuarantineRecord[] = [];
+  /** Message-ID → thread ref, for customers' and our own Message-IDs. */
+  readonly messageLinks = new Map<string, string>();
+  readonly allowances = new Map<string, number>();
+  readonly suppressed = new Set<string>();
+  readonly leases = new Map<string, Date>();
 
   async recordInbound(record: InboundRecord): Promise<RecordOutcome> {
     const existing = this.processing.get(record.processing.dedupeKey);
     if (existing) return { kind: 'duplicate', processing: structuredClone(existing) };
-    if (record.thread.kind === 'new' && this.threads.has(record.thread.record.ref)) return { kind: 'ref-taken' };
-    if (record.thread.kind === 'new') this.threads.set(record.thread.record.ref, structuredClone(record.thread.record));
+    const { thread } = record;
+    if (thread.kind === 'new' && this.threads.has(thread.record.ref)) return { kind: 'ref-taken' };
+    if (thread.kind === 'update' && this.threads.get(thread.record.ref)?.version !== thread.expectedVersion) return { kind: 'thread-changed' };
+    if (record.ackAllowance) {
+      const key = `${record.ackAllowance.sender}|${record.ackAllowance.windowStart.toISOString()}`;
+      const used = this.allowances.get(key) ?? 0;
+      if (used >= record.ackAllowance.max) return { kind: 'ack-limit-reached' };
+      this.allowances.set(key, used + 1);
+    }
+    this.threads.set(thread.record.ref, structuredClone(thread.record));
     this.messages.push(structuredClone(record.message));
     this.processing.set(record.processing.dedupeKey, structuredClone(record.processing));
+    if (record.processing.threadRef) this.messageLinks.set(record.processing.dedupeKey, record.processing.threadRef);
+    return { kind: 'recorded' };
+  }
+
+  async recordQuarantine(record: QuarantineRecord, processing: InboundProcessing): Promise<RecordOutcome> {
+    const existing = this.processing.get(processing.dedupeKey);
+    if (existing) return { kind: 'duplicate', processing: structuredClone(existing) };
+    this.quarantined.push(structuredClone(record));
+    this.processing.set(processing.dedupeKey, structuredClone(processing));
     return { kind: 'recorded' };
   }
 
@@ -31,7 +53,13 @@ export class MemoryThreadStore implements ThreadStore {
     return found && structuredClone(found);
   }
 
-  readonly leases = new Map<string, Date>();
+  async threadsOfMessageIds(messageIds: string[]): Promise<Map<string, string>> {
+    return new Map(messageIds.filter((id) => this.messageLinks.has(id)).map((id) => [id, this.messageLinks.get(id)!]));
+  }
+
+  async isSuppressed(address: string): Promise<boolean> {
+    return this.suppressed.has(address.toLowerCase());
+  }
 
   async claimEffect(dedupeKey: string, effect: SideEffect, now: Date, leaseMs: number): Promise<EffectClaim> {
     const processing = this.processing.get(dedupeKey);
@@ -52,7 +80,8 @@ export class MemoryThreadStore implements ThreadStore {
     if (!processing?.pending.includes(effect)) return;
     processing.pending = processing.pending.filter((pending) => pending !== effect);
     this.leases.delete(`${dedupeKey}|${effect}`);
-    for (const id of details.sentMessageIds ?? []) this.outboundLinks.set(id, details.threadRef ?? processing.threadRef);
+    const threadRef = details.threadRef ?? processing.threadRef;
+    if (threadRef) for (const id of details.sentMessageIds ?? []) this.messageLinks.set(id, threadRef);
   }
 }
 
@@ -85,6 +114,8 @@ export class MemoryRawMail implements RawMailStore {
     })();
   }
 }
+
+export const memorySecrets = (key = 'test-thread-key'): Secrets => ({ threadAddressKey: async () => key });
 
 export function fixedClock(iso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
   let now = new Date(iso);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { Readable } from 'node:stream';
@@ -11,11 +12,19 @@ import { createIngestDependencies } from '../../lambdas/adapters/wiring.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
 import { rawMail } from '../support/mail-builder.js';
 
-const env = { TABLE_NAME: 'threads', EVENT_BUS_NAME: 'bus', INSTANCE_ID: 'unit.example.com', REPLYLINE_CONFIG_FILE: 'replyline.config.json', AWS_REGION: 'us-east-1' };
+const env = {
+  TABLE_NAME: 'threads',
+  EVENT_BUS_NAME: 'bus',
+  INSTANCE_ID: 'unit.example.com',
+  THREAD_KEY_SECRET_ID: 'thread-key',
+  REPLYLINE_CONFIG_FILE: 'replyline.config.json',
+  AWS_REGION: 'us-east-1',
+};
 const s3 = mockClient(S3Client);
 const dynamo = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
 const events = mockClient(EventBridgeClient);
+const secrets = mockClient(SecretsManagerClient);
 
 const BODY_SECRET = 'my card number is 4111 1111 1111 1111';
 const mail = rawMail({ from: 'Jane Doe <jane.private@customer.example.org>', to: 'support@example.com', subject: 'Card problem', body: BODY_SECRET });
@@ -61,6 +70,7 @@ describe('ingest handler under SDK faults', () => {
     dynamo.reset();
     ses.reset();
     events.reset();
+    secrets.reset();
     output = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
@@ -70,6 +80,8 @@ describe('ingest handler under SDK faults', () => {
     dynamo.on(GetCommand).callsFake((input: { Key: { PK: string; SK: string } }) => ({ Item: table.get(`${input.Key.PK}|${input.Key.SK}`) }));
     dynamo.on(TransactWriteCommand).callsFake(keepPuts);
     dynamo.on(UpdateCommand).resolves({});
+    dynamo.on(BatchGetCommand).resolves({ Responses: { threads: [] } });
+    secrets.on(GetSecretValueCommand).resolves({ SecretString: 'unit-thread-key' });
     ses.on(SendRawEmailCommand).resolves({ MessageId: 'ses-1' });
     events.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
   });
@@ -102,6 +114,12 @@ describe('ingest handler under SDK faults', () => {
     ses.on(SendRawEmailCommand).rejects(Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' }));
     expect((await handler()(sqsEvent(notificationFor('r-ses')))).batchItemFailures).toEqual([{ itemIdentifier: 'sqs-0' }]);
     expect(output.join('')).toContain('Throttling');
+  });
+
+  it('fails every record and says why when the function environment is incomplete', async () => {
+    const broken = createIngestHandler(() => createIngestDependencies({ ...env, THREAD_KEY_SECRET_ID: undefined }));
+    expect((await broken(sqsEvent(notificationFor('r-env')))).batchItemFailures).toEqual([{ itemIdentifier: 'sqs-0' }]);
+    expect(output.join('')).toContain('THREAD_KEY_SECRET_ID');
   });
 
   it('fails a queue message that is not an SES notification, naming the problem', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestMail, IngestError } from '../../lambdas/core/ingest.js';
+import { ingestMail } from '../../lambdas/core/ingest.js';
 import { memoryDependencies, rawMail, receive } from '../support/fixtures.js';
 
 const customerMail = (overrides: Partial<Parameters<typeof rawMail>[0]> = {}) =>
@@ -10,8 +10,8 @@ describe('ingesting a customer mail', () => {
     const deps = memoryDependencies();
     const result = await ingestMail(receive(deps, customerMail()), deps);
 
-    expect(result.outcome).toBe('recorded');
-    const thread = deps.threads.threads.get(result.threadRef)!;
+    expect(result).toMatchObject({ outcome: 'recorded', disposition: 'new-thread', acknowledge: true });
+    const thread = deps.threads.threads.get(result.threadRef!)!;
     expect(thread).toMatchObject({ team: 'support', status: 'awaiting-agent', customer: { address: 'jane@customer.example.org', name: 'Jane Doe' } });
     expect(deps.mailer.sent).toHaveLength(1);
     const ack = deps.mailer.sent[0]!;
@@ -21,7 +21,8 @@ describe('ingesting a customer mail', () => {
     expect(ack.references).toEqual(['m1@customer.example.org']);
     expect(ack.headers).toMatchObject({ 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All', 'X-Replyline-Loop': 'test.example.com' });
     expect(ack.subject).toBe(`Re: Kettle missing [#${result.threadRef}]`);
-    expect(deps.events.published.map((event) => event.detailType)).toEqual(['Message Received']);
+    expect(ack.replyTo?.address).toMatch(new RegExp(`^support\\+${result.threadRef!.toLowerCase()}\\.[a-z2-7]{10}@example\\.com$`));
+    expect(deps.events.published.map((event) => event.detailType)).toEqual(['Message Received', 'Acknowledgement Sent']);
   });
 
   it('signs with the named person when the customer wrote to a personal alias', async () => {
@@ -43,7 +44,7 @@ describe('ingesting a customer mail', () => {
     expect(third.outcome).toBe('duplicate');
     expect(deps.threads.threads.size).toBe(1);
     expect(deps.mailer.sent).toHaveLength(1);
-    expect(deps.events.published).toHaveLength(1);
+    expect(deps.events.published).toHaveLength(2);
   });
 
   it('treats a second SES receipt of the same Message-ID from the same sender as the same mail', async () => {
@@ -89,12 +90,16 @@ describe('ingesting a customer mail', () => {
     expect(first.mailer.sent[0]!.messageId).toBe(second.mailer.sent[0]!.messageId);
   });
 
-  it('fails clearly (no thread, no mail) when no recipient is a Replyline address', async () => {
+  it('quarantines, with a reason and no thread or mail, what is not for a Replyline address', async () => {
     const deps = memoryDependencies();
     const envelope = receive(deps, customerMail({ to: 'someone@elsewhere.example.net' }), { recipients: ['someone@elsewhere.example.net'] });
-    await expect(ingestMail(envelope, deps)).rejects.toBeInstanceOf(IngestError);
+    const result = await ingestMail(envelope, deps);
+    expect(result).toMatchObject({ disposition: 'quarantine', threadRef: undefined, acknowledge: false });
+    expect(result.reasons.join()).toContain('not-for-us');
     expect(deps.threads.threads.size).toBe(0);
+    expect(deps.threads.quarantined).toHaveLength(1);
     expect(deps.mailer.sent).toHaveLength(0);
+    expect(deps.events.published.map((event) => event.detailType)).toEqual(['Message Quarantined']);
   });
 
   it('fails the record when the raw mail is missing from the bucket, so SQS retries and then dead-letters it', async () => {
