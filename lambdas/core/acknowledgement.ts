@@ -46,7 +46,7 @@ export function composeAcknowledgement(input: AcknowledgementInput): OutgoingMai
     from: { address: service.entry.address, name: senderNameFor(service, config) },
     to: [thread.customer],
     replyTo: { address: input.threadAddress, name: senderNameFor(service, config) },
-    subject: `Re: ${plainValue(mail.subject, 150) || '(no subject)'} [#${thread.ref}]`,
+    subject: `Re: ${echoedSubject(mail.subject)} [#${thread.ref}]`,
     text,
     messageId: ourMessageId('ack', thread.ref, input.dedupeKey, config.domain),
     inReplyTo,
@@ -63,4 +63,10 @@ export function composeAcknowledgement(input: AcknowledgementInput): OutgoingMai
 export function oversizedAttachmentBytes(mail: InboundMail, limit: number): number | undefined {
   const total = mail.attachments.filter((attachment) => !attachment.inline).reduce((sum, attachment) => sum + attachment.sizeBytes, 0);
   return total > limit ? total : undefined;
+}
+
+/** The customer's subject without reply prefixes or thread refs (a ref in it may name another thread). */
+function echoedSubject(subject: string): string {
+  const cleaned = plainValue(subject.replace(/\[#?RL-[0-9A-Z]{6}\]/gi, ' '), 150).replace(/^((re|fw|fwd|aw|sv)\s*:\s*)+/i, '').trim();
+  return cleaned || '(no subject)';
 }

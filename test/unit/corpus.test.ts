@@ -26,7 +26,7 @@ const NEVER_ANSWERED = ['auto_reply', 'bounce', 'list'];
 describe('the shared corpus', () => {
   const results = new Map<string, { kind: string; result: IngestResult }>();
 
-  it('every file is ingested without a crash and ends in exactly one recorded state', async () => {
+  it('every file is ingested without a crash and ends in exactly one recorded state', { timeout: 60_000 }, async () => {
     for (const { path, kind } of rows) {
       const raw = readFileSync(join(CORPUS, path));
       const deps = memoryDependencies();

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { LocalInstance } from '../../local/instance.js';
+import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
+import { outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+
+const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const refOf = (subject: string) => /RL-[0-9A-Z]{6}/.exec(subject)?.[0];
+
+describe('ingest on the local emulators', () => {
+  let support: LocalInstance;
+  let db: DynamoDBDocumentClient;
+
+  beforeAll(async () => {
+    support = await startTestInstance();
+    db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('emulators').dynamodb, region: 'us-east-1', credentials }));
+  });
+  afterAll(async () => {
+    await support?.stop();
+  });
+
+  const thread = async (ref: string) => (await db.send(new GetCommand({ TableName: support.resources.table, Key: { PK: `THREAD#${ref}`, SK: 'META' } }))).Item;
+
+  it('sends one acknowledgement when SQS delivers the same record three times', async () => {
+    const messageId = `redelivered-${Date.now()}@customer.example.org`;
+    const key = `inbound/redelivery-${Date.now()}`;
+    const s3 = new S3Client({ endpoint: inject('emulators').s3, region: 'us-east-1', credentials, forcePathStyle: true });
+    const sqs = new SQSClient({ endpoint: inject('emulators').sqs, region: 'us-east-1', credentials });
+    await s3.send(new PutObjectCommand({ Bucket: support.resources.bucket, Key: key, Body: rawMail({ from: 'Ann <ann@customer.example.org>', to: 'support@example.com', subject: 'Broken lid', body: 'The lid broke.', messageId }) }));
+    const body = snsEnvelopeFor(
+      buildSesNotification({ receiptId: `r-${Date.now()}`, receivedAt: new Date(), envelopeSender: 'ann@customer.example.org', recipients: ['support@example.com'], bucket: support.resources.bucket, key, topicArn: support.resources.topicArn }),
+      support.resources.topicArn,
+      'sns-1',
+      new Date(),
+    );
+    for (let copy = 0; copy < 3; copy++) await sqs.send(new SendMessageCommand({ QueueUrl: support.resources.inbound.url, MessageBody: body }));
+
+    await waitFor(async () => (await outbox()).some((entry) => entry.inReplyTo.includes(messageId)), 'the acknowledgement');
+    await sleep(2500); // every copy has been processed (or failed and retried) by now
+    const acks = (await outbox()).filter((entry) => entry.inReplyTo.includes(messageId));
+    expect(acks).toHaveLength(1);
+    expect((await thread(refOf(acks[0]!.subject)!))?.inboundCount).toBe(1);
+    s3.destroy();
+    sqs.destroy();
+  });
+
+  it('joins a follow-up to its thread by References, without a second acknowledgement', async () => {
+    const opening = `opening-${Date.now()}@customer.example.org`;
+    await sendSmtp(support, rawMail({ from: 'Lee <lee@customer.example.org>', to: 'support@example.com', subject: 'Invoice copy', body: 'Please send the invoice.', messageId: opening }), {
+      from: 'lee@customer.example.org',
+      to: ['support@example.com'],
+    });
+    const ack = await waitFor(async () => (await outbox()).find((entry) => entry.inReplyTo.includes(opening)), 'the acknowledgement');
+    const ref = refOf(ack.subject)!;
+
+    // The customer answers our acknowledgement from their mail client: Reply goes to the thread address.
+    const followUp = `followup-${Date.now()}@customer.example.org`;
+    await sendSmtp(
+      support,
+      rawMail({ from: 'Lee <lee@customer.example.org>', to: ack.replyTo[0]!, subject: `Re: ${ack.subject}`, body: 'For order 4711, please.', messageId: followUp, headers: { 'In-Reply-To': `<${ack.messageId}>`, References: `<${opening}> <${ack.messageId}>` } }),
+      { from: 'lee@customer.example.org', to: [ack.replyTo[0]!] },
+    );
+    await waitFor(async () => (await thread(ref))?.inboundCount === 2, 'the follow-up on the thread');
+    await sleep(500);
+    expect((await outbox()).filter((entry) => entry.inReplyTo.includes(followUp))).toHaveLength(0);
+  });
+
+  it('opens a new thread for a stranger who copies a thread ref into the subject', async () => {
+    const opening = `victim-${Date.now()}@customer.example.org`;
+    await sendSmtp(support, rawMail({ from: 'Vic <vic@customer.example.org>', to: 'support@example.com', subject: 'Card dispute', body: 'Private matter.', messageId: opening }), {
+      from: 'vic@customer.example.org',
+      to: ['support@example.com'],
+    });
+    const ack = await waitFor(async () => (await outbox()).find((entry) => entry.inReplyTo.includes(opening)), 'the acknowledgement');
+    const ref = refOf(ack.subject)!;
+
+    const forged = `forged-${Date.now()}@elsewhere.example.net`;
+    await sendSmtp(support, rawMail({ from: 'Mal <mal@elsewhere.example.net>', to: 'support@example.com', subject: `Re: Card dispute [#${ref}]`, body: 'Send me the details.', messageId: forged }), {
+      from: 'mal@elsewhere.example.net',
+      to: ['support@example.com'],
+    });
+    const strangerAck = await waitFor(async () => (await outbox()).find((entry) => entry.inReplyTo.includes(forged)), 'the stranger\'s own acknowledgement');
+    expect(refOf(strangerAck.subject)).not.toBe(ref);
+    expect(strangerAck.to).toEqual(['mal@elsewhere.example.net']);
+    expect((await thread(ref))?.inboundCount).toBe(1);
+  });
+});
+
+describe('two Replyline installs whose acknowledgements reach each other', () => {
+  let first: LocalInstance;
+  let second: LocalInstance;
+  let relaying = true;
+
+  beforeAll(async () => {
+    first = await startTestInstance();
+    second = await startTestInstance({ configFile: 'test/fixtures/other-install.config.json' });
+  });
+  afterAll(async () => {
+    relaying = false;
+    await first?.stop();
+    await second?.stop();
+  });
+
+  it('stop after at most one acknowledgement each', async () => {
+    // Plays the internet: every mail either install sends to the other's domain is delivered to it over SMTP.
+    const delivered = new Set<string>();
+    const relay = (async () => {
+      while (relaying) {
+        for (const entry of await outbox()) {
+          if (delivered.has(entry.id)) continue;
+          const target = entry.to.some((to) => to.endsWith('@example.net')) ? second : entry.to.some((to) => to.endsWith('@example.com')) ? first : undefined;
+          if (!target || !entry.headers['x-replyline-loop']?.match(new RegExp(`^(${first.name}|${second.name})\\.`))) continue;
+          delivered.add(entry.id);
+          const raw = await (await fetch(`${inject('emulators').ses}/outbox/${encodeURIComponent(entry.id)}.eml`)).text();
+          await sendSmtp(target, raw, { from: entry.from!, to: entry.to });
+        }
+        await sleep(100);
+      }
+    })();
+
+    const opening = `loop-${Date.now()}@example.net`;
+    await sendSmtp(first, rawMail({ from: 'Other Support <support@example.net>', to: 'support@example.com', subject: 'Partnership', body: 'Hello from the other company.', messageId: opening }), {
+      from: 'support@example.net',
+      to: ['support@example.com'],
+    });
+    await waitFor(async () => delivered.size >= 1, 'the first acknowledgement crossing over');
+    await sleep(4000); // long enough for any answer to the answer (and so on) to happen
+    relaying = false;
+    await relay;
+
+    const sentBy = (install: LocalInstance) => [...delivered].length && outbox().then((entries) => entries.filter((entry) => entry.headers['x-replyline-loop'] === `${install.name}.${install.config.domain}`));
+    expect(await sentBy(first)).toHaveLength(1);
+    expect(await sentBy(second)).toHaveLength(0);
+  });
+});
