@@ -5,6 +5,8 @@ import { ConfigError } from '../lambdas/schemas/config.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
 import { portsFromEnv, startLocalStack } from './stack.js';
 import { sendFiles } from './send.js';
+import { explainFile, formatExplanation } from './explain.js';
+import { ownerClassifier } from '../lambdas/adapters/wiring.js';
 
 const USAGE = `Usage: replyline <command> [options]
 
@@ -12,6 +14,8 @@ Commands:
   start [--fresh] [--config FILE]         run Replyline locally on emulators (Ctrl-C stops)
   send FILE.eml… [--to ADDRESS] [--smtp HOST:PORT]
                                           inject mails into the running local stack over SMTP
+  explain [--json] [--at ISO-TIME] [--to ADDRESS] FILE.eml…
+                                          what Replyline would decide for each mail, without side effects
 
 Options:
   --config FILE   configuration file (default: replyline.config.json)
@@ -27,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       return start(rest);
     case 'send':
       return send(rest);
+    case 'explain':
+      return explain(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -105,6 +111,29 @@ async function send(args: string[]): Promise<number> {
   process.stdout.write(`sent ${result.sent} of ${positionals.length} mail(s) to smtp://${host}:${port}${result.failures.length ? `, ${result.failures.length} refused` : ''}\n`);
   if (result.sent > 0) process.stdout.write(`See the acknowledgements at http://localhost:${portsFromEnv().ses}/\n`);
   return result.failures.length === positionals.length ? 1 : 0;
+}
+
+async function explain(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, at: { type: 'string' }, to: { type: 'string' }, config: { type: 'string', default: 'replyline.config.json' } },
+  });
+  const config = readConfigFile(resolve(values.config));
+  if (positionals.length === 0) {
+    process.stderr.write('explain: give one or more .eml files\n');
+    return 1;
+  }
+  const receivedAt = values.at ? new Date(values.at) : new Date();
+  if (Number.isNaN(receivedAt.getTime())) {
+    process.stderr.write(`explain: --at must be an ISO time like 2026-11-24T10:00:00+08:00, got "${values.at}"\n`);
+    return 1;
+  }
+  for (const file of positionals) {
+    const explanation = await explainFile(file, { config, classify: ownerClassifier, receivedAt, to: values.to });
+    process.stdout.write(`${values.json ? JSON.stringify(explanation, (_key, value: unknown) => (value === undefined ? null : value)) : formatExplanation(explanation)}\n`);
+  }
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseMail } from '../lambdas/adapters/mail-parser.js';
+import { createSla } from '../lambdas/adapters/wiring.js';
+import { analyzeMail, type Classifier } from '../lambdas/core/ingest.js';
+import { firstHeader, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
+import { suggestFaq } from '../lambdas/core/faq.js';
+import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
+import { splitSubaddress } from '../lambdas/core/service-address.js';
+import type { ReplylineConfig } from '../lambdas/schemas/config.js';
+
+/** What `replyline explain` reports per file (the `--json` shape). */
+export interface Explanation {
+  file: string;
+  disposition: 'new-thread' | 'follow-up' | 'ignore' | 'quarantine';
+  acknowledge: boolean;
+  reasons: string[];
+  language: string | undefined;
+  team: string | undefined;
+  agent: string | undefined;
+  category: string | undefined;
+  priority: string | undefined;
+  firstReplyDue: string | undefined;
+  /** Headers that would join this mail to an existing thread, if that thread exists. */
+  threadEvidence: string[];
+  faq: string[];
+}
+
+export interface ExplainOptions {
+  config: ReplylineConfig;
+  classify: Classifier;
+  /** The time the mail is taken to arrive (for the promised reply time). */
+  receivedAt: Date;
+  /** Envelope recipient when the mail names none of ours (like `send --to`). */
+  to?: string | undefined;
+}
+
+/**
+ * Runs what ingest decides, with no store and no side effects. A mail is judged as
+ * if it reached a fresh install: evidence that would join it to an existing
+ * thread is listed; if the mail carries any, it is reported as a follow-up.
+ */
+export async function explainFile(file: string, options: ExplainOptions): Promise<Explanation> {
+  let raw: Buffer;
+  try {
+    raw = await readFile(file);
+  } catch (error) {
+    return quarantined(file, `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let mail: InboundMail | undefined;
+  try {
+    mail = await parseMail(raw);
+  } catch {
+    mail = undefined;
+  }
+  const { config } = options;
+  const ours = mail ? [...mail.to, ...mail.cc].map((address) => address.address).filter((address) => config.addresses.some((entry) => entry.address === splitSubaddress(address).base)) : [];
+  const recipients = options.to ? [options.to] : ours.length ? ours : [config.addresses[0]!.address];
+  const returnPath = mail ? firstHeader(mail, 'return-path')?.replace(/[<>\s]/g, '') : undefined;
+  const envelope: ReceiptEnvelope = {
+    receiptId: `explain-${basename(file)}`,
+    receivedAt: options.receivedAt,
+    recipients,
+    envelopeSender: returnPath ?? mail?.from?.address ?? '',
+    rawMail: { bucket: 'explain', key: file },
+    verdicts: {},
+  };
+  const analysis = analyzeMail(mail, envelope, options, false);
+  const { screening, classification } = analysis;
+  if (screening.quarantine || !mail || !classification) return { ...quarantined(file, ''), reasons: screening.reasons };
+
+  const evidence = threadEvidence(mail, recipients);
+  const followUp = evidence.length > 0;
+  const acknowledge = screening.acknowledge && !followUp;
+  const sla = createSla(config, options.receivedAt);
+  return {
+    file,
+    disposition: screening.automated || (!screening.acknowledge && !followUp) ? 'ignore' : followUp ? 'follow-up' : 'new-thread',
+    acknowledge,
+    reasons: [...screening.reasons, ...classification.reasons, ...(followUp ? ['follow-up: acknowledgements only answer the mail that opens a thread'] : [])],
+    language: classification.language,
+    team: classification.team,
+    agent: classification.agent,
+    category: classification.category,
+    priority: classification.priority,
+    firstReplyDue: screening.automated ? undefined : sla.firstReplyDue(options.receivedAt, classification.priority, classification.team).toISOString(),
+    threadEvidence: evidence,
+    faq: acknowledge ? suggestFaq(`${mail.subject}\n${mail.text}`, classification.language, config).map((entry) => entry.id) : [],
+  };
+}
+
+function threadEvidence(mail: InboundMail, recipients: string[]): string[] {
+  const evidence: string[] = [];
+  for (const recipient of recipients) if (/\+rl-[0-9a-z]{6}\./i.test(recipient)) evidence.push(`thread address ${recipient} (signature checked on ingest)`);
+  const referenced = mail.references.length + mail.inReplyTo.length;
+  if (referenced) evidence.push(`In-Reply-To/References name ${referenced} Message-ID(s)`);
+  const ref = normalizeThreadRef(mail.subject);
+  if (ref) evidence.push(`subject ref ${ref} (counts only from a participant of that thread)`);
+  return evidence;
+}
+
+function quarantined(file: string, reason: string): Explanation {
+  return {
+    file,
+    disposition: 'quarantine',
+    acknowledge: false,
+    reasons: reason ? [reason] : [],
+    language: undefined,
+    team: undefined,
+    agent: undefined,
+    category: undefined,
+    priority: undefined,
+    firstReplyDue: undefined,
+    threadEvidence: [],
+    faq: [],
+  };
+}
+
+/** One readable line per file. */
+export function formatExplanation(explanation: Explanation): string {
+  const parts = [
+    explanation.file,
+    explanation.disposition,
+    explanation.acknowledge ? 'ack' : 'no-ack',
+    explanation.language ?? '-',
+    explanation.team ? `${explanation.team}${explanation.agent ? `(${explanation.agent})` : ''}/${explanation.category}/${explanation.priority}` : '-',
+    explanation.firstReplyDue ? `due ${explanation.firstReplyDue}` : 'no promise',
+  ];
+  const details = [...explanation.reasons, ...explanation.threadEvidence.map((evidence) => `thread evidence: ${evidence}`), ...explanation.faq.map((id) => `faq ${id}`)];
+  return `${parts.join('  ')}${details.length ? `\n    ${details.join('\n    ')}` : ''}`;
+}
