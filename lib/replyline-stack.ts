@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -40,6 +40,11 @@ export class ReplylineStack extends Stack {
       description: `Replyline (${this.stackName}): HMAC key that signs thread addresses`,
       encryptionKey: dataKey,
       generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(threadAddressKey.node.defaultChild!).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating this HMAC key would invalidate every thread address already in customers\' mailboxes; replies would fall back to References matching. Rotate deliberately (put a new value) instead of on a schedule.',
     });
     const events = new ReplylineEventBus(this, 'Events', { stackName: this.stackName, defaultStackName: DEFAULT_STACK_NAME });
 

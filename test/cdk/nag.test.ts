@@ -76,7 +76,7 @@ describe('cdk-nag AwsSolutions', () => {
     (pack as unknown as { isAcknowledged: () => boolean }).isAcknowledged = () => false;
     const raw = pack.validateScope(app).violations;
     for (const ack of acknowledgements(app)) {
-      const hit = raw.some((v) => v.ruleName === ack.id && v.violatingResources.some((r) => r.constructPath?.startsWith(`${ack.path}/`)));
+      const hit = raw.some((v) => v.ruleName === ack.id && v.violatingResources.some((r) => r.constructPath === ack.path || r.constructPath?.startsWith(`${ack.path}/`)));
       expect(hit, `acknowledgement ${ack.id} at ${ack.path} matches no finding`).toBe(true);
     }
   });

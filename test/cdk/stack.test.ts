@@ -254,6 +254,17 @@ describe('ReplylineStack', () => {
       expect(env.POWERTOOLS_SERVICE_NAME).toBe('replyline-ingest');
     });
 
+    it('reads the thread-address key from Secrets Manager (generated, KMS-encrypted), never from the environment', () => {
+      const [secretId, secret] = resourcesOf(template, 'AWS::SecretsManager::Secret')[0]!;
+      expect(secret.Properties!.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+      expect(secret.Properties!.KmsKeyId).toBeDefined();
+      const env = ingestFunction(template).Properties!.Environment.Variables;
+      expect(refId(env.THREAD_KEY_SECRET_ID)).toBe(secretId);
+      const statements = resourcesOf(template, 'AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties!.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+      const read = statements.find((statement) => [statement.Action].flat().includes('secretsmanager:GetSecretValue'));
+      expect(refId(read?.Resource)).toBe(secretId);
+    });
+
     it('consumes the inbound queue in batches of 10 with partial batch failures', () => {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: { 'Fn::GetAtt': [inboundQueueId(template), 'Arn'] },
