@@ -6,7 +6,7 @@ import { readConfigFile } from '../lambdas/adapters/config-source.js';
 import { portsFromEnv, startLocalStack } from './stack.js';
 import { sendFiles } from './send.js';
 import { explainFile, formatExplanation } from './explain.js';
-import { ownerClassifier } from '../lambdas/adapters/wiring.js';
+import { EvalError, runEval } from './eval.js';
 
 const USAGE = `Usage: replyline <command> [options]
 
@@ -16,6 +16,7 @@ Commands:
                                           inject mails into the running local stack over SMTP
   explain [--json] [--at ISO-TIME] [--to ADDRESS] FILE.eml…
                                           what Replyline would decide for each mail, without side effects
+  eval [--json] FILE.csv                  score classification against labelled text (subject,body,category)
 
 Options:
   --config FILE   configuration file (default: replyline.config.json)
@@ -33,6 +34,8 @@ async function main(argv: string[]): Promise<number> {
       return send(rest);
     case 'explain':
       return explain(rest);
+    case 'eval':
+      return evaluate(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -130,10 +133,27 @@ async function explain(args: string[]): Promise<number> {
     return 1;
   }
   for (const file of positionals) {
-    const explanation = await explainFile(file, { config, classify: ownerClassifier, receivedAt, to: values.to });
+    const explanation = await explainFile(file, { config, receivedAt, to: values.to });
     process.stdout.write(`${values.json ? JSON.stringify(explanation, (_key, value: unknown) => (value === undefined ? null : value)) : formatExplanation(explanation)}\n`);
   }
   return 0;
+}
+
+async function evaluate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, config: { type: 'string', default: 'replyline.config.json' } } });
+  const config = readConfigFile(resolve(values.config));
+  if (positionals.length !== 1) {
+    process.stderr.write('eval: give one CSV file with the header subject,body,category\n');
+    return 1;
+  }
+  try {
+    process.stdout.write(`${await runEval(positionals[0]!, { json: values.json, rules: config.classification })}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof EvalError)) throw error;
+    process.stderr.write(`eval: ${error.message}\n`);
+    return 1;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
 import { createSla } from '../lambdas/adapters/wiring.js';
-import { analyzeMail, type Classifier } from '../lambdas/core/ingest.js';
+import { analyzeMail } from '../lambdas/core/ingest.js';
 import { firstHeader, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
 import { suggestFaq } from '../lambdas/core/faq.js';
 import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
@@ -28,7 +28,6 @@ export interface Explanation {
 
 export interface ExplainOptions {
   config: ReplylineConfig;
-  classify: Classifier;
   /** The time the mail is taken to arrive (for the promised reply time). */
   receivedAt: Date;
   /** Envelope recipient when the mail names none of ours (like `send --to`). */

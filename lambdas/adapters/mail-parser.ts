@@ -10,7 +10,7 @@ const MAX_HTML_TO_PARSE = 4 * 1024 * 1024;
  * counted and released as they stream past, never held in memory: a 40 MB mail
  * costs its text parts, not its attachments.
  */
-export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array): Promise<InboundMail> {
+export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array | string): Promise<InboundMail> {
   const parser = new MailParser({
     keepDeliveryStatus: true,
     skipImageLinks: true,
@@ -38,7 +38,7 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array):
     pendingAttachments.push(countAndRelease(data, attachments));
   });
 
-  const input = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : Readable.from(source);
+  const input = typeof source === 'string' || source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : Readable.from(source);
   const counted = input.on('data', (chunk: Buffer) => (sizeBytes += chunk.length));
 
   await new Promise<void>((resolve, reject) => {

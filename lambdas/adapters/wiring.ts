@@ -1,6 +1,4 @@
-import type { Classifier, IngestDependencies } from '../core/ingest.js';
-import { detectLanguage } from '../core/classify/language.js';
-import { stripQuotedAndSignature } from '../core/classify/quotes.js';
+import type { IngestDependencies } from '../core/ingest.js';
 import { createSlaPolicy, type SlaPolicy } from '../core/sla-policy.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import { readFunctionEnv } from '../schemas/env.js';
@@ -22,21 +20,6 @@ export function createSla(config: ReplylineConfig, now: Date = new Date()): SlaP
   return createSlaPolicy(config.sla, loadCalendars(config, [year - 1, year, year + 1]));
 }
 
-/** Until rule-based classification lands: the address owner, `normal`, and the customer's language. */
-export const ownerClassifier: Classifier = (mail, service, config) => {
-  const newText = stripQuotedAndSignature(mail.text).newText;
-  const detected = detectLanguage(`${mail.subject}\n${newText}`);
-  const language = detected.language ?? service.entry.language ?? config.defaultLanguage;
-  return {
-    team: service.team,
-    agent: service.agent,
-    category: 'other',
-    priority: 'normal',
-    language,
-    reasons: [`language ${language}: ${detected.language ? detected.reason : 'address or default language'}`],
-  };
-};
-
 /** The real adapters for the ingest function, from the environment (AWS, or local emulators by endpoint variables). */
 export function createIngestDependencies(env: NodeJS.ProcessEnv = process.env): IngestDependencies {
   const settings = readFunctionEnv(env);
@@ -52,7 +35,6 @@ export function createIngestDependencies(env: NodeJS.ProcessEnv = process.env): 
     clock: systemClock,
     config,
     sla: createSla(config),
-    classify: ownerClassifier,
     instanceId: settings.INSTANCE_ID,
   };
 }

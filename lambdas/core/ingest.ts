@@ -8,22 +8,11 @@ import { dedupeKeyFor, receiptDedupeKey } from './message-ids.js';
 import type { Priority } from './priority.js';
 import type { AckAllowance, Disposition, InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, ThreadRecord } from './records.js';
 import { screenMail, type Screening } from './screening.js';
+import { classifyMail, type MailClassification } from './classification.js';
 import { resolveServiceAddress, splitSubaddress, type ServiceAddress } from './service-address.js';
 import { matchThread, otherParticipants, threadAddress, type ThreadMatch } from './threading.js';
 import { threadRefFor } from './thread-ref.js';
 import type { SlaPolicy } from './sla-policy.js';
-
-/** What the classifier decides for a mail; the built-in default is the address owner and `normal`. */
-export interface MailClassification {
-  team: string;
-  agent: string | undefined;
-  category: string;
-  priority: Priority;
-  language: Language;
-  reasons: string[];
-}
-
-export type Classifier = (mail: InboundMail, service: ServiceAddress, config: ReplylineConfig) => MailClassification;
 
 export interface IngestDependencies {
   rawMail: RawMailStore;
@@ -35,7 +24,6 @@ export interface IngestDependencies {
   clock: Clock;
   config: ReplylineConfig;
   sla: SlaPolicy;
-  classify: Classifier;
   instanceId: string;
 }
 
@@ -75,7 +63,7 @@ export interface MailAnalysis {
 }
 
 /** Pure: screening and classification of a parsed (or unparseable) mail. */
-export function analyzeMail(mail: InboundMail | undefined, envelope: ReceiptEnvelope, deps: Pick<IngestDependencies, 'config' | 'classify'>, suppressed: boolean): MailAnalysis {
+export function analyzeMail(mail: InboundMail | undefined, envelope: ReceiptEnvelope, deps: Pick<IngestDependencies, 'config'>, suppressed: boolean): MailAnalysis {
   const { config } = deps;
   const candidates = [...envelope.recipients, ...(mail ? [...mail.to, ...mail.cc].map((address) => address.address) : [])];
   const service = resolveServiceAddress(candidates, config);
@@ -86,7 +74,7 @@ export function analyzeMail(mail: InboundMail | undefined, envelope: ReceiptEnve
     screening.acknowledge = false;
     screening.reasons.push('not-for-us: none of the recipients is a configured Replyline address');
   }
-  const classification = mail && service && !screening.quarantine ? deps.classify(mail, service, config) : undefined;
+  const classification = mail && service && !screening.quarantine ? classifyMail(mail, service, config) : undefined;
   return { mail, service, customer, screening, classification };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slaConfigSchema } from './sla-config.js';
+import { classificationConfigSchema, unknownReferences } from './classification-config.js';
 
 /**
  * The one Replyline configuration file, validated at synth time, at `npm start`
@@ -145,6 +146,9 @@ export const replylineConfigSchema = z
     acknowledgement,
     faq: z.array(faqEntry).max(200).default([]).describe('Self-service answers: up to three matching entries are suggested in the acknowledgement.'),
     retention,
+    classification: classificationConfigSchema
+      .prefault({})
+      .describe('Rules that decide team, agent, category and priority before the built-in intents (first match per field wins).'),
     sla: slaConfigSchema.prefault({}).describe('Reply-time promises per priority, business hours, holidays and escalation.'),
   })
   .superRefine((config, ctx) => {
@@ -164,6 +168,9 @@ export const replylineConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['addresses', index, 'agent'], message: `unknown agent "${entry.agent}"; known: ${Object.keys(config.agents).join(', ') || 'none'}` });
       }
     });
+    for (const problem of unknownReferences(config.classification.rules, config.teams, config.agents)) {
+      ctx.addIssue({ code: 'custom', path: ['classification', ...problem.path], message: problem.message });
+    }
     for (const teamId of Object.keys(config.sla.teams)) {
       if (!config.teams[teamId]) ctx.addIssue({ code: 'custom', path: ['sla', 'teams', teamId], message: `unknown team "${teamId}"` });
     }

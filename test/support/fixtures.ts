@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readConfigFile } from '../../lambdas/adapters/config-source.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
-import { createSla, ownerClassifier } from '../../lambdas/adapters/wiring.js';
+import { createSla } from '../../lambdas/adapters/wiring.js';
 import type { IngestDependencies } from '../../lambdas/core/ingest.js';
 import type { ReceiptEnvelope } from '../../lambdas/core/mail.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
@@ -37,7 +37,6 @@ export function memoryDependencies(config: ReplylineConfig = exampleConfig) {
     clock: fixedClock(RECEIVED_AT.toISOString()),
     config,
     sla: createSla(config, RECEIVED_AT),
-    classify: ownerClassifier,
     instanceId: 'test.example.com',
   } satisfies IngestDependencies;
   return deps;

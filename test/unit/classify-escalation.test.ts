@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { classify, type ClassificationInput } from '../../lambdas/core/classify/classify.js';
+import { parseClassificationConfig } from '../../lambdas/schemas/classification-config.js';
+
+const none = { rules: [] };
+const defaults = { team: 'support', language: 'zh' as const };
+
+function mail(text: string, overrides: Partial<ClassificationInput> = {}): ClassificationInput {
+  return { subject: '', text, recipient: 'support@example.com', sender: 'jane@customer.org', headers: new Map(), ...overrides };
+}
+
+describe('priority: urgency, tone and escalation only raise it', () => {
+  it('starts at normal', () => {
+    expect(classify(mail('Where is my parcel?'), none, defaults).priority).toBe('normal');
+  });
+
+  it('an urgency word lifts to at least high, in each language', () => {
+    for (const text of ['I need this fixed ASAP.', '请尽快处理，谢谢。', '至急ご確認ください。']) {
+      const result = classify(mail(text), none, defaults);
+      expect(result.priority, text).toBe('high');
+    }
+    const result = classify(mail('I need this fixed ASAP.'), none, defaults);
+    expect(result.reasons).toContain('urgency: "asap" → priority high');
+  });
+
+  it('a negative tone raises one step; a threat lifts to at least high', () => {
+    const angry = classify(mail('This is ridiculous, my parcel is lost again.'), none, defaults);
+    expect(angry).toMatchObject({ priority: 'high', sentiment: 'negative' });
+    expect(angry.reasons).toContain('tone negative: "ridiculous" → priority normal → high');
+    const low = parseClassificationConfig({ rules: [{ when: { sender: '@bulk.example' }, then: { priority: 'low' } }] });
+    const threat = classify(mail('I will take legal action.', { sender: 'x@bulk.example' }), low, defaults);
+    expect(threat.priority).toBe('high');
+    expect(threat.reasons.slice(-2)).toEqual(['tone negative: "legal action" (legal-threat) → priority low → normal', 'legal-threat: "legal action" → priority high']);
+  });
+
+  it('tone and urgency together do not stack past high on their own', () => {
+    const result = classify(mail('URGENT!!! THIS IS UNACCEPTABLE, FIX MY ACCOUNT NOW'), none, defaults);
+    expect(result).toMatchObject({ priority: 'high', sentiment: 'negative' });
+    expect(result.reasons.slice(-2)).toEqual([
+      'tone negative: "unacceptable", all caps, "!!!" → priority normal → high',
+      'urgency: "urgent" → priority high (already at least high)',
+    ]);
+  });
+
+  it('a customer writing again while awaiting our first reply raises one step per unanswered mail', () => {
+    const second = classify(mail('Any news about my parcel?', { awaitingFirstReplyRepeat: 1 }), none, defaults);
+    expect(second.priority).toBe('high');
+    expect(second.reasons).toContain('escalation: 2nd mail while the first still awaits our first reply → priority normal → high');
+    const third = classify(mail('Any news about my parcel?', { awaitingFirstReplyRepeat: 2 }), none, defaults);
+    expect(third.priority).toBe('urgent');
+    expect(third.reasons).toContain('escalation: 3rd mail while 2 earlier ones still await our first reply → priority normal → urgent');
+    const angryAgain = classify(mail('Still nothing?! This is unacceptable.', { awaitingFirstReplyRepeat: 1 }), none, defaults);
+    expect(angryAgain.priority).toBe('urgent');
+    const capped = classify(mail('Please!', { awaitingFirstReplyRepeat: 5 }), parseClassificationConfig({ rules: [{ when: { subject: '.*' }, then: { priority: 'urgent' } }] }), defaults);
+    expect(capped.priority).toBe('urgent');
+    expect(capped.reasons.at(-1)).toBe('escalation: 6th mail while 5 earlier ones still await our first reply → priority urgent (already the highest)');
+  });
+
+  it('a calm mail stays calm', () => {
+    const calm = classify(mail('No rush, not urgent at all. Could you send the invoice when you get a chance? Thanks'), none, defaults);
+    expect(calm).toMatchObject({ priority: 'normal', sentiment: 'neutral', category: 'billing' });
+  });
+});
+
+function classify0(input: ClassificationInput) {
+  return classify(input, none, defaults);
+}
+
+describe('explainability', () => {
+  it('reasons say what decided each field, in order, in short human-readable strings', () => {
+    const config = parseClassificationConfig({ rules: [{ name: 'VIP', when: { sender: '@vip.example' }, then: { priority: 'high' } }] });
+    const text = '你好，我上周退回的耳机到现在还没退款，请尽快处理！\n\n谢谢\n张伟\n\n在 2026年11月24日 10:00，客服 <support@example.com> 写道：\n> 您好，您的发票已开好。';
+    const result = classify(mail(text, { subject: '退款', sender: 'zhang@vip.example', awaitingFirstReplyRepeat: 1 }), config, defaults);
+    expect(result).toMatchObject({ category: 'refund', team: 'support', agent: undefined, priority: 'urgent', language: 'zh', sentiment: 'neutral' });
+    expect(result.reasons).toEqual([
+      'text: removed quoted-reply, signature',
+      'rule[0] (VIP) sender is @vip.example → priority high',
+      'team support: owner of support@example.com',
+      expect.stringMatching(/^language zh: \d+ Han characters without kana$/),
+      'intent refund: "退款" (subject), "退回" (score 7.5)',
+      'urgency: "尽快" → priority high (already at least high)',
+      'escalation: 2nd mail while the first still awaits our first reply → priority high → urgent',
+    ]);
+    // The quoted 发票 (invoice) did not count.
+    expect(result.reasons.join(' ')).not.toContain('发票');
+    for (const reason of result.reasons) expect(reason.length).toBeLessThan(160);
+  });
+
+  it('falls back to the address language when the mail\'s cannot be detected, and says so', () => {
+    const result = classify0(mail('Hola, ¿dónde está mi pedido? Gracias por todo, saludos.'));
+    expect(result.language).toBe('zh');
+    expect(result.reasons).toContain('language: franc says spa, not one of en, zh, ja → default zh');
+  });
+
+  it('uses the whole text when nothing new is left after stripping', () => {
+    const result = classify0(mail('> Where is my refund?\n> Thanks'));
+    expect(result.category).toBe('refund');
+    expect(result.reasons[0]).toBe('text: only quoted-reply found; the whole text is used');
+  });
+
+  it('is deterministic and pure: the same input gives the same output', () => {
+    const input = mail('My invoice is wrong!!! Fix it today please', { subject: 'Invoice' });
+    expect(classify0(input)).toEqual(classify0(input));
+  });
+});
