@@ -1,9 +1,12 @@
 import { Readable } from 'node:stream';
 import { MailParser, type AddressObject, type EmailAddress, type HeaderLines, type Headers } from 'mailparser';
 import { normalizeMessageId, parseMessageIdList, type AttachmentInfo, type InboundMail, type MailAddress } from '../core/mail.js';
+import { decodeText, SniffingIconv } from './charsets.js';
 
 /** Longest HTML mailparser converts to text; beyond this the text part (if any) is used alone. */
 const MAX_HTML_TO_PARSE = 4 * 1024 * 1024;
+/** Raw bytes kept to repair undeclared 8-bit headers and bodies; larger mails are never held whole. */
+const REPAIR_WINDOW = 1024 * 1024;
 
 /**
  * Parses raw RFC 5322 bytes with mailparser's streaming parser. Attachments are
@@ -12,6 +15,8 @@ const MAX_HTML_TO_PARSE = 4 * 1024 * 1024;
  */
 export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array | string): Promise<InboundMail> {
   const parser = new MailParser({
+    // Body parts are decoded by our sniffing decoder: declared charsets are often wrong.
+    Iconv: SniffingIconv as unknown as NonNullable<ConstructorParameters<typeof MailParser>[0]>['Iconv'],
     keepDeliveryStatus: true,
     skipImageLinks: true,
     skipTextToHtml: true,
@@ -22,6 +27,7 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
   let headers: Headers = new Map();
   let headerLines: HeaderLines = [];
   let text = '';
+  let subject = '';
   let html = false;
   let sizeBytes = 0;
   const attachments: AttachmentInfo[] = [];
@@ -39,7 +45,11 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
   });
 
   const input = typeof source === 'string' || source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : Readable.from(source);
-  const counted = input.on('data', (chunk: Buffer) => (sizeBytes += chunk.length));
+  const head: Buffer[] = [];
+  const counted = input.on('data', (chunk: Buffer) => {
+    if (sizeBytes < REPAIR_WINDOW) head.push(chunk);
+    sizeBytes += chunk.length;
+  });
 
   await new Promise<void>((resolve, reject) => {
     // mailparser emits non-fatal errors (e.g. HTML too long to convert) and still ends.
@@ -52,13 +62,21 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
   await Promise.all(pendingAttachments);
 
   const contentType = headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const repaired = repairUndeclared8bit(Buffer.concat(head), sizeBytes <= REPAIR_WINDOW, {
+    subject: stringHeader(headers.get('subject')) ?? '',
+    text,
+    charset: contentType?.params?.charset,
+    singleTextPart: !contentType?.value || /^text\/plain$/i.test(contentType.value),
+  });
+  subject = repaired.subject;
+  text = repaired.text;
   return {
     messageId: normalizeMessageId(stringHeader(headers.get('message-id'))),
     from: addresses(headers.get('from'))[0],
     replyTo: addresses(headers.get('reply-to')),
     to: addresses(headers.get('to')),
     cc: addresses(headers.get('cc')),
-    subject: stringHeader(headers.get('subject')) ?? '',
+    subject,
     date: validDate(headers.get('date')),
     inReplyTo: parseMessageIdList(rawHeader(headerLines, 'in-reply-to')),
     references: parseMessageIdList(rawHeader(headerLines, 'references')),
@@ -103,6 +121,37 @@ function countAndRelease(data: ParserData, into: AttachmentInfo[]): Promise<void
     content.on('end', finish);
     content.on('error', finish);
   });
+}
+
+/**
+ * mailparser reads raw 8-bit header bytes (and undeclared 8-bit bodies) as UTF-8;
+ * when that left replacement characters, decode the raw bytes again with the
+ * declared charset or a sniffed one.
+ */
+function repairUndeclared8bit(
+  raw: Buffer,
+  complete: boolean,
+  parsed: { subject: string; text: string; charset: string | undefined; singleTextPart: boolean },
+): { subject: string; text: string } {
+  let { subject, text } = parsed;
+  const separator = findHeaderEnd(raw);
+  if (separator < 0) return { subject, text };
+  if (subject.includes('\uFFFD')) {
+    const rawSubject = /(?:^|\n)subject:[ \t]*((?:[^\r\n]|\r?\n[ \t])*)/i.exec(raw.subarray(0, separator).toString('latin1'));
+    if (rawSubject) subject = decodeText(Buffer.from(rawSubject[1]!.replace(/\r?\n[ \t]+/g, ' '), 'latin1'), parsed.charset).trim();
+  }
+  if (text.includes('\uFFFD') && complete && parsed.singleTextPart) {
+    const head = raw.subarray(0, separator).toString('latin1');
+    if (!/^content-transfer-encoding:\s*(base64|quoted-printable)/im.test(head)) text = decodeText(raw.subarray(separator), parsed.charset);
+  }
+  return { subject, text };
+}
+
+function findHeaderEnd(raw: Buffer): number {
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  if (crlf >= 0 && (lf < 0 || crlf < lf)) return crlf + 4;
+  return lf >= 0 ? lf + 2 : -1;
 }
 
 function headerMap(lines: HeaderLines): Map<string, string[]> {
