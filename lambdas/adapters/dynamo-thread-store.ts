@@ -10,7 +10,9 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Language } from '../schemas/config.js';
 import type { Priority } from '../core/priority.js';
+import { nextSlaCheck } from '../core/records.js';
 import type {
+  SlaClock,
   Disposition,
   InboundProcessing,
   InboundRecord,
@@ -37,6 +39,16 @@ export const keys = {
 };
 
 const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'announce'];
+
+/** Open-SLA index (GSI2) partitions: spreads the sweeper's reads; each shard is queried by due time. */
+export const SLA_INDEX_SHARDS = 4;
+
+/** GSI2 keys for a thread whose clock still has something to emit; none otherwise (the index is sparse). */
+export function slaIndexKeys(ref: string, nextCheck: Date | undefined): { GSI2PK?: string; GSI2SK?: string } {
+  if (!nextCheck) return {};
+  const shard = createHash('sha256').update(ref).digest()[0]! % SLA_INDEX_SHARDS;
+  return { GSI2PK: `SLA#${shard}`, GSI2SK: `${nextCheck.toISOString()}#${ref}` };
+}
 
 export class DynamoThreadStore implements ThreadStore {
   constructor(
@@ -267,7 +279,7 @@ const iso = (date: Date | undefined) => date?.toISOString();
 const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : undefined);
 const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
-function threadItem(thread: ThreadRecord): Item {
+export function threadItem(thread: ThreadRecord): Item {
   return {
     ...keys.thread(thread.ref),
     kind: 'thread',
@@ -291,13 +303,24 @@ function threadItem(thread: ThreadRecord): Item {
     inboundCount: thread.inboundCount,
     rootMessageId: thread.rootMessageId,
     firstReplyDue: iso(thread.firstReplyDue),
+    firstRespondedAt: iso(thread.firstRespondedAt),
+    lastAgentReplyAt: iso(thread.lastAgentReplyAt),
+    sla: thread.sla && {
+      target: thread.sla.target,
+      startedAt: iso(thread.sla.startedAt),
+      dueAt: iso(thread.sla.dueAt),
+      warnAt: iso(thread.sla.warnAt),
+      warnedAt: iso(thread.sla.warnedAt),
+      breachedAt: iso(thread.sla.breachedAt),
+    },
     expiresAt: epochSeconds(thread.expiresAt),
     GSI1PK: keys.customer(thread.customer.address),
     GSI1SK: iso(thread.createdAt),
+    ...slaIndexKeys(thread.ref, nextSlaCheck(thread.sla)),
   };
 }
 
-function toThread(item: Item): ThreadRecord {
+export function toThread(item: Item): ThreadRecord {
   return {
     ref: String(item.ref),
     version: Number(item.version ?? 1),
@@ -318,7 +341,23 @@ function toThread(item: Item): ThreadRecord {
     inboundCount: Number(item.inboundCount),
     rootMessageId: text(item.rootMessageId),
     firstReplyDue: date(item.firstReplyDue),
+    firstRespondedAt: date(item.firstRespondedAt),
+    lastAgentReplyAt: date(item.lastAgentReplyAt),
+    sla: toClock(item.sla),
     expiresAt: new Date(Number(item.expiresAt) * 1000),
+  };
+}
+
+function toClock(value: unknown): SlaClock | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const clock = value as Record<string, unknown>;
+  return {
+    target: clock.target === 'nextReply' ? 'nextReply' : 'firstResponse',
+    startedAt: date(clock.startedAt)!,
+    dueAt: date(clock.dueAt)!,
+    warnAt: date(clock.warnAt)!,
+    warnedAt: date(clock.warnedAt),
+    breachedAt: date(clock.breachedAt),
   };
 }
 

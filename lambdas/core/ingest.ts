@@ -13,6 +13,7 @@ import { resolveServiceAddress, splitSubaddress, type ServiceAddress } from './s
 import { matchThread, otherParticipants, threadAddress, type ThreadMatch } from './threading.js';
 import { threadRefFor } from './thread-ref.js';
 import type { SlaPolicy } from './sla-policy.js';
+import { onCustomerMail, startClock } from './sla-clock.js';
 
 export interface IngestDependencies {
   rawMail: RawMailStore;
@@ -180,6 +181,7 @@ function newThreadRecord(
   const { mail, service, customer, classification } = known;
   const now = deps.clock.now();
   const expiresAt = expiry(envelope.receivedAt, deps.config);
+  const clock = screening.automated ? undefined : startClock('firstResponse', envelope.receivedAt, classification.priority, classification.team, deps.sla);
   const thread: ThreadRecord = {
     ref,
     version: 1,
@@ -199,7 +201,10 @@ function newThreadRecord(
     lastInboundAt: envelope.receivedAt,
     inboundCount: 1,
     rootMessageId: mail.messageId,
-    firstReplyDue: screening.automated ? undefined : deps.sla.firstReplyDue(envelope.receivedAt, classification.priority, classification.team),
+    firstReplyDue: clock?.dueAt,
+    firstRespondedAt: undefined,
+    lastAgentReplyAt: undefined,
+    sla: clock,
     expiresAt,
   };
   const reasons = [...screening.reasons, ...match.reasons, ...classification.reasons];
@@ -225,17 +230,17 @@ function followUpRecord(
   const before = match.thread;
   const participants = new Set([...before.participants, ...otherParticipants(mail, before.customer.address, (address) => Boolean(resolveServiceAddress([address], deps.config)))]);
   if (customer.address !== before.customer.address) participants.add(customer.address);
+  // Machine mail (an out-of-office reply to our answer) never hands the move back to us.
+  const change = screening.automated ? { thread: before, reasons: [] } : onCustomerMail(before, envelope.receivedAt, deps.sla);
   const after: ThreadRecord = {
-    ...before,
+    ...change.thread,
     version: before.version + 1,
-    // Machine mail (an out-of-office reply to our answer) never hands the move back to us.
-    status: screening.automated ? before.status : 'awaiting-agent',
     participants: [...participants].slice(0, 50),
     updatedAt: now,
     lastInboundAt: envelope.receivedAt > before.lastInboundAt ? envelope.receivedAt : before.lastInboundAt,
     inboundCount: before.inboundCount + 1,
   };
-  const reasons = [...screening.reasons, ...match.reasons, 'follow-up: acknowledgements only answer the mail that opens a thread'];
+  const reasons = [...screening.reasons, ...match.reasons, ...change.reasons, 'follow-up: acknowledgements only answer the mail that opens a thread'];
   const disposition: Disposition = screening.automated ? 'ignore' : 'follow-up';
   const expiresAt = expiry(envelope.receivedAt, deps.config);
   return {

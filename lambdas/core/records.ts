@@ -6,6 +6,32 @@ import type { SideEffect } from '../ports/index.js';
 /** Whose move it is on a thread. Only `awaiting-agent` owes a reply (and runs an SLA clock). */
 export type ThreadStatus = 'awaiting-agent' | 'awaiting-customer' | 'closed';
 
+/**
+ * The running reply-time promise of a thread. Present only while a reply is owed
+ * (status `awaiting-agent`, not machine-opened); absent while the thread awaits the
+ * customer (paused) or is closed (stopped).
+ */
+export interface SlaClock {
+  /** First response, or the reply to a customer's follow-up after we answered. */
+  target: 'firstResponse' | 'nextReply';
+  startedAt: Date;
+  dueAt: Date;
+  /** When the `SLA Warning` is due (warning threshold of the target's business time). */
+  warnAt: Date;
+  /** Set once `SLA Warning` was emitted for this clock (emitted at most once). */
+  warnedAt: Date | undefined;
+  /** Set once `SLA Breached` was emitted for this clock (emitted at most once). */
+  breachedAt: Date | undefined;
+}
+
+/** The sweeper's next instant of interest for a clock, or undefined when nothing is left to emit. */
+export function nextSlaCheck(clock: SlaClock | undefined): Date | undefined {
+  if (!clock) return undefined;
+  if (!clock.warnedAt) return clock.warnAt;
+  if (!clock.breachedAt) return clock.dueAt;
+  return undefined;
+}
+
 export interface ThreadRecord {
   ref: string;
   /** Incremented on every write; writes are conditional on it (no lost updates). */
@@ -32,6 +58,10 @@ export interface ThreadRecord {
   rootMessageId: string | undefined;
   /** When the first reply is promised (the acknowledgement states it); undefined for automated threads. */
   firstReplyDue: Date | undefined;
+  /** When an agent first answered (mail relay or `Agent Replied` event). */
+  firstRespondedAt: Date | undefined;
+  lastAgentReplyAt: Date | undefined;
+  sla: SlaClock | undefined;
   expiresAt: Date;
 }
 

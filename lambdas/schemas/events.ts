@@ -36,10 +36,46 @@ export const messageQuarantinedDetail = z.strictObject({
   reasons: z.array(reasonCode),
 });
 
+export const threadRoutedDetail = z.strictObject({
+  version: z.literal(1),
+  threadRef,
+  messageKey: z.string().min(1),
+  team: z.string().min(1),
+  destination: z.enum(['mailbox', 'webhook']),
+});
+
+/** Also the schema an outside help desk must follow to put `Agent Replied` on the bus (any source but `replyline`). */
+export const agentRepliedDetail = z.strictObject({
+  version: z.literal(1),
+  threadRef,
+  agent: z.string().min(1).max(200).optional(),
+  repliedAt: isoTime,
+  via: z.enum(['mail-relay', 'helpdesk']),
+});
+
+export const slaEventDetail = z.strictObject({
+  version: z.literal(1),
+  threadRef,
+  team: z.string().min(1),
+  priority: z.enum(['urgent', 'high', 'normal', 'low']),
+  category: z.string().min(1),
+  subject: z.string().max(80).regex(/^[^\r\n]*$/, 'single line'),
+  customer: z.string().min(1),
+  target: z.enum(['firstResponse', 'nextReply']),
+  dueAt: isoTime,
+  minutesOverdue: z.number().int(),
+  link: z.string().url().optional(),
+});
+
 const eventSchemas: Record<DomainEvent['detailType'], z.ZodType> = {
   'Message Received': messageReceivedDetail,
   'Acknowledgement Sent': acknowledgementSentDetail,
   'Message Quarantined': messageQuarantinedDetail,
+  'Thread Routed': threadRoutedDetail,
+  'Agent Replied': agentRepliedDetail,
+  'SLA Warning': slaEventDetail,
+  'SLA Breached': slaEventDetail,
+  'SLA Recovered': slaEventDetail,
 };
 
 /** Checks an event against its published schema before it leaves the process. */

@@ -1,0 +1,71 @@
+import type { Priority } from './priority.js';
+import type { SlaClock, ThreadRecord } from './records.js';
+import type { SlaPolicy, SlaTarget } from './sla-policy.js';
+
+/**
+ * How a thread's reply-time promise moves with what happens on the thread.
+ * Pure: every change returns the new thread state plus reasons for the record.
+ */
+
+export function startClock(target: SlaTarget, at: Date, priority: Priority, team: string, sla: SlaPolicy): SlaClock {
+  const dueAt = target === 'firstResponse' ? sla.firstReplyDue(at, priority, team) : sla.nextReplyDue(at, priority, team);
+  return { target, startedAt: at, dueAt, warnAt: sla.warningAt(at, dueAt, priority, team), warnedAt: undefined, breachedAt: undefined };
+}
+
+export interface ClockChange {
+  thread: ThreadRecord;
+  reasons: string[];
+}
+
+/**
+ * A person on the customer's side wrote again. After our answer (or on a closed
+ * thread) the clock re-arms with the next-reply target; while we still owe an
+ * answer it is a repeat contact: the priority rises (and, by policy, the due time
+ * may move earlier), each change with its reason.
+ */
+export function onCustomerMail(thread: ThreadRecord, at: Date, sla: SlaPolicy): ClockChange {
+  if (thread.automated) return { thread, reasons: [] };
+  if (thread.status !== 'awaiting-agent' || !thread.sla) {
+    const clock = startClock('nextReply', at, thread.priority, thread.team, sla);
+    const reason = thread.status === 'closed' ? 'sla: closed thread reopened; next-reply clock started' : 'sla: customer replied after our answer; next-reply clock started';
+    return { thread: { ...thread, status: 'awaiting-agent', sla: clock }, reasons: [reason] };
+  }
+  const outcome = sla.repeatContact({ priority: thread.priority, dueAt: thread.sla.dueAt, target: thread.sla.target }, at, thread.team);
+  if (outcome.reasons.length === 0) return { thread, reasons: [] };
+  const moved = outcome.dueAt.getTime() !== thread.sla.dueAt.getTime();
+  const clock: SlaClock = moved
+    ? { ...thread.sla, dueAt: outcome.dueAt, warnAt: sla.warningAt(thread.sla.startedAt, outcome.dueAt, outcome.priority, thread.team) }
+    : thread.sla;
+  return {
+    thread: { ...thread, priority: outcome.priority, sla: clock, firstReplyDue: thread.firstRespondedAt ? thread.firstReplyDue : clock.dueAt },
+    reasons: outcome.reasons.map((reason) => `escalation: ${reason}`),
+  };
+}
+
+export interface AgentReplyChange extends ClockChange {
+  /** The clock that was running, if its deadline had already been reported broken (→ `SLA Recovered`). */
+  recoveredFrom: SlaClock | undefined;
+}
+
+/** An agent answered: the promise is met (or, if it was already broken, recovered); the thread now awaits the customer. */
+export function onAgentReply(thread: ThreadRecord, at: Date, agent: string | undefined): AgentReplyChange {
+  const clock = thread.sla;
+  const reasons = clock ? [`sla: ${clock.target} ${at <= clock.dueAt ? 'met' : `missed by ${Math.ceil((at.getTime() - clock.dueAt.getTime()) / 60000)} min`}`] : [];
+  return {
+    thread: {
+      ...thread,
+      status: 'awaiting-customer',
+      agent: agent ?? thread.agent,
+      firstRespondedAt: thread.firstRespondedAt ?? at,
+      lastAgentReplyAt: at,
+      sla: undefined,
+    },
+    reasons,
+    recoveredFrom: clock?.breachedAt ? clock : undefined,
+  };
+}
+
+/** Closing stops the clock. */
+export function onClosed(thread: ThreadRecord): ThreadRecord {
+  return { ...thread, status: 'closed', sla: undefined };
+}
