@@ -26,6 +26,21 @@ export interface LocalEventBus {
   stop(): Promise<void>;
 }
 
+/** A subset of EventBridge patterns: exact values or `{ "anything-but": [...] }` per top-level field. */
+export type LocalPatternValue = string[] | { 'anything-but': string[] };
+export interface LocalRule {
+  busName: string;
+  pattern: { source?: LocalPatternValue; 'detail-type'?: LocalPatternValue };
+  /** Events that match are POSTed here as JSON, like a rule target. */
+  targetUrl: string;
+}
+
+function matches(value: string, expected: LocalPatternValue | undefined): boolean {
+  if (!expected) return true;
+  if (Array.isArray(expected)) return expected.includes(value);
+  return !expected['anything-but'].includes(value);
+}
+
 interface PutEventsEntry {
   EventBusName?: string;
   Source?: string;
@@ -37,9 +52,16 @@ export async function startLocalEventBus(options: { port: number; eventsFile: st
   mkdirSync(dirname(options.eventsFile), { recursive: true });
   const events: LocalEvent[] = [];
   const listeners = new Set<(event: LocalEvent) => void>();
+  const rules: LocalRule[] = [];
 
   const server = createServer((req, res) => {
     void (async () => {
+      if (req.method === 'POST' && req.url === '/_local/rules') {
+        rules.push(JSON.parse(await readText(req)) as LocalRule);
+        res.statusCode = 204;
+        res.end();
+        return;
+      }
       if (req.method === 'GET' && req.url?.startsWith('/events')) {
         res.setHeader('content-type', 'application/json');
         res.end(JSON.stringify(events));
@@ -81,6 +103,12 @@ export async function startLocalEventBus(options: { port: number; eventsFile: st
     appendFileSync(options.eventsFile, `${JSON.stringify(event)}\n`);
     options.log?.(`event  ${event['detail-type']}  ${summary(detail)}`);
     for (const listener of listeners) listener(event);
+    for (const rule of rules) {
+      if (rule.busName !== event['event-bus-name'] || !matches(event.source, rule.pattern.source) || !matches(event['detail-type'], rule.pattern['detail-type'])) continue;
+      void fetch(rule.targetUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }).catch((error: Error) =>
+        options.log?.(`event  rule target ${rule.targetUrl} failed: ${error.message}`),
+      );
+    }
     return { EventId: event.id };
   }
 

@@ -1,19 +1,24 @@
+import { createServer, type Server } from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { EventBridgeEvent } from 'aws-lambda';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
-import { createIngestDependencies } from '../lambdas/adapters/wiring.js';
+import { createAgentEventDependencies, createDeliverDependencies, createIngestDependencies } from '../lambdas/adapters/wiring.js';
 import type { IngestDependencies } from '../lambdas/core/ingest.js';
+import type { DeliverDependencies } from '../lambdas/core/deliver.js';
 import { createIngestHandler } from '../lambdas/handlers/ingest.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, type Emulators } from './emulators.js';
-
-export type EmulatorEndpoints = Emulators['endpoints'];
+import { createDeliverHandler } from '../lambdas/handlers/deliver.js';
+import { createAgentEventsHandler } from '../lambdas/handlers/agent-events.js';
+import { closeServer, LOCAL_CREDENTIALS, LOCAL_REGION, type Emulators } from './emulators.js';
 import { ensureBucket, ensureQueueWithDlq, ensureTable, type QueueWithDlq } from './resources.js';
 import { startQueuePoller, type QueuePoller } from './queue-poller.js';
 import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
 import { randomSecretValue } from './secrets.js';
+
+export type EmulatorEndpoints = Emulators['endpoints'];
 
 export interface InstanceOptions {
   /** Prefix of every resource name, so several instances can share one set of emulators. */
@@ -25,15 +30,16 @@ export interface InstanceOptions {
   maxReceiveCount?: number;
   /** Wraps the real dependencies, e.g. to inject faults in tests; the handler code stays the same. */
   wrapIngestDependencies?: (deps: IngestDependencies) => IngestDependencies;
+  wrapDeliverDependencies?: <T extends DeliverDependencies>(deps: T) => T;
   log?: ((line: string) => void) | undefined;
 }
 
 export interface LocalInstance {
   name: string;
   config: ReplylineConfig;
-  /** The environment the functions run with, exactly the names CDK sets plus endpoint variables. */
+  /** The environment the functions run with: the names CDK sets, plus endpoint variables. */
   env: Record<string, string>;
-  resources: { bucket: string; table: string; bus: string; inbound: QueueWithDlq; topicArn: string };
+  resources: { bucket: string; table: string; bus: string; inbound: QueueWithDlq; teams: Record<string, QueueWithDlq>; topicArn: string; threadKeySecret: string };
   smtp: SmtpInbound;
   stop(): Promise<void>;
 }
@@ -45,21 +51,25 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
   const s3 = new S3Client({ ...clientOptions, endpoint: endpoints.s3, forcePathStyle: true });
   const sqs = new SQSClient({ ...clientOptions, endpoint: endpoints.sqs });
   const dynamo = new DynamoDBClient({ ...clientOptions, endpoint: endpoints.dynamodb });
+  const queueOptions = { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 10, maxReceiveCount: options.maxReceiveCount ?? 5 };
 
+  const teams: Record<string, QueueWithDlq> = {};
+  for (const team of Object.keys(config.teams)) teams[team] = await ensureQueueWithDlq(sqs, `${options.name}-team-${team}`, queueOptions);
   const resources = {
     bucket: `${options.name}-raw-mail`,
     table: `${options.name}-threads`,
     bus: `${options.name}-bus`,
     topicArn: `arn:aws:sns:${LOCAL_REGION}:000000000000:${options.name}-inbound-mail`,
-    inbound: await ensureQueueWithDlq(sqs, `${options.name}-inbound`, {
-      visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 10,
-      maxReceiveCount: options.maxReceiveCount ?? 5,
-    }),
+    threadKeySecret: `${options.name}/thread-address-key`,
+    inbound: await ensureQueueWithDlq(sqs, `${options.name}-inbound`, queueOptions),
+    teams,
   };
   await ensureBucket(s3, resources.bucket);
   await ensureTable(dynamo, resources.table);
-  const threadKeySecret = `${options.name}/thread-address-key`;
-  await ensureSecret(new SecretsManagerClient({ ...clientOptions, endpoint: endpoints.secrets }), threadKeySecret);
+  const secretsClient = new SecretsManagerClient({ ...clientOptions, endpoint: endpoints.secrets });
+  await ensureSecret(secretsClient, resources.threadKeySecret);
+  for (const team of Object.values(config.teams)) if (team.destination.type === 'webhook') await ensureSecret(secretsClient, team.destination.secretName);
+  secretsClient.destroy();
 
   const env: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
@@ -74,23 +84,26 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     TABLE_NAME: resources.table,
     EVENT_BUS_NAME: resources.bus,
     INSTANCE_ID: `${options.name}.${config.domain}`,
-    THREAD_KEY_SECRET_ID: threadKeySecret,
+    THREAD_KEY_SECRET_ID: resources.threadKeySecret,
+    TEAM_QUEUE_URLS: JSON.stringify(Object.fromEntries(Object.entries(teams).map(([team, queue]) => [team, queue.url]))),
     REPLYLINE_CONFIG_FILE: options.configFile,
   };
 
-  const wrap = options.wrapIngestDependencies ?? ((deps: IngestDependencies) => deps);
-  const ingest = createIngestHandler(() => wrap(createIngestDependencies(env)));
+  const onError = (what: string) => (error: Error) => options.log?.(`${what} invocation failed: ${error.message}`);
+  const wrapIngest = options.wrapIngestDependencies ?? ((deps: IngestDependencies) => deps);
+  const ingest = createIngestHandler(() => wrapIngest(createIngestDependencies(env)));
   const pollers: QueuePoller[] = [
-    startQueuePoller({
-      sqs,
-      queueUrl: resources.inbound.url,
-      queueArn: resources.inbound.arn,
-      region: LOCAL_REGION,
-      handler: (event) => ingest(event),
-      onError: (error) => options.log?.(`ingest invocation failed: ${error.message}`),
-    }),
+    startQueuePoller({ sqs, queueUrl: resources.inbound.url, queueArn: resources.inbound.arn, region: LOCAL_REGION, handler: (event) => ingest(event), onError: onError('ingest') }),
   ];
+  // One deliver function per team queue, as in the stack.
+  for (const [team, queue] of Object.entries(teams)) {
+    const teamEnv = { ...env, TEAM_ID: team, DEAD_LETTER_QUEUE_URL: queue.dlqUrl };
+    const wrapDeliver = options.wrapDeliverDependencies ?? (<T,>(deps: T) => deps);
+    const deliver = createDeliverHandler(() => wrapDeliver(createDeliverDependencies(teamEnv)));
+    pollers.push(startQueuePoller({ sqs, queueUrl: queue.url, queueArn: queue.arn, region: LOCAL_REGION, handler: (event) => deliver(event), onError: onError(`deliver ${team}`) }));
+  }
 
+  const agentEvents = await startAgentEventsTarget(endpoints.events, resources.bus, env, options.log);
   const smtp = await startSmtpInbound({
     port: options.smtpPort,
     config,
@@ -111,11 +124,43 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     stop: async () => {
       await smtp.stop();
       await Promise.all(pollers.map((poller) => poller.stop()));
+      await closeServer(agentEvents);
       s3.destroy();
       sqs.destroy();
       dynamo.destroy();
     },
   };
+}
+
+/**
+ * Plays the stack's EventBridge rule "Agent Replied from any source but replyline
+ * → agent-events function": registers a rule on the local bus whose target is a
+ * loopback HTTP endpoint invoking the same handler.
+ */
+async function startAgentEventsTarget(busUrl: string, busName: string, env: Record<string, string>, log: InstanceOptions['log']): Promise<Server> {
+  const handler = createAgentEventsHandler(() => createAgentEventDependencies(env));
+  const server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      handler(JSON.parse(body) as EventBridgeEvent<string, unknown>).then(
+        () => res.end('ok'),
+        (error: Error) => {
+          log?.(`agent-events invocation failed: ${error.message}`);
+          res.statusCode = 500;
+          res.end();
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as { port: number };
+  await fetch(`${busUrl}/_local/rules`, {
+    method: 'POST',
+    body: JSON.stringify({ busName, pattern: { 'detail-type': ['Agent Replied'], source: { 'anything-but': ['replyline'] } }, targetUrl: `http://127.0.0.1:${port}/` }),
+  });
+  return server;
 }
 
 /** Like CDK's generated secret: created once with a random value, then kept. */
@@ -125,7 +170,5 @@ async function ensureSecret(client: SecretsManagerClient, name: string): Promise
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
     await client.send(new CreateSecretCommand({ Name: name, SecretString: randomSecretValue() }));
-  } finally {
-    client.destroy();
   }
 }

@@ -3,6 +3,8 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import {
   BatchGetCommand,
   GetCommand,
+  PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -22,7 +24,7 @@ import type {
   ThreadRecord,
   ThreadStatus,
 } from '../core/records.js';
-import type { EffectClaim, EffectDetails, SideEffect, ThreadStore } from '../ports/index.js';
+import { EFFECT_ORDER, type EffectClaim, type EffectDetails, type SideEffect, type ThreadStore } from '../ports/index.js';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -38,7 +40,6 @@ export const keys = {
   customer: (address: string) => `CUST#${address}`,
 };
 
-const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'announce'];
 
 /** Open-SLA index (GSI2) partitions: spreads the sweeper's reads; each shard is queried by due time. */
 export const SLA_INDEX_SHARDS = 4;
@@ -156,6 +157,32 @@ export class DynamoThreadStore implements ThreadStore {
       if (requestKeys.length) throw new Error('DynamoDB kept Message-ID lookups unprocessed; retry later');
     }
     return found;
+  }
+
+  async customerHistory(address: string, limit: number): Promise<ThreadRecord[]> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :customer',
+        ExpressionAttributeValues: { ':customer': keys.customer(address.toLowerCase()) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (result.Items ?? []).map(toThread);
+  }
+
+  async updateThread(thread: ThreadRecord, expectedVersion: number): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({ TableName: this.tableName, Item: threadItem(thread), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async isSuppressed(address: string): Promise<boolean> {
@@ -385,6 +412,7 @@ function processingItem(processing: InboundProcessing): Item {
     ...keys.messageLink(processing.dedupeKey),
     kind: 'inbound',
     disposition: processing.disposition,
+    role: processing.role,
     threadRef: processing.threadRef,
     receiptId: processing.receiptId,
     sender: processing.sender,
@@ -402,6 +430,7 @@ function toProcessing(item: Item): InboundProcessing {
   return {
     dedupeKey: String(item.PK).slice('MID#'.length),
     disposition: item.disposition as Disposition,
+    role: item.role === 'agent' ? 'agent' : 'customer',
     threadRef: text(item.threadRef),
     receiptId: String(item.receiptId),
     sender: String(item.sender ?? ''),

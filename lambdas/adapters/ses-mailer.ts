@@ -1,17 +1,20 @@
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { OutgoingMail } from '../core/outgoing.js';
-import type { Mailer, SentMail } from '../ports/index.js';
+import type { Mailer, RawMailStore, SentMail } from '../ports/index.js';
 import { composeMime } from './mime-composer.js';
 
 export class SesMailer implements Mailer {
-  constructor(private readonly ses: SESClient) {}
+  constructor(
+    private readonly ses: SESClient,
+    private readonly rawMail?: RawMailStore,
+  ) {}
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const raw = await composeMime(mail);
+    const raw = await composeMime(mail, this.rawMail);
     const result = await this.ses.send(
       new SendRawEmailCommand({
         Source: mail.from.address,
-        Destinations: mail.to.map((to) => to.address),
+        Destinations: [...mail.to, ...(mail.cc ?? [])].map((recipient) => recipient.address),
         RawMessage: { Data: raw },
       }),
     );

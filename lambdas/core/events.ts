@@ -56,7 +56,7 @@ export interface AgentRepliedDetail {
   version: 1;
   threadRef: string;
   /** Agent id from the config, or a name/address as the help desk reports it. */
-  agent: string | undefined;
+  agent?: string | undefined;
   repliedAt: string;
   /** Where the reply came from: our relay of an agent's mail, or an outside help desk. */
   via: 'mail-relay' | 'helpdesk';

@@ -1,9 +1,17 @@
-import type { MailAddress } from './mail.js';
+import type { MailAddress, RawMailLocation } from './mail.js';
+
+/** Attachments are referenced, not loaded: the composer streams them from the raw-mail store. */
+export type OutgoingAttachment =
+  /** The whole stored mail, attached as message/rfc822 (every part and attachment, as the customer sent it). */
+  | { kind: 'original-message'; location: RawMailLocation; filename: string }
+  /** The attachments of a stored mail (an agent's reply), re-attached as they were. */
+  | { kind: 'attachments-of'; location: RawMailLocation };
 
 /** A mail we send, as values; the MIME composer adapter turns it into bytes. */
 export interface OutgoingMail {
   from: MailAddress;
   to: MailAddress[];
+  cc?: MailAddress[];
   replyTo: MailAddress | undefined;
   subject: string;
   text: string;
@@ -13,4 +21,5 @@ export interface OutgoingMail {
   references: string[];
   /** Extra headers (auto-reply markers, loop header). Values are single-line. */
   headers: Record<string, string>;
+  attachments?: OutgoingAttachment[];
 }

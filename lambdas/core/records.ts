@@ -91,6 +91,8 @@ export type Disposition = 'new-thread' | 'follow-up' | 'ignore' | 'quarantine';
 export interface InboundProcessing {
   dedupeKey: string;
   disposition: Disposition;
+  /** Who wrote it: a customer (acknowledged, routed to the team) or an agent answering (relayed to the customer). */
+  role: 'customer' | 'agent';
   /** Undefined for quarantined mail, which joins no thread. */
   threadRef: string | undefined;
   receiptId: string;

@@ -6,6 +6,7 @@ import type { InboundMail, RawMailLocation } from '../core/mail.js';
 import type { OutgoingMail } from '../core/outgoing.js';
 import type { DomainEvent } from '../core/events.js';
 import type { InboundProcessing, InboundRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../core/records.js';
+import type { RoutingMessage } from '../schemas/routing.js';
 
 export interface Clock {
   now(): Date;
@@ -20,7 +21,15 @@ export interface MailParser {
   parse(raw: AsyncIterable<Uint8Array> | Uint8Array): Promise<InboundMail>;
 }
 
-export type SideEffect = 'acknowledge' | 'announce';
+/**
+ * Side effects owed for an inbound mail, in the order they run: `acknowledge` and
+ * `route` (to the team's queue) by ingest for customer mail, `relay` (to the
+ * customer) for an agent's reply, `deliver` (to the team's mailbox or webhook) by
+ * the deliver function, `announce` (events) last.
+ */
+export type SideEffect = 'acknowledge' | 'relay' | 'route' | 'deliver' | 'announce';
+
+export const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'deliver', 'announce'];
 
 export type EffectClaim = { status: 'claimed'; reclaimed: boolean } | { status: 'done' } | { status: 'busy'; leaseUntil: Date };
 
@@ -40,6 +49,10 @@ export interface ThreadStore {
   /** Thread refs of stored Message-IDs (ours and customers'); unknown ids are absent from the map. */
   threadsOfMessageIds(messageIds: string[]): Promise<Map<string, string>>;
   isSuppressed(address: string): Promise<boolean>;
+  /** The customer's most recent threads, newest first (GSI1). */
+  customerHistory(address: string, limit: number): Promise<ThreadRecord[]>;
+  /** Writes a thread if it is still at `expectedVersion`; false if it changed meanwhile. */
+  updateThread(thread: ThreadRecord, expectedVersion: number): Promise<boolean>;
   /**
    * Claims a pending side effect for `leaseMs` before performing it, so two
    * concurrent deliveries of one mail never both perform it. `busy` means another
@@ -79,4 +92,26 @@ export interface EventPublisher {
 export interface Secrets {
   /** Key of the HMAC that signs thread addresses. */
   threadAddressKey(): Promise<string>;
+  /** A named secret's value (webhook signing keys). */
+  value(name: string): Promise<string>;
+}
+
+export interface RoutingQueue {
+  /** Puts a routing message on the team's queue. */
+  send(team: string, message: RoutingMessage): Promise<void>;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Seconds from a Retry-After header, when the receiver sent one. */
+  retryAfterSeconds: number | undefined;
+}
+
+export interface HttpClient {
+  /** POSTs a body; resolves with the status, rejects on network errors and timeouts. */
+  post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpResponse>;
+}
+
+export interface Sleeper {
+  sleep(ms: number): Promise<void>;
 }

@@ -69,7 +69,10 @@ const mailboxDestination = z.strictObject({
 
 const webhookDestination = z.strictObject({
   type: z.literal('webhook'),
-  url: z.url({ protocol: /^https?$/ }).describe('HTTPS endpoint that receives a signed JSON document per customer mail.'),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url), { message: 'must be https (plain http only for localhost, in local mode)' })
+    .describe('HTTPS endpoint that receives a signed JSON document per customer mail.'),
   secretName: z
     .string()
     .min(1)
@@ -143,6 +146,10 @@ export const replylineConfigSchema = z
     addresses: z.array(addressEntry).min(1).describe('Addresses Replyline receives for, each owned by a team or reaching a named person.'),
     teams: z.record(identifier, team).describe('Teams by id.'),
     agents: z.record(identifier, agent).default({}).describe('Named people by id.'),
+    agentDomains: z
+      .array(domainName)
+      .default([])
+      .describe('Staff mail domains: anyone writing from them to a thread address is an agent whose reply is relayed to the customer.'),
     acknowledgement,
     faq: z.array(faqEntry).max(200).default([]).describe('Self-service answers: up to three matching entries are suggested in the acknowledgement.'),
     retention,

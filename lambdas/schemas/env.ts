@@ -12,11 +12,34 @@ export const functionEnvSchema = z.object({
 
 export type FunctionEnv = z.infer<typeof functionEnvSchema>;
 
+const jsonRecord = z.string().transform((text, ctx) => {
+  try {
+    return z.record(z.string(), z.string().min(1)).parse(JSON.parse(text));
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'expected a JSON object of strings' });
+    return z.NEVER;
+  }
+});
+
+/** Ingest also routes: one queue URL per team, as JSON `{"support": "https://sqs…"}`. */
+export const ingestEnvSchema = functionEnvSchema.extend({ TEAM_QUEUE_URLS: jsonRecord });
+
+/** One deliver function per team queue. */
+export const deliverEnvSchema = functionEnvSchema.extend({
+  TEAM_ID: z.string().min(1),
+  /** The team queue's DLQ: deliveries the receiver refused for good go there directly, with the reason. */
+  DEAD_LETTER_QUEUE_URL: z.string().min(1),
+});
+
 export function readFunctionEnv(env: NodeJS.ProcessEnv = process.env): FunctionEnv {
-  const result = functionEnvSchema.safeParse(env);
+  return readEnv(functionEnvSchema, env);
+}
+
+export function readEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.output<T> {
+  const result = schema.safeParse(env);
   if (result.success) return result.data;
-  const missing = result.error.issues.map((issue) => issue.path.join('.')).join(', ');
-  throw new Error(`Replyline function environment is incomplete: ${missing}`);
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}${issue.code === 'invalid_type' ? '' : ` (${issue.message})`}`).join(', ');
+  throw new Error(`Replyline function environment is incomplete: ${problems}`);
 }
 
 /** Table layout shared by CDK, local mode and the DynamoDB adapter (see DESIGN.md "Data"). */

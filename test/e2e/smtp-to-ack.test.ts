@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
-import { outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { acknowledgementsOf, outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
 
 describe('a customer mail sent over SMTP to the local stack', () => {
   let instance: LocalInstance;
@@ -26,7 +26,7 @@ describe('a customer mail sent over SMTP to the local stack', () => {
       { from: 'jane@customer.example.org', to: ['support@example.com'] },
     );
 
-    const ack = await waitFor(async () => (await outbox()).find((entry) => entry.inReplyTo.includes(messageId)), 'the acknowledgement in local SES');
+    const ack = await waitFor(async () => (await acknowledgementsOf(messageId))[0], 'the acknowledgement in local SES');
     expect(ack.to).toEqual(['jane@customer.example.org']);
     expect(ack.from).toBe('support@example.com');
     expect(ack.references).toContain(messageId);

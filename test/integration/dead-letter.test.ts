@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { LocalInstance } from '../../local/instance.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
-import { rawMail, sendSmtp, startTestInstance, waitFor, outbox } from '../support/local-instance.js';
+import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
 
 /** Nothing is lost: a record that keeps failing ends in the dead-letter queue, not in the void. */
 describe('mail that cannot be processed', () => {
@@ -60,11 +60,11 @@ describe('mail that cannot be processed', () => {
     failSending = false;
     await sqs.send(new SendMessageCommand({ QueueUrl: instance.resources.inbound.url, MessageBody: dead.Body! }));
     const acks = await waitFor(async () => {
-      const found = (await outbox()).filter((entry) => entry.inReplyTo.includes(messageId));
+      const found = await acknowledgementsOf(messageId);
       return found.length ? found : undefined;
     }, 'the acknowledgement after redrive');
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await outbox()).filter((entry) => entry.inReplyTo.includes(messageId))).toHaveLength(acks.length);
+    expect(await acknowledgementsOf(messageId)).toHaveLength(acks.length);
     expect(acks).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
-import { outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { acknowledgementsOf, outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,9 +40,9 @@ describe('ingest on the local emulators', () => {
     );
     for (let copy = 0; copy < 3; copy++) await sqs.send(new SendMessageCommand({ QueueUrl: support.resources.inbound.url, MessageBody: body }));
 
-    await waitFor(async () => (await outbox()).some((entry) => entry.inReplyTo.includes(messageId)), 'the acknowledgement');
+    await waitFor(async () => (await acknowledgementsOf(messageId)).length > 0, 'the acknowledgement');
     await sleep(2500); // every copy has been processed (or failed and retried) by now
-    const acks = (await outbox()).filter((entry) => entry.inReplyTo.includes(messageId));
+    const acks = await acknowledgementsOf(messageId);
     expect(acks).toHaveLength(1);
     expect((await thread(refOf(acks[0]!.subject)!))?.inboundCount).toBe(1);
     s3.destroy();
@@ -55,7 +55,7 @@ describe('ingest on the local emulators', () => {
       from: 'lee@customer.example.org',
       to: ['support@example.com'],
     });
-    const ack = await waitFor(async () => (await outbox()).find((entry) => entry.inReplyTo.includes(opening)), 'the acknowledgement');
+    const ack = await waitFor(async () => (await acknowledgementsOf(opening))[0], 'the acknowledgement');
     const ref = refOf(ack.subject)!;
 
     // The customer answers our acknowledgement from their mail client: Reply goes to the thread address.
@@ -67,7 +67,7 @@ describe('ingest on the local emulators', () => {
     );
     await waitFor(async () => (await thread(ref))?.inboundCount === 2, 'the follow-up on the thread');
     await sleep(500);
-    expect((await outbox()).filter((entry) => entry.inReplyTo.includes(followUp))).toHaveLength(0);
+    expect(await acknowledgementsOf(followUp)).toHaveLength(0);
   });
 
   it('opens a new thread for a stranger who copies a thread ref into the subject', async () => {
@@ -76,7 +76,7 @@ describe('ingest on the local emulators', () => {
       from: 'vic@customer.example.org',
       to: ['support@example.com'],
     });
-    const ack = await waitFor(async () => (await outbox()).find((entry) => entry.inReplyTo.includes(opening)), 'the acknowledgement');
+    const ack = await waitFor(async () => (await acknowledgementsOf(opening))[0], 'the acknowledgement');
     const ref = refOf(ack.subject)!;
 
     const forged = `forged-${Date.now()}@elsewhere.example.net`;
@@ -84,7 +84,7 @@ describe('ingest on the local emulators', () => {
       from: 'mal@elsewhere.example.net',
       to: ['support@example.com'],
     });
-    const strangerAck = await waitFor(async () => (await outbox()).find((entry) => entry.inReplyTo.includes(forged)), 'the stranger\'s own acknowledgement');
+    const strangerAck = await waitFor(async () => (await acknowledgementsOf(forged))[0], 'the stranger\'s own acknowledgement');
     expect(refOf(strangerAck.subject)).not.toBe(ref);
     expect(strangerAck.to).toEqual(['mal@elsewhere.example.net']);
     expect((await thread(ref))?.inboundCount).toBe(1);
@@ -133,7 +133,8 @@ describe('two Replyline installs whose acknowledgements reach each other', () =>
     relaying = false;
     await relay;
 
-    const sentBy = (install: LocalInstance) => [...delivered].length && outbox().then((entries) => entries.filter((entry) => entry.headers['x-replyline-loop'] === `${install.name}.${install.config.domain}`));
+    const sentBy = async (install: LocalInstance) =>
+      (await outbox()).filter((entry) => entry.headers['auto-submitted'] === 'auto-replied' && entry.headers['x-replyline-loop'] === `${install.name}.${install.config.domain}`);
     expect(await sentBy(first)).toHaveLength(1);
     expect(await sentBy(second)).toHaveLength(0);
   });

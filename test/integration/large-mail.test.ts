@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
 import { MAX_MAIL_BYTES } from '../../local/smtp-inbound.js';
-import { outbox, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { acknowledgementsOf, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
 
 /** A mail just under SES's 40 MB limit: stored, threaded, its attachment listed, and the customer told it was too large to pass on. */
 describe('a 40 MB mail', () => {
@@ -45,7 +45,7 @@ describe('a 40 MB mail', () => {
     expect(raw.length).toBeLessThan(MAX_MAIL_BYTES);
 
     await sendSmtp(instance, raw, { from: 'big@customer.example.org', to: ['support@example.com'] });
-    const ack = await waitFor(async () => (await outbox()).find((entry) => entry.inReplyTo.includes(messageId)), 'the acknowledgement', 90_000);
+    const ack = await waitFor(async () => (await acknowledgementsOf(messageId))[0], 'the acknowledgement', 90_000);
     expect(ack.text).toMatch(/Your attachments \(\d+\.\d MB\) were larger than we can pass on/);
 
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('emulators').dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }));

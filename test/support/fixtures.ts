@@ -6,7 +6,7 @@ import type { IngestDependencies } from '../../lambdas/core/ingest.js';
 import type { ReceiptEnvelope } from '../../lambdas/core/mail.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { parseConfig } from '../../lambdas/schemas/config.js';
-import { fixedClock, MemoryEvents, MemoryMailer, MemoryRawMail, MemoryThreadStore, memorySecrets } from './memory-ports.js';
+import { fixedClock, MemoryEvents, MemoryMailer, MemoryRawMail, MemoryRoutingQueue, MemoryThreadStore, memorySecrets } from './memory-ports.js';
 import { rawMail } from './mail-builder.js';
 
 export const exampleConfig: ReplylineConfig = readConfigFile('replyline.config.json');
@@ -33,6 +33,7 @@ export function memoryDependencies(config: ReplylineConfig = exampleConfig) {
     threads: new MemoryThreadStore(),
     mailer: new MemoryMailer(),
     events: new MemoryEvents(),
+    routing: new MemoryRoutingQueue(),
     secrets: memorySecrets(),
     clock: fixedClock(RECEIVED_AT.toISOString()),
     config,

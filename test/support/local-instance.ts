@@ -35,6 +35,16 @@ export async function outbox(): Promise<OutboxEntry[]> {
   return (await response.json()) as OutboxEntry[];
 }
 
+/** Acknowledgements (auto-replies to the customer) of the mail with this Message-ID. */
+export async function acknowledgementsOf(messageId: string): Promise<OutboxEntry[]> {
+  return (await outbox()).filter((entry) => entry.inReplyTo.includes(messageId) && entry.headers['auto-submitted'] === 'auto-replied');
+}
+
+/** Team-mailbox forwards of the mail with this Message-ID. */
+export async function forwardsOf(messageId: string): Promise<OutboxEntry[]> {
+  return (await outbox()).filter((entry) => entry.inReplyTo.includes(messageId) && entry.headers['x-replyline-thread'] !== undefined);
+}
+
 export async function busEvents(busName: string): Promise<LocalEvent[]> {
   const response = await fetch(`${inject('emulators').events}/events`);
   return ((await response.json()) as LocalEvent[]).filter((event) => event['event-bus-name'] === busName);

@@ -1,4 +1,5 @@
-import type { Clock, EffectClaim, EffectDetails, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
+import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
+import type { Clock, EffectClaim, RoutingQueue, EffectDetails, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
 import type { InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../../lambdas/core/records.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import type { DomainEvent } from '../../lambdas/core/events.js';
@@ -57,6 +58,20 @@ export class MemoryThreadStore implements ThreadStore {
     return new Map(messageIds.filter((id) => this.messageLinks.has(id)).map((id) => [id, this.messageLinks.get(id)!]));
   }
 
+  async customerHistory(address: string, limit: number): Promise<ThreadRecord[]> {
+    return [...this.threads.values()]
+      .filter((thread) => thread.customer.address === address.toLowerCase())
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .slice(0, limit)
+      .map((thread) => structuredClone(thread));
+  }
+
+  async updateThread(thread: ThreadRecord, expectedVersion: number): Promise<boolean> {
+    if (this.threads.get(thread.ref)?.version !== expectedVersion) return false;
+    this.threads.set(thread.ref, structuredClone(thread));
+    return true;
+  }
+
   async isSuppressed(address: string): Promise<boolean> {
     return this.suppressed.has(address.toLowerCase());
   }
@@ -93,6 +108,13 @@ export class MemoryMailer implements Mailer {
   }
 }
 
+export class MemoryRoutingQueue implements RoutingQueue {
+  readonly sent: { team: string; message: RoutingMessage }[] = [];
+  async send(team: string, message: RoutingMessage): Promise<void> {
+    this.sent.push(structuredClone({ team, message }));
+  }
+}
+
 export class MemoryEvents implements EventPublisher {
   readonly published: DomainEvent[] = [];
   async publish(events: DomainEvent[]): Promise<void> {
@@ -115,7 +137,13 @@ export class MemoryRawMail implements RawMailStore {
   }
 }
 
-export const memorySecrets = (key = 'test-thread-key'): Secrets => ({ threadAddressKey: async () => key });
+export const memorySecrets = (key = 'test-thread-key', named: Record<string, string> = {}): Secrets => ({
+  threadAddressKey: async () => key,
+  value: async (name: string) => {
+    if (!(name in named)) throw Object.assign(new Error(`Secrets Manager can't find the specified secret: ${name}`), { name: 'ResourceNotFoundException' });
+    return named[name]!;
+  },
+});
 
 export function fixedClock(iso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
   let now = new Date(iso);

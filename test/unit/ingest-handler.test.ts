@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Readable } from 'node:stream';
 import type { SQSEvent } from 'aws-lambda';
 import { createIngestHandler } from '../../lambdas/handlers/ingest.js';
@@ -17,6 +18,7 @@ const env = {
   EVENT_BUS_NAME: 'bus',
   INSTANCE_ID: 'unit.example.com',
   THREAD_KEY_SECRET_ID: 'thread-key',
+  TEAM_QUEUE_URLS: JSON.stringify({ support: 'https://sqs.local/support', sales: 'https://sqs.local/sales' }),
   REPLYLINE_CONFIG_FILE: 'replyline.config.json',
   AWS_REGION: 'us-east-1',
 };
@@ -25,6 +27,7 @@ const dynamo = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESClient);
 const events = mockClient(EventBridgeClient);
 const secrets = mockClient(SecretsManagerClient);
+const sqs = mockClient(SQSClient);
 
 const BODY_SECRET = 'my card number is 4111 1111 1111 1111';
 const mail = rawMail({ from: 'Jane Doe <jane.private@customer.example.org>', to: 'support@example.com', subject: 'Card problem', body: BODY_SECRET });
@@ -71,6 +74,8 @@ describe('ingest handler under SDK faults', () => {
     ses.reset();
     events.reset();
     secrets.reset();
+    sqs.reset();
+    sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
     output = [];
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
@@ -81,6 +86,7 @@ describe('ingest handler under SDK faults', () => {
     dynamo.on(TransactWriteCommand).callsFake(keepPuts);
     dynamo.on(UpdateCommand).resolves({});
     dynamo.on(BatchGetCommand).resolves({ Responses: { threads: [] } });
+    dynamo.on(QueryCommand).resolves({ Items: [] });
     secrets.on(GetSecretValueCommand).resolves({ SecretString: 'unit-thread-key' });
     ses.on(SendRawEmailCommand).resolves({ MessageId: 'ses-1' });
     events.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
@@ -93,6 +99,7 @@ describe('ingest handler under SDK faults', () => {
     const result = await handler()(sqsEvent(notificationFor('r-ok')));
     expect(result.batchItemFailures).toEqual([]);
     expect(ses.commandCalls(SendRawEmailCommand)).toHaveLength(1);
+    expect(sqs.commandCalls(SendMessageCommand).map((call) => call.args[0].input.QueueUrl)).toEqual(['https://sqs.local/support']);
   });
 
   it('fails only the record whose raw mail is missing, and says why without addresses or body', async () => {

@@ -76,7 +76,7 @@ describe('ingesting a customer mail', () => {
 
     deps.mailer.send = realSend;
     const retry = await ingestMail(envelope, deps);
-    expect(retry).toMatchObject({ outcome: 'duplicate', effectsDone: ['acknowledge', 'announce'] });
+    expect(retry).toMatchObject({ outcome: 'duplicate', effectsDone: ['acknowledge', 'route', 'announce'] });
     expect(deps.mailer.sent).toHaveLength(1);
     expect(deps.threads.threads.size).toBe(1);
   });

@@ -1,0 +1,156 @@
+import type { SideEffect } from '../ports/index.js';
+import { composeAcknowledgement } from './acknowledgement.js';
+import { identifyAgent } from './agents.js';
+import type { DomainEvent } from './events.js';
+import { suggestFaq } from './faq.js';
+import type { IngestDependencies } from './ingest.js';
+import { maskAddress, type InboundMail, type RawMailLocation } from './mail.js';
+import type { InboundProcessing, ThreadRecord } from './records.js';
+import { composeRelay } from './relay.js';
+import { buildRoutingMessage } from './routing.js';
+import { resolveServiceAddress, splitSubaddress } from './service-address.js';
+import { threadAddress } from './threading.js';
+
+/** Longer than any single send takes; an expired lease means its holder died. */
+export const EFFECT_LEASE_MS = 2 * 60 * 1000;
+
+/** The effects the ingest function performs; `deliver` belongs to the deliver function. */
+const INGEST_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'announce'];
+
+/** Another delivery of the same mail is performing a side effect right now; retrying later finds it done. */
+export class EffectBusyError extends Error {
+  constructor(
+    readonly effect: SideEffect,
+    readonly leaseUntil: Date,
+  ) {
+    super(`another delivery of this mail is performing "${effect}" (lease until ${leaseUntil.toISOString()})`);
+    this.name = 'EffectBusyError';
+  }
+}
+
+export interface EffectContext {
+  processing: InboundProcessing;
+  mail: InboundMail | undefined;
+  rawMail: RawMailLocation;
+  receivedAt: Date;
+}
+
+/**
+ * Runs the still-pending effects of a recorded mail, each claimed with a lease
+ * first (so concurrent deliveries never both perform it) and released if it fails.
+ */
+export async function finishEffects(context: EffectContext, deps: IngestDependencies): Promise<SideEffect[]> {
+  const { processing } = context;
+  const done: SideEffect[] = [];
+  const thread = processing.threadRef ? await deps.threads.getThread(processing.threadRef) : undefined;
+  if (processing.threadRef && !thread) throw new Error(`thread ${processing.threadRef} is missing although its mail was recorded`);
+
+  for (const effect of processing.pending.filter((pending) => INGEST_EFFECTS.includes(pending))) {
+    const claim = await deps.threads.claimEffect(processing.dedupeKey, effect, deps.clock.now(), EFFECT_LEASE_MS);
+    if (claim.status === 'done') continue;
+    if (claim.status === 'busy') throw new EffectBusyError(effect, claim.leaseUntil);
+    try {
+      await performEffect(effect, context, thread, deps);
+    } catch (error) {
+      await deps.threads.releaseEffect(processing.dedupeKey, effect).catch(() => undefined);
+      throw error;
+    }
+    done.push(effect);
+  }
+  return done;
+}
+
+async function performEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies): Promise<void> {
+  const { processing, mail } = context;
+  if (effect === 'announce') {
+    await deps.events.publish(announcements(processing, thread));
+    await deps.threads.completeEffect(processing.dedupeKey, effect);
+    return;
+  }
+  if (!thread || !mail) throw new Error(`"${effect}" is owed but the thread or the mail is missing`);
+  const key = await deps.secrets.threadAddressKey();
+  const replyAddress = threadAddress(thread.ref, splitSubaddress(thread.serviceAddress).base, key);
+
+  if (effect === 'acknowledge') {
+    const service = resolveServiceAddress([thread.serviceAddress], deps.config);
+    if (!service) throw new Error(`the address ${maskAddress(thread.serviceAddress)} is no longer configured`);
+    const ack = composeAcknowledgement({
+      mail,
+      thread,
+      service,
+      dedupeKey: processing.dedupeKey,
+      config: deps.config,
+      instanceId: deps.instanceId,
+      threadAddress: replyAddress,
+      timeZone: deps.sla.calendarFor(thread.priority, thread.team).calendar.timeZone,
+      faq: suggestFaq(`${mail.subject}\n${mail.text}`, thread.language, deps.config),
+    });
+    const sent = await deps.mailer.send(ack);
+    await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
+    return;
+  }
+
+  if (effect === 'relay') {
+    const sender = mail.from ?? { address: processing.sender, name: '' };
+    const agent = identifyAgent(sender.address, sender.name, deps.config);
+    if (!agent) throw new Error('a relay is owed but the sender is no longer an agent');
+    const relay = composeRelay({ thread, reply: mail, replyLocation: context.rawMail, agent, config: deps.config, threadAddress: replyAddress, dedupeKey: processing.dedupeKey, instanceId: deps.instanceId });
+    const sent = await deps.mailer.send(relay);
+    await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
+    return;
+  }
+
+  if (effect === 'route') {
+    const history = await deps.threads.customerHistory(thread.customer.address, 6);
+    const message = buildRoutingMessage({ processing, thread, mail, rawMail: context.rawMail, receivedAt: context.receivedAt, threadAddress: replyAddress, history });
+    await deps.routing.send(thread.team, message);
+    await deps.threads.completeEffect(processing.dedupeKey, effect);
+    return;
+  }
+  throw new Error(`ingest does not perform "${effect}"`);
+}
+
+function announcements(processing: InboundProcessing, thread: ThreadRecord | undefined): DomainEvent[] {
+  const reasonCodes = reasonCodesOf(processing.reasons);
+  if (!thread) {
+    return [
+      {
+        detailType: 'Message Quarantined',
+        detail: { version: 1, receiptId: processing.receiptId, messageKey: processing.dedupeKey, sender: maskAddress(processing.sender || undefined), reasons: reasonCodes },
+      },
+    ];
+  }
+  if (processing.role === 'agent') {
+    return [{ detailType: 'Agent Replied', detail: { version: 1, threadRef: thread.ref, agent: thread.agent, repliedAt: (thread.lastAgentReplyAt ?? thread.updatedAt).toISOString(), via: 'mail-relay' } }];
+  }
+  const events: DomainEvent[] = [
+    {
+      detailType: 'Message Received',
+      detail: {
+        version: 1,
+        threadRef: thread.ref,
+        messageKey: processing.dedupeKey,
+        disposition: processing.disposition === 'quarantine' ? 'ignore' : processing.disposition,
+        team: thread.team,
+        priority: thread.priority,
+        category: thread.category,
+        acknowledge: processing.acknowledge,
+        customer: maskAddress(thread.customer.address),
+        reasons: reasonCodes,
+      },
+    },
+  ];
+  if (processing.acknowledge) {
+    events.push({
+      detailType: 'Acknowledgement Sent',
+      detail: { version: 1, threadRef: thread.ref, messageKey: processing.dedupeKey, language: thread.language, firstReplyDue: thread.firstReplyDue?.toISOString() },
+    });
+  }
+  return events;
+}
+
+/** The code before the colon of each `code: detail` reason (screening, threading), once each; free-text reasons are left out. */
+export function reasonCodesOf(reasons: readonly string[]): string[] {
+  const codes = reasons.map((reason) => reason.split(':')[0]!.trim()).filter((code) => /^[a-z][a-z-]*$/.test(code));
+  return [...new Set(codes)];
+}

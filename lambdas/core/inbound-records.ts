@@ -1,0 +1,197 @@
+import type { ReplylineConfig } from '../schemas/config.js';
+import type { SideEffect } from '../ports/index.js';
+import type { Agent } from './agents.js';
+import type { MailClassification } from './classification.js';
+import type { InboundMail, MailAddress, ReceiptEnvelope } from './mail.js';
+import type { AckAllowance, Disposition, InboundProcessing, InboundRecord, MessageDirection, MessageRecord, QuarantineRecord, ThreadRecord } from './records.js';
+import type { Screening } from './screening.js';
+import { resolveServiceAddress, type ServiceAddress } from './service-address.js';
+import { onAgentReply, onCustomerMail, startClock } from './sla-clock.js';
+import type { SlaPolicy } from './sla-policy.js';
+import { otherParticipants, type ThreadMatch } from './threading.js';
+
+/** Builders of what ingest records for a mail; pure. */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface RecordContext {
+  envelope: ReceiptEnvelope;
+  mail: InboundMail;
+  screening: Screening;
+  dedupeKey: string;
+  config: ReplylineConfig;
+  sla: SlaPolicy;
+  now: Date;
+}
+
+export function expiry(from: Date, config: ReplylineConfig): Date {
+  return new Date(from.getTime() + config.retention.threadDays * DAY_MS);
+}
+
+const isOurs = (config: ReplylineConfig) => (address: string) => Boolean(resolveServiceAddress([address], config));
+
+export function newThreadRecord(
+  context: RecordContext,
+  known: { service: ServiceAddress; customer: MailAddress; classification: MailClassification },
+  match: Extract<ThreadMatch, { kind: 'new' }>,
+  ref: string,
+  acknowledge: boolean,
+): InboundRecord {
+  const { envelope, mail, screening, config, now } = context;
+  const { service, customer, classification } = known;
+  const expiresAt = expiry(envelope.receivedAt, config);
+  const clock = screening.automated ? undefined : startClock('firstResponse', envelope.receivedAt, classification.priority, classification.team, context.sla);
+  const thread: ThreadRecord = {
+    ref,
+    version: 1,
+    status: 'awaiting-agent',
+    customer,
+    participants: otherParticipants(mail, customer.address, isOurs(config)),
+    subject: mail.subject,
+    serviceAddress: service.entry.address,
+    team: classification.team,
+    agent: classification.agent,
+    language: classification.language,
+    priority: classification.priority,
+    category: classification.category,
+    automated: screening.automated,
+    createdAt: now,
+    updatedAt: now,
+    lastInboundAt: envelope.receivedAt,
+    inboundCount: 1,
+    rootMessageId: mail.messageId,
+    firstReplyDue: clock?.dueAt,
+    firstRespondedAt: undefined,
+    lastAgentReplyAt: undefined,
+    sla: clock,
+    expiresAt,
+  };
+  const reasons = [...screening.reasons, ...match.reasons, ...classification.reasons];
+  if (screening.automated) reasons.push('not-routed: machine-generated mail opening a thread is kept, not sent to the team');
+  const disposition: Disposition = acknowledge ? 'new-thread' : 'ignore';
+  // Machine mail that opens a thread (lists, newsletters, stray bounces) stays with us; everything else reaches the team.
+  const routed = !screening.automated;
+  return {
+    thread: { kind: 'new', record: thread },
+    message: messageRecord(context, ref, 'in', customer.address, reasons, expiresAt),
+    processing: processingRecord(context, { disposition, role: 'customer', threadRef: ref, sender: customer.address, acknowledge, reasons, effects: customerEffects(acknowledge, routed) }),
+    ackAllowance: acknowledge ? ackAllowance(customer.address, envelope.receivedAt, config) : undefined,
+  };
+}
+
+export function followUpRecord(context: RecordContext, customer: MailAddress, match: Extract<ThreadMatch, { kind: 'existing' }>): InboundRecord {
+  const { envelope, mail, screening, config, now } = context;
+  const before = match.thread;
+  const participants = new Set([...before.participants, ...otherParticipants(mail, before.customer.address, isOurs(config))]);
+  if (customer.address !== before.customer.address) participants.add(customer.address);
+  // Machine mail (an out-of-office reply to our answer) never hands the move back to us.
+  const change = screening.automated ? { thread: before, reasons: [] } : onCustomerMail(before, envelope.receivedAt, context.sla);
+  const after: ThreadRecord = {
+    ...change.thread,
+    version: before.version + 1,
+    participants: [...participants].slice(0, 50),
+    updatedAt: now,
+    lastInboundAt: envelope.receivedAt > before.lastInboundAt ? envelope.receivedAt : before.lastInboundAt,
+    inboundCount: before.inboundCount + 1,
+  };
+  const reasons = [...screening.reasons, ...match.reasons, ...change.reasons, 'follow-up: acknowledgements only answer the mail that opens a thread'];
+  const expiresAt = expiry(envelope.receivedAt, config);
+  return {
+    thread: { kind: 'update', record: after, expectedVersion: before.version },
+    message: messageRecord(context, before.ref, 'in', customer.address, reasons, expiresAt),
+    processing: processingRecord(context, {
+      disposition: screening.automated ? 'ignore' : 'follow-up',
+      role: 'customer',
+      threadRef: before.ref,
+      sender: customer.address,
+      acknowledge: false,
+      reasons,
+      effects: customerEffects(false, true),
+    }),
+    ackAllowance: undefined,
+  };
+}
+
+/** An agent answered through the thread address: the thread now awaits the customer and the answer is relayed. */
+export function agentReplyRecord(context: RecordContext, agent: Agent, sender: string, thread: ThreadRecord): InboundRecord {
+  const { envelope, config, now } = context;
+  const change = onAgentReply(thread, envelope.receivedAt, agent.id);
+  const after: ThreadRecord = { ...change.thread, version: thread.version + 1, updatedAt: now };
+  const reasons = [`agent-reply: ${agent.id ?? 'staff domain'} answered ${thread.ref}; relayed to the customer`, ...change.reasons];
+  const expiresAt = expiry(envelope.receivedAt, config);
+  return {
+    thread: { kind: 'update', record: after, expectedVersion: thread.version },
+    message: messageRecord(context, thread.ref, 'agent', sender, reasons, expiresAt),
+    processing: processingRecord(context, { disposition: 'follow-up', role: 'agent', threadRef: thread.ref, sender, acknowledge: false, reasons, effects: ['relay', 'announce'] }),
+    ackAllowance: undefined,
+  };
+}
+
+export function quarantineRecord(context: Omit<RecordContext, 'mail'> & { mail: InboundMail | undefined }, sender: string | undefined): { record: QuarantineRecord; processing: InboundProcessing } {
+  const { envelope, mail, screening, config, dedupeKey } = context;
+  const expiresAt = expiry(envelope.receivedAt, config);
+  return {
+    record: {
+      receiptId: envelope.receiptId,
+      dedupeKey,
+      receivedAt: envelope.receivedAt,
+      sender,
+      subject: mail?.subject ?? '',
+      rawMail: envelope.rawMail,
+      sizeBytes: mail?.sizeBytes ?? 0,
+      reasons: screening.reasons,
+      expiresAt,
+    },
+    processing: {
+      dedupeKey,
+      disposition: 'quarantine',
+      role: 'customer',
+      threadRef: undefined,
+      receiptId: envelope.receiptId,
+      sender: sender ?? '',
+      acknowledge: false,
+      reasons: screening.reasons,
+      pending: ['announce'],
+      createdAt: context.now,
+      expiresAt,
+    },
+  };
+}
+
+function customerEffects(acknowledge: boolean, routed: boolean): SideEffect[] {
+  return [...(acknowledge ? (['acknowledge'] as const) : []), ...(routed ? (['route', 'deliver'] as const) : []), 'announce'];
+}
+
+function messageRecord(context: RecordContext, ref: string, direction: MessageDirection, from: string, reasons: string[], expiresAt: Date): MessageRecord {
+  const { mail, envelope, dedupeKey, screening } = context;
+  return {
+    threadRef: ref,
+    dedupeKey,
+    direction,
+    messageId: mail.messageId,
+    from,
+    subject: mail.subject,
+    at: envelope.receivedAt,
+    rawMail: envelope.rawMail,
+    sizeBytes: mail.sizeBytes,
+    attachments: mail.attachments,
+    automated: screening.automated,
+    reasons,
+    expiresAt,
+  };
+}
+
+function processingRecord(
+  context: RecordContext,
+  fields: Pick<InboundProcessing, 'disposition' | 'role' | 'threadRef' | 'sender' | 'acknowledge' | 'reasons'> & { effects: SideEffect[] },
+): InboundProcessing {
+  const { effects, ...rest } = fields;
+  return { ...rest, dedupeKey: context.dedupeKey, receiptId: context.envelope.receiptId, pending: effects, createdAt: context.now, expiresAt: expiry(context.envelope.receivedAt, context.config) };
+}
+
+/** Fixed windows of `windowHours`, counted per sender address. */
+function ackAllowance(sender: string, receivedAt: Date, config: ReplylineConfig): AckAllowance {
+  const windowMs = config.acknowledgement.windowHours * 60 * 60 * 1000;
+  const windowStart = new Date(Math.floor(receivedAt.getTime() / windowMs) * windowMs);
+  return { sender, windowStart, max: config.acknowledgement.maxPerSender, expiresAt: new Date(windowStart.getTime() + 2 * windowMs) };
+}

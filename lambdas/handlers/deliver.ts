@@ -1,0 +1,60 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { deliverRoutedMail, PermanentDeliveryError } from '../core/deliver.js';
+import { EffectBusyError } from '../core/effects.js';
+import { createLogger } from '../adapters/logger.js';
+import { createDeliverDependencies } from '../adapters/wiring.js';
+import { routingMessageSchema } from '../schemas/routing.js';
+
+const logger = createLogger('replyline-deliver');
+
+type Dependencies = ReturnType<typeof createDeliverDependencies>;
+
+/**
+ * A team queue → the team's mailbox or webhook. Failures are reported per record
+ * (SQS retries, then the DLQ); a delivery the receiver refused for good is put on
+ * the DLQ at once, with its reason, instead of being retried.
+ */
+export function createDeliverHandler(dependencies: () => Dependencies) {
+  let deps: Dependencies | undefined;
+  const processor = new BatchProcessor(EventType.SQS);
+
+  const processRecord = async (record: SQSRecord): Promise<void> => {
+    try {
+      deps ??= dependencies();
+    } catch (error) {
+      logger.error('deliver cannot start', { reason: describe(error) });
+      throw error;
+    }
+    let message;
+    try {
+      message = routingMessageSchema.parse(JSON.parse(record.body));
+    } catch (error) {
+      logger.error('team queue message is not a routing message', { sqsMessageId: record.messageId, reason: describe(error) });
+      throw error;
+    }
+    try {
+      const result = await deliverRoutedMail(message, deps);
+      logger.info('mail delivered', { threadRef: message.threadRef, team: message.team, destination: result.destination, outcome: result.outcome });
+    } catch (error) {
+      if (error instanceof PermanentDeliveryError) {
+        await deps.deadLetters.send(record.body, error.reason);
+        logger.error('delivery refused for good; moved to the dead-letter queue', { threadRef: message.threadRef, team: message.team, reason: error.reason });
+        return;
+      }
+      const log = error instanceof EffectBusyError ? logger.info.bind(logger) : logger.error.bind(logger);
+      log('delivery failed; it will be retried, then dead-lettered', { threadRef: message.threadRef, team: message.team, reason: describe(error) });
+      throw error;
+    }
+  };
+
+  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
+  return String(error);
+}
+
+export const handler = createDeliverHandler(createDeliverDependencies);
