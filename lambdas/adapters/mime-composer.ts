@@ -30,7 +30,8 @@ export async function composeMime(mail: OutgoingMail, rawMail?: RawMailStore): P
 async function resolveAttachment(attachment: OutgoingAttachment, rawMail: RawMailStore | undefined): Promise<ComposerAttachment[]> {
   if (!rawMail) throw new Error('attachments need the raw-mail store');
   const raw = await readAll(await rawMail.open(attachment.location));
-  if (attachment.kind === 'original-message') return [{ filename: attachment.filename, content: raw, contentType: 'message/rfc822' }];
+  // nodemailer would show a message/rfc822 part inline; agents should see the original as an attached .eml.
+  if (attachment.kind === 'original-message') return [{ filename: attachment.filename, content: raw, contentType: 'message/rfc822', contentDisposition: 'attachment' }];
   const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
   return parsed.attachments
     .filter((part) => part.contentDisposition !== 'inline')

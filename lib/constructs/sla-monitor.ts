@@ -1,0 +1,144 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
+import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
+import { AppFunction, type AppFunctionProps } from './app-function.js';
+
+export interface SlaMonitorProps {
+  readonly config: ReplylineConfig;
+  /** The threads table (its GSI2 is the open-SLA index). */
+  readonly table: dynamodb.ITable;
+  /** The Replyline bus the SLA events go to. */
+  readonly bus: events.IEventBus;
+  /** Encrypts the scheduler's dead-letter queue (its messages name the function, no mail data, but one key for all queues). */
+  readonly dataKey: kms.IKey;
+}
+
+/** The sweeper's timeout: one minute of lookahead plus room to finish. */
+export const SWEEPER_TIMEOUT = Duration.seconds(90);
+
+/**
+ * EventBridge Scheduler, every minute → Lambda `sla-sweep` → `SLA Warning` / `SLA Breached` on the bus.
+ *
+ * Each run handles everything due, then waits inside the invocation for what falls due within
+ * `alerts.sweepLookaheadSeconds` (≤ 60 s), raising it about a second after its deadline. Runs may
+ * overlap for a few seconds; every emission is conditional, so they cannot double-alert.
+ */
+export class SlaMonitor extends Construct {
+  readonly sweeper: AppFunction;
+  readonly schedule: scheduler.Schedule;
+  readonly schedulerRole: iam.Role;
+  /** Scheduler invocations that could not be delivered to the function. */
+  readonly deadLetterQueue: sqs.Queue;
+  /** "Promises may break silently": sweeper failing or not running, or its schedule dead-lettering. */
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: SlaMonitorProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+
+    this.sweeper = new AppFunction(this, 'Sweeper', {
+      name: 'sla-sweep',
+      config: props.config,
+      description: 'Raises SLA Warning / SLA Breached events for threads in the open-SLA index',
+      timeout: SWEEPER_TIMEOUT,
+      // AppFunction's type asks for the ingest environment; the sweeper reads only these two
+      // (lambdas/adapters/sla-wiring.ts, slaSweepEnvSchema) and needs no secret.
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        EVENT_BUS_NAME: props.bus.eventBusName,
+      } as AppFunctionProps['environment'],
+    });
+    // A failed sweep is not worth retrying a minute later: the next scheduled run covers it.
+    this.sweeper.function.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(1) });
+
+    // Data access: Query on the open-SLA index; Get/Update of thread items and Put of emission
+    // records (inside TransactWriteItems, which is authorised per contained action). No Scan.
+    this.sweeper.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${props.table.tableArn}/index/${TABLE_KEYS.openSlaIndex.name}`],
+      }),
+    );
+    this.sweeper.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+        resources: [props.table.tableArn],
+      }),
+    );
+    props.bus.grantPutEventsTo(this.sweeper);
+
+    this.deadLetterQueue = new sqs.Queue(this, 'ScheduleDlq', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: props.dataKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+
+    // Own role instead of the scheduler target's default: that one also grants `<function>:*`
+    // (every version and alias) and leaves the encrypted DLQ without kms permissions.
+    const scheduleGroupArn = stack.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: 'default' });
+    this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      description: 'Assumed by EventBridge Scheduler to start the SLA sweeper',
+      // Confused-deputy guard: only this account's default schedule group.
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account, 'aws:SourceArn': scheduleGroupArn } },
+      }),
+    });
+    this.schedulerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.sweeper.function.functionArn] }));
+    this.schedulerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }));
+    this.schedulerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [props.dataKey.keyArn] }));
+
+    const target: scheduler.IScheduleTarget = {
+      bind: () => ({
+        arn: this.sweeper.function.functionArn,
+        role: this.schedulerRole,
+        input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }),
+        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+        // A run that cannot start within a minute is superseded by the next one.
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 60 },
+      }),
+    };
+    this.schedule = new scheduler.Schedule(this, 'EveryMinute', {
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),
+      target,
+      description: 'Replyline SLA sweep: raises SLA Warning / SLA Breached within a minute of each deadline',
+      timeWindow: scheduler.TimeWindow.off(),
+    });
+
+    // --- Alarms: without the sweeper, promises break silently --------------------------------
+    this.alarms.push(
+      new cloudwatch.Alarm(this, 'SweeperFailing', {
+        alarmDescription: 'The SLA sweeper fails: SLA warnings and breaches may not be raised. See the replyline-sla-sweep logs.',
+        metric: this.sweeper.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'SweeperNotRunning', {
+        alarmDescription: 'The SLA sweeper has not run for 5 minutes (schedule disabled or failing to invoke): breaches would go unannounced.',
+        metric: this.sweeper.function.metricInvocations({ period: Duration.minutes(5), statistic: 'Sum' }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'ScheduleDlqNotEmpty', {
+        alarmDescription: 'EventBridge Scheduler could not start the SLA sweeper (see the messages in the schedule DLQ for the error).',
+        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+  }
+}

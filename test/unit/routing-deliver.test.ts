@@ -1,0 +1,173 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { deliverRoutedMail, PermanentDeliveryError, type DeliverDependencies } from '../../lambdas/core/deliver.js';
+import { ingestMail } from '../../lambdas/core/ingest.js';
+import type { HttpClient, HttpResponse } from '../../lambdas/ports/index.js';
+import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
+import { routingMessageSchema } from '../../lambdas/schemas/routing.js';
+import { composeMime } from '../../lambdas/adapters/mime-composer.js';
+import { parseMail } from '../../lambdas/adapters/mail-parser.js';
+import { configWith, memoryDependencies, rawMail, receive } from '../support/fixtures.js';
+import { memorySecrets } from '../support/memory-ports.js';
+
+const webhookConfig = () =>
+  configWith({
+    addresses: [
+      { address: 'support@example.com', team: 'support' },
+      { address: 'partners@example.com', team: 'partners' },
+    ],
+    teams: {
+      support: { name: 'Example Support', destination: { type: 'mailbox', address: 'support-team@mail.example.com' } },
+      partners: { name: 'Partner Desk', destination: { type: 'webhook', url: 'https://desk.example.net/hooks/replyline', secretName: 'replyline/partners-webhook' } },
+    },
+    agents: {},
+  });
+
+/** Ingests a mail in memory and returns what was routed, plus dependencies for delivering it. */
+async function routed(config = memoryDependencies().config, fields: Partial<Parameters<typeof rawMail>[0]> = {}, recipients?: string[]) {
+  const deps = memoryDependencies(config);
+  const raw = rawMail({ from: 'Jane Doe <jane@customer.example.org>', to: 'support@example.com', subject: 'Parcel not arrived', body: 'My parcel 4711 never arrived.', messageId: 'p1@customer.example.org', ...fields });
+  await ingestMail(receive(deps, raw, recipients ? { recipients } : {}), deps);
+  const responses: (HttpResponse | Error)[] = [];
+  const posts: { url: string; body: string; headers: Record<string, string> }[] = [];
+  const http: HttpClient = {
+    post: async (url, body, headers) => {
+      posts.push({ url, body, headers });
+      const next = responses.shift() ?? { status: 200, retryAfterSeconds: undefined };
+      if (next instanceof Error) throw next;
+      return next;
+    },
+  };
+  const slept: number[] = [];
+  const deliverDeps: DeliverDependencies = {
+    threads: deps.threads,
+    rawMail: deps.rawMail,
+    parser: deps.parser,
+    mailer: deps.mailer,
+    http,
+    sleeper: { sleep: async (ms) => void slept.push(ms) },
+    events: deps.events,
+    secrets: memorySecrets('test-thread-key', { 'replyline/partners-webhook': 'whsec-test' }),
+    clock: deps.clock,
+    config: deps.config,
+    sla: deps.sla,
+    instanceId: deps.instanceId,
+  };
+  return { deps, deliverDeps, message: deps.routing.sent.at(-1)?.message as RoutingMessage, queue: deps.routing.sent, responses, posts, slept };
+}
+
+describe('routing', () => {
+  it('puts each customer mail on its team\'s queue with what the team needs and the customer\'s history', async () => {
+    const { message, queue, deps } = await routed();
+    expect(queue.map((entry) => entry.team)).toEqual(['support']);
+    expect(routingMessageSchema.parse(message)).toMatchObject({
+      version: 1,
+      kind: 'new-thread',
+      team: 'support',
+      category: 'shipping',
+      priority: 'normal',
+      customer: { address: 'jane@customer.example.org', name: 'Jane Doe' },
+      serviceAddress: 'support@example.com',
+      history: [],
+    });
+    expect(message.threadAddress).toMatch(/^support\+rl-[0-9a-z]{6}\.[a-z2-7]{10}@example\.com$/);
+    expect(message.replyDue).toBe(deps.threads.threads.get(message.threadRef)!.sla!.dueAt.toISOString());
+  });
+
+  it('lists the customer\'s earlier threads (up to five) in the routing message', async () => {
+    const deps = memoryDependencies();
+    for (let index = 0; index < 7; index++) {
+      await ingestMail(receive(deps, rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: `Question ${index}`, body: 'x', messageId: `h${index}@customer.example.org` })), deps);
+      deps.clock.advance(60_000);
+    }
+    const last = deps.routing.sent.at(-1)!.message;
+    expect(last.history).toHaveLength(5);
+    expect(last.history[0]!.subject).toBe('Question 5');
+  });
+
+  it('routes by classification rules: a rule can send mail to another team', async () => {
+    const config = configWith({ classification: { rules: [{ when: { subject: 'quote|pricing' }, then: { team: 'sales', category: 'sales' } }] } });
+    const { queue } = await routed(config, { subject: 'Pricing for 200 kettles' });
+    expect(queue.map((entry) => entry.team)).toEqual(['sales']);
+  });
+
+  it('keeps machine mail that opens a thread with us instead of sending it to a team', async () => {
+    const { queue, deps } = await routed(undefined, { headers: { 'List-Id': '<news.example.org>' } });
+    expect(queue).toHaveLength(0);
+    expect(deps.threads.threads.size).toBe(1);
+  });
+});
+
+describe('delivering to a mailbox team', () => {
+  it('forwards the mail with a header block, the original attached and Reply-To the thread address', async () => {
+    const { message, deliverDeps, deps } = await routed();
+    const result = await deliverRoutedMail(message, deliverDeps);
+    expect(result).toEqual({ outcome: 'delivered', destination: 'mailbox' });
+    const forward = deps.mailer.sent.at(-1)!;
+    expect(forward.to).toEqual([{ address: 'support-team@mail.example.com', name: '' }]);
+    expect(forward.replyTo?.address).toBe(message.threadAddress);
+    expect(forward.subject).toBe(`[${message.threadRef}] Parcel not arrived`);
+    expect(forward.text).toMatch(/^----- Replyline -----\nThread: {4}RL-/);
+    expect(forward.text).toContain('Customer:  Jane Doe <jane@customer.example.org>');
+    expect(forward.text).toContain('Category:  shipping');
+    expect(forward.text).toContain('My parcel 4711 never arrived.');
+    expect(forward.attachments).toEqual([{ kind: 'original-message', location: message.rawMail, filename: `${message.threadRef}-original.eml` }]);
+
+    const mime = await composeMime(forward, deps.rawMail);
+    const parsed = await parseMail(mime);
+    expect(parsed.attachments).toEqual([expect.objectContaining({ contentType: 'message/rfc822', filename: `${message.threadRef}-original.eml` })]);
+    expect(deps.events.published.at(-1)).toMatchObject({ detailType: 'Thread Routed', detail: { threadRef: message.threadRef, team: 'support', destination: 'mailbox' } });
+  });
+
+  it('delivers once when the routing message arrives twice', async () => {
+    const { message, deliverDeps, deps } = await routed();
+    const sentBefore = deps.mailer.sent.length;
+    await deliverRoutedMail(message, deliverDeps);
+    expect(await deliverRoutedMail(message, deliverDeps)).toEqual({ outcome: 'duplicate', destination: 'mailbox' });
+    expect(deps.mailer.sent.length - sentBefore).toBe(1);
+  });
+});
+
+describe('delivering to a webhook team', () => {
+  const partnersMail = { to: 'partners@example.com' };
+
+  it('POSTs the documented JSON, signed with HMAC-SHA256 over the exact body', async () => {
+    const { message, deliverDeps, posts } = await routed(webhookConfig(), partnersMail, ['partners@example.com']);
+    await deliverRoutedMail(message, deliverDeps);
+    expect(posts).toHaveLength(1);
+    const [post] = posts;
+    expect(post!.url).toBe('https://desk.example.net/hooks/replyline');
+    expect(post!.headers['x-replyline-signature']).toBe(`sha256=${createHmac('sha256', 'whsec-test').update(post!.body).digest('hex')}`);
+    expect(post!.headers['x-replyline-delivery']).toBe(message.messageKey);
+    const body = JSON.parse(post!.body);
+    expect(body).toMatchObject({
+      version: 1,
+      type: 'replyline.message',
+      deliveryId: message.messageKey,
+      thread: { ref: message.threadRef, team: 'partners', category: 'shipping', priority: 'normal', replyAddress: message.threadAddress },
+      message: { kind: 'new-thread', from: { address: 'jane@customer.example.org', name: 'Jane Doe' }, subject: 'Parcel not arrived', newText: expect.stringContaining('never arrived') },
+    });
+  });
+
+  it('retries 5xx, 429 and network errors with backoff, honouring Retry-After', async () => {
+    const { message, deliverDeps, posts, responses, slept } = await routed(webhookConfig(), partnersMail, ['partners@example.com']);
+    responses.push({ status: 503, retryAfterSeconds: undefined }, { status: 429, retryAfterSeconds: 2 }, { status: 200, retryAfterSeconds: undefined });
+    await deliverRoutedMail(message, deliverDeps);
+    expect(posts).toHaveLength(3);
+    expect(slept).toEqual([500, 2000, 2000]);
+  });
+
+  it('gives up on this attempt (SQS retries later) after three failures, leaving the delivery owed', async () => {
+    const { message, deliverDeps, responses } = await routed(webhookConfig(), partnersMail, ['partners@example.com']);
+    responses.push(new Error('ECONNREFUSED'), { status: 500, retryAfterSeconds: undefined }, { status: 502, retryAfterSeconds: undefined });
+    await expect(deliverRoutedMail(message, deliverDeps)).rejects.toThrow(/webhook answered 502 after 3 attempts/);
+    expect(await deliverRoutedMail(message, deliverDeps)).toEqual({ outcome: 'delivered', destination: 'webhook' });
+  });
+
+  it('treats a 4xx other than 429 as permanent: no retry, a reason for the dead-letter queue', async () => {
+    const { message, deliverDeps, posts, responses } = await routed(webhookConfig(), partnersMail, ['partners@example.com']);
+    responses.push({ status: 410, retryAfterSeconds: undefined });
+    await expect(deliverRoutedMail(message, deliverDeps)).rejects.toBeInstanceOf(PermanentDeliveryError);
+    expect(posts).toHaveLength(1);
+  });
+});
