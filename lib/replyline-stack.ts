@@ -8,6 +8,7 @@ import { AppFunction } from './constructs/app-function.js';
 import { ReplylineEventBus } from './constructs/event-bus.js';
 import { InboundMail } from './constructs/inbound-mail.js';
 import { ThreadsTable } from './constructs/threads-table.js';
+import { Routing } from './constructs/routing.js';
 
 /** The stack's default name; `-c stackName=…` picks another (e.g. a second install). */
 export const DEFAULT_STACK_NAME = 'Replyline';
@@ -48,6 +49,14 @@ export class ReplylineStack extends Stack {
     });
     const events = new ReplylineEventBus(this, 'Events', { stackName: this.stackName, defaultStackName: DEFAULT_STACK_NAME });
 
+    const functionEnv = {
+      TABLE_NAME: threads.table.tableName,
+      EVENT_BUS_NAME: events.bus.eventBusName,
+      // Identifies this install in our loop-detection header (see lambdas/schemas/env.ts).
+      INSTANCE_ID: `${this.stackName}.${config.domain}`,
+    };
+    const sesIdentityArns = sesIdentities(config).map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }));
+
     const ingest = new AppFunction(this, 'Ingest', {
       name: 'ingest',
       config,
@@ -56,29 +65,30 @@ export class ReplylineStack extends Stack {
       memorySize: 1024,
       timeout: Duration.seconds(60),
       environment: {
-        TABLE_NAME: threads.table.tableName,
-        EVENT_BUS_NAME: events.bus.eventBusName,
-        // Identifies this install in our loop-detection header (see lambdas/schemas/env.ts).
-        INSTANCE_ID: `${this.stackName}.${config.domain}`,
+        ...functionEnv,
         THREAD_KEY_SECRET_ID: threadAddressKey.secretArn,
       },
     });
 
     const inbound = new InboundMail(this, 'InboundMail', { config, dataKey, namePrefix: this.stackName, consumer: ingest });
+    const routing = new Routing(this, 'Routing', {
+      config,
+      dataKey,
+      table: threads,
+      bus: events.bus,
+      rawMail: inbound,
+      sesIdentityArns,
+      environment: functionEnv,
+    });
+    ingest.function.addEnvironment('TEAM_QUEUE_URLS', routing.queueUrlsJson());
+    routing.grantRouting(ingest);
 
     threads.grantItemReadWrite(ingest);
     threadAddressKey.grantRead(ingest);
     events.bus.grantPutEventsTo(ingest);
     // Acknowledgements and relays go out from the company domain (or one of its configured
     // addresses): SES authorizes SendRawEmail against those identities only.
-    ingest.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['ses:SendRawEmail'],
-        resources: sesIdentities(config).map((identity) =>
-          this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }),
-        ),
-      }),
-    );
+    ingest.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:SendRawEmail'], resources: sesIdentityArns }));
 
     new CfnOutput(this, 'RawMailBucketName', { value: inbound.bucket.bucketName, description: 'Bucket SES stores raw mail in (prefix inbound/)' });
     new CfnOutput(this, 'ReceiptRuleSetName', {
@@ -89,6 +99,7 @@ export class ReplylineStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });
     new CfnOutput(this, 'InboundQueueUrl', { value: inbound.queue.queueUrl });
     new CfnOutput(this, 'InboundDeadLetterQueueUrl', { value: inbound.deadLetterQueue.queueUrl });
+    for (const [team, queue] of Object.entries(routing.teamQueues)) new CfnOutput(this, `TeamQueueUrl${team.replace(/[^A-Za-z0-9]/g, '')}`, { value: queue.queueUrl, description: `Routing queue of team ${team}` });
   }
 }
 

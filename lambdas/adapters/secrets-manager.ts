@@ -7,10 +7,11 @@ export class SecretsManagerSecrets implements Secrets {
 
   constructor(
     private readonly client: SecretsManagerClient,
-    private readonly threadKeySecretId: string,
+    private readonly threadKeySecretId?: string,
   ) {}
 
   threadAddressKey(): Promise<string> {
+    if (!this.threadKeySecretId) return Promise.reject(new Error('this function was not given the thread-address key (THREAD_KEY_SECRET_ID)'));
     return this.value(this.threadKeySecretId);
   }
 

@@ -61,7 +61,7 @@ export function createDeliverDependencies(env: NodeJS.ProcessEnv = process.env):
     http: fetchHttpClient,
     sleeper: realSleeper,
     events: new EventBridgePublisher(clients.events, settings.EVENT_BUS_NAME),
-    secrets: new SecretsManagerSecrets(clients.secrets, settings.THREAD_KEY_SECRET_ID),
+    secrets: new SecretsManagerSecrets(clients.secrets),
     clock: systemClock,
     config,
     sla: createSla(config),

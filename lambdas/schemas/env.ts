@@ -6,8 +6,6 @@ export const functionEnvSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1),
   /** Identifies this deployment in our loop-detection header, so two Replyline installs never answer each other forever. */
   INSTANCE_ID: z.string().min(1),
-  /** Secrets Manager id of the key that signs thread addresses (never the key itself). */
-  THREAD_KEY_SECRET_ID: z.string().min(1),
 });
 
 export type FunctionEnv = z.infer<typeof functionEnvSchema>;
@@ -22,7 +20,11 @@ const jsonRecord = z.string().transform((text, ctx) => {
 });
 
 /** Ingest also routes: one queue URL per team, as JSON `{"support": "https://sqs…"}`. */
-export const ingestEnvSchema = functionEnvSchema.extend({ TEAM_QUEUE_URLS: jsonRecord });
+export const ingestEnvSchema = functionEnvSchema.extend({
+  /** Secrets Manager id of the key that signs thread addresses (never the key itself). */
+  THREAD_KEY_SECRET_ID: z.string().min(1),
+  TEAM_QUEUE_URLS: jsonRecord,
+});
 
 /** One deliver function per team queue. */
 export const deliverEnvSchema = functionEnvSchema.extend({

@@ -16,6 +16,7 @@ export interface AppFunctionProps {
   readonly name: string;
   /** The validated config; compiled into the bundle so the function never reads it from S3/SSM at cold start. */
   readonly config: ReplylineConfig;
+  /** At least the variables every function reads (TABLE_NAME, EVENT_BUS_NAME, INSTANCE_ID), plus its own. */
   readonly environment: FunctionEnv & Record<string, string>;
   readonly description?: string;
   /** @default 256 */

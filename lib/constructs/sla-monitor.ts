@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
@@ -80,6 +80,10 @@ export class SlaMonitor extends Construct {
       encryptionMasterKey: props.dataKey,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the SLA sweep schedule (EventBridge Scheduler DeadLetterConfig), which cdk-nag does not recognise as DLQ use.',
     });
 
     // Own role instead of the scheduler target's default: that one also grants `<function>:*`

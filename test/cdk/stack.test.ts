@@ -346,6 +346,48 @@ describe('ReplylineStack', () => {
     });
   });
 
+  describe('routing', () => {
+    const functionsByTeam = () =>
+      Object.fromEntries(
+        resourcesOf(template, 'AWS::Lambda::Function')
+          .filter(([, fn]) => fn.Properties!.Environment?.Variables?.TEAM_ID)
+          .map(([id, fn]) => [fn.Properties!.Environment.Variables.TEAM_ID as string, { id, fn }]),
+      );
+
+    it('has one deliver function per team, each consuming its own queue with partial batch failures', () => {
+      const byTeam = functionsByTeam();
+      expect(Object.keys(byTeam).sort()).toEqual(['sales', 'support']);
+      const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').map(([, mapping]) => mapping.Properties!);
+      for (const { id, fn } of Object.values(byTeam)) {
+        const mapping = mappings.find((candidate) => refId(candidate.FunctionName) === id)!;
+        expect(mapping.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+        const queueId = refId(mapping.EventSourceArn)!;
+        const queue = template.toJSON().Resources[queueId];
+        expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(5);
+        expect(refId(fn.Properties!.Environment.Variables.DEAD_LETTER_QUEUE_URL)).toBe(refId(queue.Properties.RedrivePolicy.deadLetterTargetArn));
+      }
+    });
+
+    it('alarms when a team queue\'s oldest mail waits more than 15 minutes', () => {
+      const ageAlarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').filter(([, alarm]) => alarm.Properties!.MetricName === 'ApproximateAgeOfOldestMessage');
+      expect(ageAlarms).toHaveLength(2);
+      for (const [, alarm] of ageAlarms) expect(alarm.Properties!.Threshold).toBe(900);
+    });
+
+    it('tells ingest where each team queue is, and lets it send to them only', () => {
+      const env = ingestFunction(template).Properties!.Environment.Variables;
+      expect(JSON.stringify(env.TEAM_QUEUE_URLS)).toMatch(/support/);
+      expect(JSON.stringify(env.TEAM_QUEUE_URLS)).toMatch(/sales/);
+    });
+
+    it('lets an outside help desk report replies: Agent Replied from any source but replyline, with a DLQ', () => {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: { 'detail-type': ['Agent Replied'], source: [{ 'anything-but': ['replyline'] }] },
+        Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: Match.anyValue() })],
+      });
+    });
+  });
+
   describe('event bus and outputs', () => {
     it('creates the replyline bus', () => {
       template.hasResourceProperties('AWS::Events::EventBus', { Name: 'replyline' });
@@ -444,11 +486,13 @@ function rawMailBucketId(template: Template): string {
   return refId(rule.Properties!.Rule.Actions[0].S3Action.BucketName)!;
 }
 
+/** Queues that are some queue's redrive target, or an EventBridge rule target's dead-letter queue. */
 function deadLetterQueueIds(template: Template): string[] {
-  const ids = resourcesOf(template, 'AWS::SQS::Queue')
-    .map(([, q]) => refId(q.Properties?.RedrivePolicy?.deadLetterTargetArn))
-    .filter((id): id is string => Boolean(id));
-  return [...new Set(ids)];
+  const redriveTargets = resourcesOf(template, 'AWS::SQS::Queue').map(([, q]) => refId(q.Properties?.RedrivePolicy?.deadLetterTargetArn));
+  const ruleTargetDlqs = resourcesOf(template, 'AWS::Events::Rule').flatMap(([, rule]) =>
+    ((rule.Properties?.Targets ?? []) as { DeadLetterConfig?: { Arn: unknown } }[]).map((target) => refId(target.DeadLetterConfig?.Arn)),
+  );
+  return [...new Set([...redriveTargets, ...ruleTargetDlqs].filter((id): id is string => Boolean(id)))];
 }
 
 function inboundQueueId(template: Template): string {

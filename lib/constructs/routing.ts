@@ -1,0 +1,161 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
+import type { FunctionEnv } from '../../lambdas/schemas/env.js';
+import { AppFunction } from './app-function.js';
+import type { ThreadsTable } from './threads-table.js';
+
+const DELIVER_TIMEOUT = Duration.seconds(60);
+/** A team queue whose oldest mail waits longer than this is not being delivered: alarm. */
+const MAX_MESSAGE_AGE = Duration.minutes(15);
+
+export interface RoutingProps {
+  readonly config: ReplylineConfig;
+  readonly dataKey: kms.IKey;
+  readonly table: ThreadsTable;
+  readonly bus: events.IEventBus;
+  /** Grants reading stored raw mail (GetObject below `inbound/` and decrypt). */
+  readonly rawMail: { grantReadRawMail(fn: AppFunction): void };
+  /** ARNs of the SES identities we may send from. */
+  readonly sesIdentityArns: string[];
+  readonly environment: FunctionEnv;
+}
+
+/**
+ * One SQS queue per team (with its DLQ and alarms) and one deliver function per
+ * queue, so a broken destination never blocks another team; plus the rule that
+ * lets an outside help desk report replies with `Agent Replied` events.
+ */
+export class Routing extends Construct {
+  readonly teamQueues: Record<string, sqs.Queue> = {};
+  readonly deadLetterQueues: sqs.Queue[] = [];
+  readonly alarms: cloudwatch.Alarm[] = [];
+  private readonly dataKey: kms.IKey;
+
+  constructor(scope: Construct, id: string, props: RoutingProps) {
+    super(scope, id);
+    const { config } = props;
+    this.dataKey = props.dataKey;
+
+    for (const [team, settings] of Object.entries(config.teams)) {
+      const dlq = new sqs.Queue(this, `${team}Dlq`, {
+        encryption: sqs.QueueEncryption.KMS,
+        encryptionMasterKey: props.dataKey,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      const queue = new sqs.Queue(this, `${team}Queue`, {
+        encryption: sqs.QueueEncryption.KMS,
+        encryptionMasterKey: props.dataKey,
+        enforceSSL: true,
+        visibilityTimeout: Duration.seconds(DELIVER_TIMEOUT.toSeconds() * 6),
+        retentionPeriod: Duration.days(14),
+        deadLetterQueue: { queue: dlq, maxReceiveCount: 5 },
+      });
+      this.teamQueues[team] = queue;
+      this.deadLetterQueues.push(dlq);
+      this.alarms.push(
+        new cloudwatch.Alarm(this, `${team}DlqNotEmpty`, {
+          alarmDescription: `Mail for team ${team} could not be delivered and sits in its dead-letter queue (reason in the message attribute or the deliver log).`,
+          metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+          threshold: 0,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+        new cloudwatch.Alarm(this, `${team}QueueStale`, {
+          alarmDescription: `Mail for team ${team} has waited more than ${MAX_MESSAGE_AGE.toMinutes()} minutes for delivery.`,
+          metric: queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }),
+          threshold: MAX_MESSAGE_AGE.toSeconds(),
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+          evaluationPeriods: 3,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
+      );
+
+      const deliver = new AppFunction(this, `${team}Deliver`, {
+        name: 'deliver',
+        config,
+        description: `Delivers routed mail to team ${team} (${settings.destination.type})`,
+        memorySize: 1024,
+        timeout: DELIVER_TIMEOUT,
+        environment: { ...props.environment, TEAM_ID: team, DEAD_LETTER_QUEUE_URL: dlq.queueUrl },
+      });
+      deliver.function.addEventSource(new SqsEventSource(queue, { batchSize: 5, reportBatchItemFailures: true, maxBatchingWindow: Duration.seconds(1) }));
+      grantSendToEncryptedQueue(dlq, deliver, props.dataKey);
+      props.rawMail.grantReadRawMail(deliver);
+      props.table.grantItemReadWrite(deliver);
+      props.bus.grantPutEventsTo(deliver);
+      if (settings.destination.type === 'mailbox') {
+        deliver.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:SendRawEmail'], resources: props.sesIdentityArns }));
+      } else {
+        // The signing key is created by the operator (README), named in the config; only this team's function reads it.
+        secretsmanager.Secret.fromSecretNameV2(this, `${team}WebhookSecret`, settings.destination.secretName).grantRead(deliver);
+      }
+    }
+
+    const agentEvents = new AppFunction(this, 'AgentEvents', {
+      name: 'agent-events',
+      config,
+      description: 'Records replies an outside help desk reports with Agent Replied events',
+      timeout: Duration.seconds(30),
+      environment: { ...props.environment },
+    });
+    props.table.grantItemReadWrite(agentEvents);
+    props.bus.grantPutEventsTo(agentEvents);
+    const agentEventsDlq = new sqs.Queue(this, 'AgentEventsDlq', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: props.dataKey,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.deadLetterQueues.push(agentEventsDlq);
+    Validations.of(agentEventsDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself a dead-letter queue: the DeadLetterConfig of the Agent Replied rule target, which cdk-nag does not recognise as DLQ use.',
+    });
+    this.alarms.push(
+      new cloudwatch.Alarm(this, 'AgentEventsDlqNotEmpty', {
+        alarmDescription: 'Agent Replied events could not be recorded (malformed or unknown thread): see the agent-events log.',
+        metric: agentEventsDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        threshold: 0,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    new events.Rule(this, 'HelpdeskAgentReplied', {
+      eventBus: props.bus,
+      description: 'Agent Replied from an outside help desk (our own relays have source "replyline")',
+      eventPattern: { detailType: ['Agent Replied'], source: events.Match.anythingBut('replyline') },
+      targets: [new targets.LambdaFunction(agentEvents.function, { deadLetterQueue: agentEventsDlq, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+    });
+  }
+
+  /** Lets a function put messages on every team queue (ingest routes). */
+  grantRouting(fn: AppFunction): void {
+    for (const queue of Object.values(this.teamQueues)) grantSendToEncryptedQueue(queue, fn, this.dataKey);
+  }
+
+  /** `{"team": "queue url"}` for the ingest function's TEAM_QUEUE_URLS, tokens resolved at deploy time. */
+  queueUrlsJson(): string {
+    return Stack.of(this).toJsonString(Object.fromEntries(Object.entries(this.teamQueues).map(([team, queue]) => [team, queue.queueUrl])));
+  }
+}
+
+/**
+ * sqs:SendMessage on one queue plus the two KMS actions SSE-KMS needs for it:
+ * `grantSendMessages` would add wildcard KMS actions (GenerateDataKey*, ReEncrypt*).
+ */
+function grantSendToEncryptedQueue(queue: sqs.IQueue, fn: AppFunction, key: kms.IKey): void {
+  fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+  fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }));
+}
