@@ -7,6 +7,7 @@ import { portsFromEnv, startLocalStack } from './stack.js';
 import { sendFiles } from './send.js';
 import { explainFile, formatExplanation } from './explain.js';
 import { EvalError, runEval } from './eval.js';
+import { sendAgentReply } from './reply.js';
 
 const USAGE = `Usage: replyline <command> [options]
 
@@ -17,6 +18,8 @@ Commands:
   explain [--json] [--at ISO-TIME] [--to ADDRESS] FILE.eml…
                                           what Replyline would decide for each mail, without side effects
   eval [--json] FILE.csv                  score classification against labelled text (subject,body,category)
+  reply RL-XXXXXX [--from AGENT] [--text TEXT]
+                                          answer a thread as an agent, through the running local stack
 
 Options:
   --config FILE   configuration file (default: replyline.config.json)
@@ -36,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
       return explain(rest);
     case 'eval':
       return evaluate(rest);
+    case 'reply':
+      return reply(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -154,6 +159,28 @@ async function evaluate(args: string[]): Promise<number> {
     process.stderr.write(`eval: ${error.message}\n`);
     return 1;
   }
+}
+
+async function reply(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { from: { type: 'string' }, text: { type: 'string' }, config: { type: 'string', default: 'replyline.config.json' } },
+  });
+  const config = readConfigFile(resolve(values.config));
+  if (positionals.length !== 1) {
+    process.stderr.write('reply: give the thread ref, e.g. npx replyline reply RL-7K3F9Q\n');
+    return 1;
+  }
+  const from = values.from ?? Object.values(config.agents).flatMap((agent) => agent.mailboxes)[0];
+  if (!from) {
+    process.stderr.write('reply: no agent mailbox in the config; pass --from agent@your-staff-domain\n');
+    return 1;
+  }
+  const text = values.text ?? 'Thank you for your patience. I have looked into this and a replacement is on its way today.';
+  const { to } = await sendAgentReply({ ref: positionals[0]!, from, text, config, ports: portsFromEnv() });
+  process.stdout.write(`sent the agent's reply from ${from} to the thread address ${to}\nThe customer's copy appears at http://localhost:${portsFromEnv().ses}/\n`);
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -18,6 +18,7 @@ export const BLOCK_END = '----- end Replyline -----';
 export function composeForward(input: {
   message: RoutingMessage;
   mail: InboundMail;
+  /** The team mailbox; mail for a named person goes to their own mailbox, with the team copied. */
   mailbox: string;
   config: ReplylineConfig;
   instanceId: string;
@@ -41,7 +42,7 @@ export function composeForward(input: {
   const priorityTag = message.priority === 'urgent' || message.priority === 'high' ? `[${message.priority}] ` : '';
   return {
     from: { address: message.serviceAddress, name: `${plainValue(message.customer.name || message.customer.address, 60)} via Replyline` },
-    to: [{ address: input.mailbox, name: '' }],
+    ...recipientsFor(message, input.mailbox, config),
     replyTo: { address: message.threadAddress, name: plainValue(message.customer.name || message.customer.address, 60) },
     subject: `${priorityTag}[${message.threadRef}] ${plainValue(mail.subject, 200) || '(no subject)'}`,
     text: `${block}\n\n${mail.text}`,
@@ -51,4 +52,11 @@ export function composeForward(input: {
     headers: { [LOOP_HEADER]: input.instanceId, 'X-Replyline-Thread': message.threadRef },
     attachments: tooLarge ? [] : [{ kind: 'original-message', location: message.rawMail, filename: `${message.threadRef}-original.eml` }],
   };
+}
+
+function recipientsFor(message: RoutingMessage, teamMailbox: string, config: ReplylineConfig): Pick<OutgoingMail, 'to' | 'cc'> {
+  const person = message.agent ? config.agents[message.agent] : undefined;
+  const personal = person?.mailboxes[0];
+  if (!personal || personal === teamMailbox) return { to: [{ address: teamMailbox, name: '' }] };
+  return { to: [{ address: personal, name: person.name }], cc: [{ address: teamMailbox, name: '' }] };
 }

@@ -1,6 +1,6 @@
 import type { DomainEvent, SlaEventDetail } from './events.js';
 import { maskAddress } from './mail.js';
-import type { SlaClock, ThreadRecord } from './records.js';
+import { nextSlaCheck, type SlaClock, type ThreadRecord } from './records.js';
 import type { Clock, EventPublisher } from '../ports/index.js';
 import type { AlertsConfig } from '../schemas/alerts-config.js';
 import { LINK_REF_PLACEHOLDER } from '../schemas/alerts-config.js';
@@ -264,7 +264,7 @@ export interface SweepSummary {
   conflicts: number;
   /** Entries that failed (left in the index for the next sweep). */
   failures: number;
-  /** Entries not reached before `stopBy` (the next sweep takes them). */
+  /** Entries not reached before `stopBy` or the abort (the next sweep takes them). */
   deferred: number;
   /** Worst delay from a deadline to its event being accepted by the bus, ms. */
   maxDelayMs: number | undefined;
@@ -330,12 +330,13 @@ export async function runSlaSweep(deps: SlaSweepDependencies, options: SweepOpti
     await Promise.all(emissions.map((emission) => deps.index.markPublished(emission, publishedAt)));
   };
 
-  const settleThread = async (initial: ThreadRecord) => {
+  /** Returns the thread as recorded, at its next SLA instant, if it has one. */
+  const settleThread = async (initial: ThreadRecord): Promise<EntryGroup | undefined> => {
     let thread: ThreadRecord | undefined = initial;
     for (let attempt = 1; thread; attempt++) {
       const now = clock.now();
       const decision = decideSlaEmissions(thread, now, deps.alerts);
-      if (!decision) return;
+      if (!decision) return undefined;
       const pending = decision.emissions.map((emission): PendingSlaEmission => {
         // Checked before it is recorded: a record that can never be published would be retried forever.
         validateEvent(emission.event);
@@ -350,15 +351,18 @@ export async function runSlaSweep(deps: SlaSweepDependencies, options: SweepOpti
           attempts: 1,
         };
       });
-      const outcome = await deps.index.recordEmissions({ ...thread, version: thread.version + 1, sla: decision.clock }, thread.version, pending);
+      const recorded: ThreadRecord = { ...thread, version: thread.version + 1, sla: decision.clock };
+      const outcome = await deps.index.recordEmissions(recorded, thread.version, pending);
       if (outcome === 'recorded') {
         await publish(pending, false);
-        return;
+        const next = nextSlaCheck(decision.clock);
+        return next ? { ref: recorded.ref, at: next, thread: recorded, pending: [] } : undefined;
       }
       summary.conflicts++;
       if (attempt >= MAX_DECIDE_ATTEMPTS) throw new Error(`thread ${thread.ref} kept changing; left for the next sweep`);
       thread = await deps.index.getThread(thread.ref);
     }
+    return undefined;
   };
 
   const settlePending = async (emissions: PendingSlaEmission[]) => {
@@ -378,29 +382,67 @@ export async function runSlaSweep(deps: SlaSweepDependencies, options: SweepOpti
     await publish(claimed, true);
   };
 
-  for (let index = 0; index < groups.length; index++) {
-    const group = groups[index]!;
-    if (signal?.aborted || (options.stopBy && group.at.getTime() > options.stopBy.getTime())) {
-      summary.deferred += groups.length - index;
-      break;
+  // The agenda: index entries by instant, plus the next instant of each thread handled in this
+  // sweep when it falls within the lookahead (a breach soon after its warning). Waiting for the
+  // first item is cut short whenever the agenda changes or a task finishes.
+  const agenda = groups;
+  let wake: AbortController | undefined;
+  const nudge = () => wake?.abort();
+  const later = (group: EntryGroup) => {
+    let at = agenda.length;
+    while (at > 0 && agenda[at - 1]!.at.getTime() > group.at.getTime()) at--;
+    agenda.splice(at, 0, group);
+    nudge();
+  };
+  const past = (limit: Date | undefined, at: Date) => Boolean(limit && at.getTime() > limit.getTime());
+
+  for (;;) {
+    if (signal?.aborted) break;
+    const group = agenda[0];
+    if (!group) {
+      if (!pool.size) break;
+      await waitFor(pool.next(), signal);
+      continue;
     }
-    while (clock.now().getTime() < group.at.getTime() && !signal?.aborted) await clock.sleepUntil(group.at, signal);
-    if (signal?.aborted || (options.stopBy && clock.now().getTime() > options.stopBy.getTime())) {
-      summary.deferred += groups.length - index;
-      break;
+    if (past(options.stopBy, group.at)) break;
+    if (clock.now().getTime() < group.at.getTime()) {
+      wake = new AbortController();
+      await clock.sleepUntil(group.at, signal ? AbortSignal.any([signal, wake.signal]) : wake.signal);
+      wake = undefined;
+      continue;
     }
+    if (past(options.stopBy, clock.now())) break;
+    agenda.shift();
     await pool.run(async () => {
       try {
-        if (group.thread) await settleThread(group.thread);
-        else await settlePending(group.pending);
+        if (group.thread) {
+          const next = await settleThread(group.thread);
+          if (next && next.at.getTime() <= until.getTime()) later(next);
+        } else await settlePending(group.pending);
       } catch (error) {
         summary.failures++;
         deps.log?.error('SLA entry failed; the next sweep retries it', { threadRef: group.ref, reason: describe(error) });
+      } finally {
+        nudge();
       }
     });
   }
   await pool.drain();
+  summary.deferred = agenda.length;
   return summary;
+}
+
+/** Resolves when `promise` settles or `signal` aborts. */
+function waitFor(promise: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise.then(() => undefined);
+  return new Promise((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done, { once: true });
+    void promise.then(done, done);
+  });
 }
 
 interface EntryGroup {
@@ -445,6 +487,15 @@ class TaskPool {
     while (this.running.size >= Math.max(1, this.limit)) await Promise.race(this.running);
     const promise: Promise<void> = task().finally(() => this.running.delete(promise));
     this.running.add(promise);
+  }
+
+  get size(): number {
+    return this.running.size;
+  }
+
+  /** Resolves when any running task finishes. */
+  next(): Promise<void> {
+    return Promise.race(this.running);
   }
 
   async drain(): Promise<void> {

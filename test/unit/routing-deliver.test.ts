@@ -119,6 +119,15 @@ describe('delivering to a mailbox team', () => {
     expect(deps.events.published.at(-1)).toMatchObject({ detailType: 'Thread Routed', detail: { threadRef: message.threadRef, team: 'support', destination: 'mailbox' } });
   });
 
+  it('sends mail for a named person (personal alias) to their own mailbox, with the team copied', async () => {
+    const { message, deliverDeps, deps } = await routed(undefined, { to: 'mei@example.com' }, ['mei@example.com']);
+    await deliverRoutedMail(message, deliverDeps);
+    const forward = deps.mailer.sent.at(-1)!;
+    expect(forward.to).toEqual([{ address: 'mei.chen@mail.example.com', name: 'Mei Chen' }]);
+    expect(forward.cc).toEqual([{ address: 'support-team@mail.example.com', name: '' }]);
+    expect(forward.from.address).toBe('mei@example.com');
+  });
+
   it('delivers once when the routing message arrives twice', async () => {
     const { message, deliverDeps, deps } = await routed();
     const sentBefore = deps.mailer.sent.length;
