@@ -9,6 +9,8 @@ import { ReplylineEventBus } from './constructs/event-bus.js';
 import { InboundMail } from './constructs/inbound-mail.js';
 import { ThreadsTable } from './constructs/threads-table.js';
 import { Routing } from './constructs/routing.js';
+import { SlaMonitor } from './constructs/sla-monitor.js';
+import { Alerts } from './constructs/alerts.js';
 
 /** The stack's default name; `-c stackName=…` picks another (e.g. a second install). */
 export const DEFAULT_STACK_NAME = 'Replyline';
@@ -89,6 +91,22 @@ export class ReplylineStack extends Stack {
     // Acknowledgements and relays go out from the company domain (or one of its configured
     // addresses): SES authorizes SendRawEmail against those identities only.
     ingest.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:SendRawEmail'], resources: sesIdentityArns }));
+
+    const slaMonitor = new SlaMonitor(this, 'SlaMonitor', { config, table: threads.table, bus: events.bus, dataKey });
+    new Alerts(this, 'Alerts', {
+      alerts: config.alerts,
+      bus: events.bus,
+      dataKey,
+      namePrefix: this.stackName,
+      inboundQueue: inbound.queue,
+      deadLetterQueues: {
+        inbound: inbound.deadLetterQueue,
+        'sla schedule': slaMonitor.deadLetterQueue,
+        ...Object.fromEntries(routing.deadLetterQueues.map((queue, index) => [`routing ${index + 1}`, queue])),
+      },
+      alarms: [...inbound.alarms, ...routing.alarms, ...slaMonitor.alarms],
+      sweeper: slaMonitor.sweeper.function,
+    });
 
     new CfnOutput(this, 'RawMailBucketName', { value: inbound.bucket.bucketName, description: 'Bucket SES stores raw mail in (prefix inbound/)' });
     new CfnOutput(this, 'ReceiptRuleSetName', {

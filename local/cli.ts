@@ -12,7 +12,9 @@ import { sendAgentReply } from './reply.js';
 const USAGE = `Usage: replyline <command> [options]
 
 Commands:
-  start [--fresh] [--config FILE]         run Replyline locally on emulators (Ctrl-C stops)
+  start [--fresh] [--config FILE] [--time-scale N]
+                                          run Replyline locally on emulators (Ctrl-C stops); with --time-scale
+                                          the SLA sweeper's clock runs N times faster (4 h promise → 4h/N)
   send FILE.eml… [--to ADDRESS] [--smtp HOST:PORT]
                                           inject mails into the running local stack over SMTP
   explain [--json] [--at ISO-TIME] [--to ADDRESS] FILE.eml…
@@ -54,13 +56,21 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function start(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { fresh: { type: 'boolean', default: false }, config: { type: 'string', default: 'replyline.config.json' } } });
+  const { values } = parseArgs({
+    args,
+    options: { fresh: { type: 'boolean', default: false }, config: { type: 'string', default: 'replyline.config.json' }, 'time-scale': { type: 'string', default: '1' } },
+  });
+  const timeScale = Number(values['time-scale']);
+  if (!Number.isFinite(timeScale) || timeScale < 1) {
+    process.stderr.write(`--time-scale must be a number ≥ 1, got "${values['time-scale']}"\n`);
+    return 1;
+  }
   const configFile = resolve(values.config);
   const config = readConfigFile(configFile);
   const ports = portsFromEnv();
   const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)}  ${line}\n`);
   process.stdout.write('Starting Replyline locally (DynamoDB Local needs a few seconds)…\n');
-  const stack = await startLocalStack({ stateDir: resolve(STATE_DIR), configFile, ports, fresh: values.fresh, log });
+  const stack = await startLocalStack({ stateDir: resolve(STATE_DIR), configFile, ports, fresh: values.fresh, timeScale, log });
   const { endpoints } = stack.emulators;
   const { resources, smtp } = stack.instance;
   process.stdout.write(
@@ -73,6 +83,7 @@ async function start(args: string[]): Promise<number> {
       `  S3             ${endpoints.s3}   bucket ${resources.bucket}`,
       `  SQS            ${endpoints.sqs}   queue ${resources.inbound.url.split('/').pop()} (+ -dlq)`,
       `  EventBridge    ${endpoints.events}   also appended to ${STATE_DIR}/events.jsonl`,
+      `  SLA sweeper    every minute of sweeper time${timeScale > 1 ? `, clock ×${timeScale} (a 4 h promise breaches in ${(240 / timeScale).toFixed(1)} min)` : ''}; breaches print here and go to alerts.chatWebhookUrl`,
       '',
       'Try:  npx replyline send samples/order-question.eml',
       'Ctrl-C stops.',

@@ -17,6 +17,7 @@ import { ensureBucket, ensureQueueWithDlq, ensureTable, type QueueWithDlq } from
 import { startQueuePoller, type QueuePoller } from './queue-poller.js';
 import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
 import { randomSecretValue } from './secrets.js';
+import { startSlaTimer } from './sla-timer.js';
 
 export type EmulatorEndpoints = Emulators['endpoints'];
 
@@ -31,6 +32,8 @@ export interface InstanceOptions {
   /** Wraps the real dependencies, e.g. to inject faults in tests; the handler code stays the same. */
   wrapIngestDependencies?: (deps: IngestDependencies) => IngestDependencies;
   wrapDeliverDependencies?: <T extends DeliverDependencies>(deps: T) => T;
+  /** Run the SLA sweeper on a local timer (`npm start`); tests drive sweeps themselves. */
+  sla?: { timeScale: number };
   log?: ((line: string) => void) | undefined;
 }
 
@@ -104,6 +107,7 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
   }
 
   const agentEvents = await startAgentEventsTarget(endpoints.events, resources.bus, env, options.log);
+  const slaTimer = options.sla ? startSlaTimer({ env, config, scale: options.sla.timeScale, log: options.log }) : undefined;
   const smtp = await startSmtpInbound({
     port: options.smtpPort,
     config,
@@ -122,6 +126,7 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     resources,
     smtp,
     stop: async () => {
+      await slaTimer?.stop();
       await smtp.stop();
       await Promise.all(pollers.map((poller) => poller.stop()));
       await closeServer(agentEvents);

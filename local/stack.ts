@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { DEFAULT_PORTS, startEmulators, type EmulatorPorts, type Emulators } from './emulators.js';
 import { startInstance, type LocalInstance } from './instance.js';
+import { startLocalAlerts } from './alerts.js';
 
 export interface LocalPorts extends EmulatorPorts {
   smtp: number;
@@ -34,16 +35,26 @@ export async function startLocalStack(options: {
   ports: LocalPorts;
   fresh?: boolean;
   persist?: boolean;
+  /** Speed-up of the SLA sweeper's clock, so a 4-hour promise breaches within minutes (1 = real time). */
+  timeScale?: number;
   log?: (line: string) => void;
 }): Promise<LocalStack> {
   if (options.fresh) rmSync(options.stateDir, { recursive: true, force: true });
   const emulators = await startEmulators({ ports: options.ports, stateDir: options.stateDir, persist: options.persist ?? true, log: options.log });
   try {
-    const instance = await startInstance(emulators.endpoints, { name: 'replyline', configFile: options.configFile, smtpPort: options.ports.smtp, log: options.log });
+    const instance = await startInstance(emulators.endpoints, {
+      name: 'replyline',
+      configFile: options.configFile,
+      smtpPort: options.ports.smtp,
+      sla: { timeScale: options.timeScale ?? 1 },
+      log: options.log,
+    });
+    const alerts = startLocalAlerts({ bus: emulators.bus, alerts: instance.config.alerts, busName: instance.resources.bus, log: options.log ?? (() => undefined) });
     return {
       emulators,
       instance,
       stop: async () => {
+        await alerts.stop();
         await instance.stop();
         await emulators.stop();
       },

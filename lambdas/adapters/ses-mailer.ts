@@ -2,11 +2,14 @@ import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { OutgoingMail } from '../core/outgoing.js';
 import type { Mailer, RawMailStore, SentMail } from '../ports/index.js';
 import { composeMime } from './mime-composer.js';
+import { TRACKING_TAG } from '../schemas/ses-feedback.js';
 
 export class SesMailer implements Mailer {
   constructor(
     private readonly ses: SESClient,
     private readonly rawMail?: RawMailStore,
+    /** SES configuration set whose event destination feeds the feedback queue (sent-log, bounces, complaints). */
+    private readonly configurationSet?: string,
   ) {}
 
   async send(mail: OutgoingMail): Promise<SentMail> {
@@ -16,9 +19,14 @@ export class SesMailer implements Mailer {
         Source: mail.from.address,
         Destinations: [...mail.to, ...(mail.cc ?? [])].map((recipient) => recipient.address),
         RawMessage: { Data: raw },
+        Tags: [{ Name: TRACKING_TAG, Value: mail.trackingKey }],
+        ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
       }),
     );
-    const providerMessageId = result.MessageId ?? '';
+    return this.sentAs(mail, result.MessageId ?? '');
+  }
+
+  async sentAs(mail: OutgoingMail, providerMessageId: string): Promise<SentMail> {
     const region = await this.ses.config.region();
     return { providerMessageId, wireMessageIds: [mail.messageId, ...(providerMessageId ? [sesWireMessageId(providerMessageId, region)] : [])] };
   }

@@ -15,6 +15,8 @@ import { parseMail } from './mail-parser.js';
 import { S3RawMailStore } from './s3-raw-mail-store.js';
 import { SecretsManagerSecrets } from './secrets-manager.js';
 import { SesMailer } from './ses-mailer.js';
+import { DynamoSendingLog } from './dynamo-sending-log.js';
+import type { SendingLog } from '../core/feedback.js';
 
 export const systemClock = { now: () => new Date() };
 
@@ -34,8 +36,9 @@ export function createIngestDependencies(env: NodeJS.ProcessEnv = process.env): 
     rawMail,
     parser: { parse: parseMail },
     threads: new DynamoThreadStore(clients.dynamo, settings.TABLE_NAME),
-    mailer: new SesMailer(clients.ses, rawMail),
+    mailer: new SesMailer(clients.ses, rawMail, env.CONFIGURATION_SET),
     routing: new SqsRoutingQueue(clients.sqs, settings.TEAM_QUEUE_URLS),
+    sendingLog: new DynamoSendingLog(clients.dynamo, settings.TABLE_NAME),
     events: new EventBridgePublisher(clients.events, settings.EVENT_BUS_NAME),
     secrets: new SecretsManagerSecrets(clients.secrets, settings.THREAD_KEY_SECRET_ID),
     clock: systemClock,
@@ -57,7 +60,8 @@ export function createDeliverDependencies(env: NodeJS.ProcessEnv = process.env):
     threads: new DynamoThreadStore(clients.dynamo, settings.TABLE_NAME),
     rawMail,
     parser: { parse: parseMail },
-    mailer: new SesMailer(clients.ses, rawMail),
+    mailer: new SesMailer(clients.ses, rawMail, env.CONFIGURATION_SET),
+    sendingLog: new DynamoSendingLog(clients.dynamo, settings.TABLE_NAME),
     http: fetchHttpClient,
     sleeper: realSleeper,
     events: new EventBridgePublisher(clients.events, settings.EVENT_BUS_NAME),
@@ -77,5 +81,12 @@ export function createAgentEventDependencies(env: NodeJS.ProcessEnv = process.en
     threads: new DynamoThreadStore(clients.dynamo, settings.TABLE_NAME),
     events: new EventBridgePublisher(clients.events, settings.EVENT_BUS_NAME),
     clock: systemClock,
+    alerts: loadRuntimeConfig(env).alerts,
   };
+}
+
+/** The feedback function: SES sending events → suppression list and sent-log. */
+export function createFeedbackDependencies(env: NodeJS.ProcessEnv = process.env): { log: SendingLog; clock: typeof systemClock } {
+  const settings = readEnv(functionEnvSchema.pick({ TABLE_NAME: true }), env);
+  return { log: new DynamoSendingLog(createAwsClients(env).dynamo, settings.TABLE_NAME), clock: systemClock };
 }

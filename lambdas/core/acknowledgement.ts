@@ -3,6 +3,7 @@ import type { FaqSuggestion } from './faq.js';
 import type { InboundMail } from './mail.js';
 import { LOOP_HEADER, ourMessageId } from './message-ids.js';
 import type { OutgoingMail } from './outgoing.js';
+import { trackingKeyFor } from './feedback.js';
 import type { ThreadRecord } from './records.js';
 import { senderNameFor, signatureFor, type ServiceAddress } from './service-address.js';
 import { greetableName, plainValue, renderAcknowledgement } from './templates.js';
@@ -49,6 +50,7 @@ export function composeAcknowledgement(input: AcknowledgementInput): OutgoingMai
     subject: `Re: ${echoedSubject(mail.subject)} [#${thread.ref}]`,
     text,
     messageId: ourMessageId('ack', thread.ref, input.dedupeKey, config.domain),
+    trackingKey: trackingKeyFor(input.dedupeKey, 'acknowledge'),
     inReplyTo,
     references: inReplyTo ? [...mail.references.filter((id) => id !== inReplyTo), inReplyTo] : [],
     headers: {

@@ -1,4 +1,6 @@
 import type { Clock, EventPublisher, ThreadStore } from '../ports/index.js';
+import type { AlertsConfig } from '../schemas/alerts-config.js';
+import { slaRecovered } from './sla-sweep.js';
 import type { AgentRepliedDetail } from './events.js';
 import { onAgentReply } from './sla-clock.js';
 
@@ -6,6 +8,7 @@ export interface AgentEventDependencies {
   threads: ThreadStore;
   events: EventPublisher;
   clock: Clock;
+  alerts: AlertsConfig;
 }
 
 export type AgentEventOutcome = 'recorded' | 'already-recorded' | 'unknown-thread';
@@ -22,7 +25,10 @@ export async function recordHelpdeskReply(detail: AgentRepliedDetail, deps: Agen
     if (thread.lastAgentReplyAt && thread.lastAgentReplyAt >= repliedAt) return 'already-recorded';
     const change = onAgentReply(thread, repliedAt, undefined);
     const updated = { ...change.thread, version: thread.version + 1, updatedAt: deps.clock.now() };
-    if (await deps.threads.updateThread(updated, thread.version)) return 'recorded';
+    if (!(await deps.threads.updateThread(updated, thread.version))) continue;
+    // Deterministic from the recorded change, so a retried event publishes the same SLA Recovered.
+    if (change.recoveredFrom) await deps.events.publish([slaRecovered(thread, change.recoveredFrom, repliedAt, deps.alerts)]);
+    return 'recorded';
   }
   throw new Error(`thread ${detail.threadRef} kept changing; the event will be retried`);
 }

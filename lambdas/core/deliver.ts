@@ -2,7 +2,8 @@ import type { ReplylineConfig } from '../schemas/config.js';
 import type { RoutingMessage } from '../schemas/routing.js';
 import type { Clock, EventPublisher, HttpClient, Mailer, MailParser, RawMailStore, Secrets, Sleeper, ThreadStore } from '../ports/index.js';
 import { composeForward } from './forward.js';
-import { EffectBusyError, EFFECT_LEASE_MS } from './effects.js';
+import { EffectBusyError, EFFECT_LEASE_MS, sendOnce } from './effects.js';
+import type { SendingLog } from './feedback.js';
 import type { SlaPolicy } from './sla-policy.js';
 import { signWebhookBody, webhookPayload } from './webhook.js';
 
@@ -18,7 +19,9 @@ export interface DeliverDependencies {
   clock: Clock;
   config: ReplylineConfig;
   sla: SlaPolicy;
+  sendingLog: SendingLog;
   instanceId: string;
+  effectLeaseMs?: number;
 }
 
 export interface DeliverResult {
@@ -48,7 +51,7 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
   const team = deps.config.teams[message.team];
   if (!team) throw new PermanentDeliveryError(`team "${message.team}" is not configured any more`);
   const destination = team.destination;
-  const claim = await deps.threads.claimEffect(message.messageKey, 'deliver', deps.clock.now(), EFFECT_LEASE_MS);
+  const claim = await deps.threads.claimEffect(message.messageKey, 'deliver', deps.clock.now(), deps.effectLeaseMs ?? EFFECT_LEASE_MS);
   if (claim.status === 'done') return { outcome: 'duplicate', destination: destination.type };
   if (claim.status === 'busy') throw new EffectBusyError('deliver', claim.leaseUntil);
   try {
@@ -56,7 +59,8 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
     let sentMessageIds: string[] = [];
     if (destination.type === 'mailbox') {
       const timeZone = deps.sla.calendarFor(message.priority, message.team).calendar.timeZone;
-      const sent = await deps.mailer.send(composeForward({ message, mail, mailbox: destination.address, config: deps.config, instanceId: deps.instanceId, timeZone }));
+      const forward = composeForward({ message, mail, mailbox: destination.address, config: deps.config, instanceId: deps.instanceId, timeZone });
+      const sent = await sendOnce(forward, claim.reclaimed, deps);
       sentMessageIds = sent.wireMessageIds;
     } else {
       const body = webhookPayload(message, mail, deps.clock.now());

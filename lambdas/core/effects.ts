@@ -1,11 +1,15 @@
-import type { SideEffect } from '../ports/index.js';
+import type { Mailer, SentMail, SideEffect } from '../ports/index.js';
+import type { SendingLog } from './feedback.js';
+import type { OutgoingMail } from './outgoing.js';
 import { composeAcknowledgement } from './acknowledgement.js';
 import { identifyAgent } from './agents.js';
 import type { DomainEvent } from './events.js';
 import { suggestFaq } from './faq.js';
 import type { IngestDependencies } from './ingest.js';
 import { maskAddress, type InboundMail, type RawMailLocation } from './mail.js';
-import type { InboundProcessing, ThreadRecord } from './records.js';
+import type { InboundProcessing, SlaClock, ThreadRecord } from './records.js';
+import { slaRecovered } from './sla-sweep.js';
+import type { AlertsConfig } from '../schemas/alerts-config.js';
 import { composeRelay } from './relay.js';
 import { buildRoutingMessage } from './routing.js';
 import { resolveServiceAddress, splitSubaddress } from './service-address.js';
@@ -46,11 +50,11 @@ export async function finishEffects(context: EffectContext, deps: IngestDependen
   if (processing.threadRef && !thread) throw new Error(`thread ${processing.threadRef} is missing although its mail was recorded`);
 
   for (const effect of processing.pending.filter((pending) => INGEST_EFFECTS.includes(pending))) {
-    const claim = await deps.threads.claimEffect(processing.dedupeKey, effect, deps.clock.now(), EFFECT_LEASE_MS);
+    const claim = await deps.threads.claimEffect(processing.dedupeKey, effect, deps.clock.now(), deps.effectLeaseMs ?? EFFECT_LEASE_MS);
     if (claim.status === 'done') continue;
     if (claim.status === 'busy') throw new EffectBusyError(effect, claim.leaseUntil);
     try {
-      await performEffect(effect, context, thread, deps);
+      await performEffect(effect, context, thread, deps, claim.reclaimed);
     } catch (error) {
       await deps.threads.releaseEffect(processing.dedupeKey, effect).catch(() => undefined);
       throw error;
@@ -60,10 +64,10 @@ export async function finishEffects(context: EffectContext, deps: IngestDependen
   return done;
 }
 
-async function performEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies): Promise<void> {
+async function performEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies, reclaimed: boolean): Promise<void> {
   const { processing, mail } = context;
   if (effect === 'announce') {
-    await deps.events.publish(announcements(processing, thread));
+    await deps.events.publish(announcements(processing, thread, deps.config.alerts));
     await deps.threads.completeEffect(processing.dedupeKey, effect);
     return;
   }
@@ -85,7 +89,7 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
       timeZone: deps.sla.calendarFor(thread.priority, thread.team).calendar.timeZone,
       faq: suggestFaq(`${mail.subject}\n${mail.text}`, thread.language, deps.config),
     });
-    const sent = await deps.mailer.send(ack);
+    const sent = await sendOnce(ack, reclaimed, deps);
     await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
     return;
   }
@@ -95,7 +99,7 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
     const agent = identifyAgent(sender.address, sender.name, deps.config);
     if (!agent) throw new Error('a relay is owed but the sender is no longer an agent');
     const relay = composeRelay({ thread, reply: mail, replyLocation: context.rawMail, agent, config: deps.config, threadAddress: replyAddress, dedupeKey: processing.dedupeKey, instanceId: deps.instanceId });
-    const sent = await deps.mailer.send(relay);
+    const sent = await sendOnce(relay, reclaimed, deps);
     await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
     return;
   }
@@ -110,7 +114,28 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
   throw new Error(`ingest does not perform "${effect}"`);
 }
 
-function announcements(processing: InboundProcessing, thread: ThreadRecord | undefined): DomainEvent[] {
+/**
+ * Sends a mail, unless this effect was taken over from a worker that died: then
+ * the sent-log (SES Send events, tagged with the effect's tracking key) says
+ * whether that worker got as far as sending, and a sent mail is not sent again.
+ */
+export async function sendOnce(mail: OutgoingMail, reclaimed: boolean, deps: { mailer: Mailer; sendingLog: SendingLog }): Promise<SentMail> {
+  if (reclaimed) {
+    const providerMessageId = await deps.sendingLog.sentFor(mail.trackingKey);
+    if (providerMessageId) return deps.mailer.sentAs(mail, providerMessageId);
+  }
+  return deps.mailer.send(mail);
+}
+
+/** The broken promise an agent reply recovered, as recorded in its `sla-recovered:` reason. */
+function recoveredClock(reasons: readonly string[]): SlaClock | undefined {
+  const match = reasons.map((reason) => /^sla-recovered: (firstResponse|nextReply) due (\S+), breach reported (\S+)$/.exec(reason)).find(Boolean);
+  if (!match) return undefined;
+  const dueAt = new Date(match[2]!);
+  return { target: match[1] as SlaClock['target'], startedAt: dueAt, dueAt, warnAt: dueAt, warnedAt: undefined, breachedAt: new Date(match[3]!) };
+}
+
+function announcements(processing: InboundProcessing, thread: ThreadRecord | undefined, alerts: AlertsConfig): DomainEvent[] {
   const reasonCodes = reasonCodesOf(processing.reasons);
   if (!thread) {
     return [
@@ -121,7 +146,11 @@ function announcements(processing: InboundProcessing, thread: ThreadRecord | und
     ];
   }
   if (processing.role === 'agent') {
-    return [{ detailType: 'Agent Replied', detail: { version: 1, threadRef: thread.ref, agent: thread.agent, repliedAt: (thread.lastAgentReplyAt ?? thread.updatedAt).toISOString(), via: 'mail-relay' } }];
+    const repliedAt = thread.lastAgentReplyAt ?? thread.updatedAt;
+    const events: DomainEvent[] = [{ detailType: 'Agent Replied', detail: { version: 1, threadRef: thread.ref, agent: thread.agent, repliedAt: repliedAt.toISOString(), via: 'mail-relay' } }];
+    const recovered = recoveredClock(processing.reasons);
+    if (recovered) events.push(slaRecovered(thread, recovered, repliedAt, alerts));
+    return events;
   }
   const events: DomainEvent[] = [
     {

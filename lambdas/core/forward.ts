@@ -3,6 +3,7 @@ import type { RoutingMessage } from '../schemas/routing.js';
 import type { InboundMail } from './mail.js';
 import { LOOP_HEADER, ourMessageId } from './message-ids.js';
 import type { OutgoingMail } from './outgoing.js';
+import { trackingKeyFor } from './feedback.js';
 import { formatBytes, formatDue, plainValue } from './templates.js';
 
 /** Marks the block agents see on top of forwarded mail; stripped again from their replies. */
@@ -47,6 +48,7 @@ export function composeForward(input: {
     subject: `${priorityTag}[${message.threadRef}] ${plainValue(mail.subject, 200) || '(no subject)'}`,
     text: `${block}\n\n${mail.text}`,
     messageId: ourMessageId('fwd', message.threadRef, message.messageKey, config.domain),
+    trackingKey: trackingKeyFor(message.messageKey, 'deliver'),
     inReplyTo: mail.messageId,
     references: mail.messageId ? [...mail.references.filter((id) => id !== mail.messageId), mail.messageId] : [],
     headers: { [LOOP_HEADER]: input.instanceId, 'X-Replyline-Thread': message.threadRef },

@@ -118,6 +118,8 @@ export function agentReplyRecord(context: RecordContext, agent: Agent, sender: s
   const change = onAgentReply(thread, envelope.receivedAt, agent.id);
   const after: ThreadRecord = { ...change.thread, version: thread.version + 1, updatedAt: now };
   const reasons = [`agent-reply: ${agent.id ?? 'staff domain'} answered ${thread.ref}; relayed to the customer`, ...change.reasons];
+  // Remembered so `announce` can raise SLA Recovered for a promise already reported broken.
+  if (change.recoveredFrom) reasons.push(`sla-recovered: ${change.recoveredFrom.target} due ${change.recoveredFrom.dueAt.toISOString()}, breach reported ${change.recoveredFrom.breachedAt!.toISOString()}`);
   const expiresAt = expiry(envelope.receivedAt, config);
   return {
     thread: { kind: 'update', record: after, expectedVersion: thread.version },

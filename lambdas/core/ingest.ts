@@ -10,6 +10,7 @@ import type { Disposition, InboundProcessing } from './records.js';
 import { screenMail, type Screening } from './screening.js';
 import { resolveServiceAddress, type ServiceAddress } from './service-address.js';
 import type { SlaPolicy } from './sla-policy.js';
+import type { SendingLog } from './feedback.js';
 import { matchThread, verifyThreadAddress } from './threading.js';
 import { threadRefFor } from './thread-ref.js';
 
@@ -26,7 +27,10 @@ export interface IngestDependencies {
   clock: Clock;
   config: ReplylineConfig;
   sla: SlaPolicy;
+  sendingLog: SendingLog;
   instanceId: string;
+  /** How long a claimed side effect stays claimed (default 2 min); must be shorter than the queue's visibility timeout. */
+  effectLeaseMs?: number;
 }
 
 export interface IngestResult {

@@ -22,4 +22,6 @@ export interface OutgoingMail {
   /** Extra headers (auto-reply markers, loop header). Values are single-line. */
   headers: Record<string, string>;
   attachments?: OutgoingAttachment[];
+  /** Identifies the side effect that sends this mail; SES reports it back in its Send event (the sent-log). */
+  trackingKey: string;
 }

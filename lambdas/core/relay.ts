@@ -4,6 +4,7 @@ import { stripReplylineBlock } from './classify/quotes.js';
 import type { InboundMail, RawMailLocation } from './mail.js';
 import { LOOP_HEADER, ourMessageId } from './message-ids.js';
 import type { OutgoingMail } from './outgoing.js';
+import { trackingKeyFor } from './feedback.js';
 import type { ThreadRecord } from './records.js';
 import { plainValue } from './templates.js';
 
@@ -37,6 +38,7 @@ export function composeRelay(input: {
     subject: `Re: ${plainValue(thread.subject.replace(/\[#?RL-[0-9A-Z]{6}\]/gi, ' ').replace(/^((re|fw|fwd|aw|sv)\s*:\s*)+/i, ''), 150) || '(no subject)'} [#${thread.ref}]`,
     text: `${signed}\n`,
     messageId: ourMessageId('relay', thread.ref, input.dedupeKey, config.domain),
+    trackingKey: trackingKeyFor(input.dedupeKey, 'relay'),
     inReplyTo: root,
     references: root ? [root] : [],
     headers: { [LOOP_HEADER]: input.instanceId },

@@ -76,6 +76,8 @@ export interface EffectDetails {
 export interface Mailer {
   /** Sends one composed mail. */
   send(mail: OutgoingMail): Promise<SentMail>;
+  /** What `send` would have returned, for a mail the provider reported sent under `providerMessageId` (sent-log). */
+  sentAs(mail: OutgoingMail, providerMessageId: string): Promise<SentMail>;
 }
 
 export interface SentMail {

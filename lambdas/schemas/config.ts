@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slaConfigSchema } from './sla-config.js';
 import { classificationConfigSchema, unknownReferences } from './classification-config.js';
+import { alertsConfigSchema } from './alerts-config.js';
 
 /**
  * The one Replyline configuration file, validated at synth time, at `npm start`
@@ -156,6 +157,9 @@ export const replylineConfigSchema = z
     classification: classificationConfigSchema
       .prefault({})
       .describe('Rules that decide team, agent, category and priority before the built-in intents (first match per field wins).'),
+    alerts: alertsConfigSchema
+      .prefault({})
+      .describe('Who hears about reply-time promises about to break or broken (SNS e-mail, chat webhook), and how far the SLA sweeper looks ahead.'),
     sla: slaConfigSchema.prefault({}).describe('Reply-time promises per priority, business hours, holidays and escalation.'),
   })
   .superRefine((config, ctx) => {

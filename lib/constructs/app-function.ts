@@ -6,7 +6,6 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
-import type { FunctionEnv } from '../../lambdas/schemas/env.js';
 
 /** Repository root, so entries and the lock file resolve the same from `cdk synth`, tests and any cwd. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -16,8 +15,8 @@ export interface AppFunctionProps {
   readonly name: string;
   /** The validated config; compiled into the bundle so the function never reads it from S3/SSM at cold start. */
   readonly config: ReplylineConfig;
-  /** At least the variables every function reads (TABLE_NAME, EVENT_BUS_NAME, INSTANCE_ID), plus its own. */
-  readonly environment: FunctionEnv & Record<string, string>;
+  /** The function's own variables (each handler validates its set at cold start). */
+  readonly environment: Record<string, string>;
   readonly description?: string;
   /** @default 256 */
   readonly memorySize?: number;

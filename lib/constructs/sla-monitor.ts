@@ -8,6 +8,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
+import { DEFAULT_LEASE_MS } from '../../lambdas/core/sla-sweep.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
 import { AppFunction, type AppFunctionProps } from './app-function.js';
 
@@ -43,6 +44,8 @@ export class SlaMonitor extends Construct {
   constructor(scope: Construct, id: string, props: SlaMonitorProps) {
     super(scope, id);
     const stack = Stack.of(this);
+    // A recorded emission is taken over after its lease: never while its sweep may still run.
+    if (SWEEPER_TIMEOUT.toMilliseconds() >= DEFAULT_LEASE_MS) throw new Error('the sweeper timeout must stay below the SLA emission lease');
 
     this.sweeper = new AppFunction(this, 'Sweeper', {
       name: 'sla-sweep',

@@ -15,6 +15,7 @@ describe('mail that cannot be processed', () => {
       wrapIngestDependencies: (deps) => ({
         ...deps,
         mailer: {
+          sentAs: (mail, id) => deps.mailer.sentAs(mail, id),
           send: async (mail) => {
             if (failSending && mail.to[0]?.address === 'unlucky@customer.example.org') throw Object.assign(new Error('Daily message quota exceeded.'), { name: 'Throttling' });
             return deps.mailer.send(mail);

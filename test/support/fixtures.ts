@@ -6,7 +6,7 @@ import type { IngestDependencies } from '../../lambdas/core/ingest.js';
 import type { ReceiptEnvelope } from '../../lambdas/core/mail.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { parseConfig } from '../../lambdas/schemas/config.js';
-import { fixedClock, MemoryEvents, MemoryMailer, MemoryRawMail, MemoryRoutingQueue, MemoryThreadStore, memorySecrets } from './memory-ports.js';
+import { fixedClock, MemoryEvents, MemoryMailer, MemoryRawMail, MemoryRoutingQueue, MemorySendingLog, MemoryThreadStore, memorySecrets } from './memory-ports.js';
 import { rawMail } from './mail-builder.js';
 
 export const exampleConfig: ReplylineConfig = readConfigFile('replyline.config.json');
@@ -27,11 +27,15 @@ export { rawMail };
 export const RECEIVED_AT = new Date('2026-11-24T02:00:00Z');
 
 export function memoryDependencies(config: ReplylineConfig = exampleConfig) {
+  const sendingLog = new MemorySendingLog();
+  const mailer = new MemoryMailer();
+  mailer.sendingLog = sendingLog;
   const deps = {
     rawMail: new MemoryRawMail(),
     parser: { parse: parseMail },
     threads: new MemoryThreadStore(),
-    mailer: new MemoryMailer(),
+    mailer,
+    sendingLog,
     events: new MemoryEvents(),
     routing: new MemoryRoutingQueue(),
     secrets: memorySecrets(),

@@ -3,6 +3,7 @@ import type { Clock, EffectClaim, RoutingQueue, EffectDetails, EventPublisher, M
 import type { InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../../lambdas/core/records.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import type { DomainEvent } from '../../lambdas/core/events.js';
+import type { SendingLog } from '../../lambdas/core/feedback.js';
 import type { RawMailLocation } from '../../lambdas/core/mail.js';
 
 /** In-memory stand-ins for the ports, with the same atomicity and conditions the real adapters give. */
@@ -102,9 +103,30 @@ export class MemoryThreadStore implements ThreadStore {
 
 export class MemoryMailer implements Mailer {
   readonly sent: OutgoingMail[] = [];
+  /** Plays SES's Send event into a sent-log, when given one. */
+  sendingLog: MemorySendingLog | undefined;
   async send(mail: OutgoingMail): Promise<SentMail> {
     this.sent.push(structuredClone(mail));
-    return { providerMessageId: `mem-${this.sent.length}`, wireMessageIds: [mail.messageId] };
+    const providerMessageId = `mem-${this.sent.length}`;
+    await this.sendingLog?.markSent(mail.trackingKey, providerMessageId, new Date(0));
+    return this.sentAs(mail, providerMessageId);
+  }
+  async sentAs(mail: OutgoingMail, providerMessageId: string): Promise<SentMail> {
+    return { providerMessageId, wireMessageIds: [mail.messageId, `${providerMessageId}@memory.example`] };
+  }
+}
+
+export class MemorySendingLog implements SendingLog {
+  readonly sent = new Map<string, string>();
+  readonly suppressed = new Map<string, string>();
+  async markSent(trackingKey: string, providerMessageId: string, _at?: Date): Promise<void> {
+    this.sent.set(trackingKey, providerMessageId);
+  }
+  async sentFor(trackingKey: string): Promise<string | undefined> {
+    return this.sent.get(trackingKey);
+  }
+  async suppress(address: string, reason: string): Promise<void> {
+    this.suppressed.set(address.toLowerCase(), reason);
   }
 }
 

@@ -108,7 +108,8 @@ describe('mail to a thread address that must not be relayed', () => {
 
 describe('Agent Replied events from an outside help desk', () => {
   it('record the first response once, however often they are delivered', async () => {
-    const { deps, ref } = await customerThread();
+    const { deps: ingestDeps, ref } = await customerThread();
+    const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts };
     const detail = { version: 1 as const, threadRef: ref, agent: 'helpdesk:42', repliedAt: '2026-11-24T03:00:00.000Z', via: 'helpdesk' as const };
     expect(await recordHelpdeskReply(detail, deps)).toBe('recorded');
     const after = structuredClone(deps.threads.threads.get(ref)!);
@@ -117,5 +118,30 @@ describe('Agent Replied events from an outside help desk', () => {
     expect(await recordHelpdeskReply(detail, deps)).toBe('already-recorded');
     expect(deps.threads.threads.get(ref)!.version).toBe(after.version);
     expect(await recordHelpdeskReply({ ...detail, threadRef: 'RL-ZZZZZZ' }, deps)).toBe('unknown-thread');
+  });
+});
+
+describe('a promise already reported broken', () => {
+  it('is followed by SLA Recovered when an agent finally answers (relay)', async () => {
+    const { deps, ref, threadAddress } = await customerThread();
+    const thread = deps.threads.threads.get(ref)!;
+    thread.sla = { ...thread.sla!, warnedAt: thread.sla!.warnAt, breachedAt: thread.sla!.dueAt };
+    const late = new Date(thread.sla.dueAt.getTime() + 45 * 60_000);
+    deps.clock.set(late.toISOString());
+    await ingestMail(receive(deps, agentReply(threadAddress), { recipients: [threadAddress], receivedAt: late }), deps);
+    const recovered = deps.events.published.find((event) => event.detailType === 'SLA Recovered');
+    expect(recovered).toMatchObject({ detail: { threadRef: ref, target: 'firstResponse', minutesOverdue: 45, customer: 'j***@customer.example.org' } });
+  });
+
+  it('is followed by SLA Recovered when a help desk reports the reply, once', async () => {
+    const { deps: ingestDeps, ref } = await customerThread();
+    const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts };
+    const thread = deps.threads.threads.get(ref)!;
+    thread.sla = { ...thread.sla!, breachedAt: thread.sla!.dueAt };
+    const repliedAt = new Date(thread.sla.dueAt.getTime() + 10 * 60_000).toISOString();
+    const detail = { version: 1 as const, threadRef: ref, repliedAt, via: 'helpdesk' as const };
+    await recordHelpdeskReply(detail, deps);
+    await recordHelpdeskReply(detail, deps);
+    expect(deps.events.published.filter((event) => event.detailType === 'SLA Recovered')).toHaveLength(1);
   });
 });

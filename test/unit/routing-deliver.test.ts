@@ -51,6 +51,7 @@ async function routed(config = memoryDependencies().config, fields: Partial<Para
     clock: deps.clock,
     config: deps.config,
     sla: deps.sla,
+    sendingLog: deps.sendingLog,
     instanceId: deps.instanceId,
   };
   return { deps, deliverDeps, message: deps.routing.sent.at(-1)?.message as RoutingMessage, queue: deps.routing.sent, responses, posts, slept };
