@@ -486,13 +486,14 @@ function rawMailBucketId(template: Template): string {
   return refId(rule.Properties!.Rule.Actions[0].S3Action.BucketName)!;
 }
 
-/** Queues that are some queue's redrive target, or an EventBridge rule target's dead-letter queue. */
+/** Queues that are some queue's redrive target, or the dead-letter queue of an EventBridge rule target or a schedule. */
 function deadLetterQueueIds(template: Template): string[] {
   const redriveTargets = resourcesOf(template, 'AWS::SQS::Queue').map(([, q]) => refId(q.Properties?.RedrivePolicy?.deadLetterTargetArn));
   const ruleTargetDlqs = resourcesOf(template, 'AWS::Events::Rule').flatMap(([, rule]) =>
     ((rule.Properties?.Targets ?? []) as { DeadLetterConfig?: { Arn: unknown } }[]).map((target) => refId(target.DeadLetterConfig?.Arn)),
   );
-  return [...new Set([...redriveTargets, ...ruleTargetDlqs].filter((id): id is string => Boolean(id)))];
+  const scheduleDlqs = resourcesOf(template, 'AWS::Scheduler::Schedule').map(([, schedule]) => refId(schedule.Properties?.Target?.DeadLetterConfig?.Arn));
+  return [...new Set([...redriveTargets, ...ruleTargetDlqs, ...scheduleDlqs].filter((id): id is string => Boolean(id)))];
 }
 
 function inboundQueueId(template: Template): string {
