@@ -8,6 +8,8 @@ const env = {
   AWS_REGION: 'us-east-1',
   AWS_PROFILE: '',
   LOG_LEVEL: 'WARN',
+  // EMF metrics go to stdout; CloudWatch reads them on AWS, here they would only be noise.
+  POWERTOOLS_METRICS_DISABLED: 'true',
 };
 
 // Two cores here: keep parallelism modest.

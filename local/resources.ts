@@ -45,28 +45,37 @@ async function queueArn(sqs: SQSClient, url: string): Promise<string> {
 }
 
 export async function ensureTable(dynamo: DynamoDBClient, tableName: string): Promise<void> {
-  const { partitionKey, sortKey, customerIndex, openSlaIndex, ttlAttribute } = TABLE_KEYS;
-  const index = (definition: typeof customerIndex | typeof openSlaIndex) => ({
+  const { partitionKey, sortKey, customerIndex, openSlaIndex, openByTeamIndex, ttlAttribute } = TABLE_KEYS;
+  const index = (definition: typeof customerIndex | typeof openSlaIndex | typeof openByTeamIndex, projection: 'ALL' | 'KEYS_ONLY' = 'ALL') => ({
     IndexName: definition.name,
     KeySchema: [
       { AttributeName: definition.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: definition.sortKey, KeyType: 'RANGE' as const },
     ],
-    Projection: { ProjectionType: 'ALL' as const },
+    Projection: { ProjectionType: projection },
   });
   try {
     await dynamo.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [partitionKey, sortKey, customerIndex.partitionKey, customerIndex.sortKey, openSlaIndex.partitionKey, openSlaIndex.sortKey].map(
+        AttributeDefinitions: [
+          partitionKey,
+          sortKey,
+          customerIndex.partitionKey,
+          customerIndex.sortKey,
+          openSlaIndex.partitionKey,
+          openSlaIndex.sortKey,
+          openByTeamIndex.partitionKey,
+          openByTeamIndex.sortKey,
+        ].map(
           (name) => ({ AttributeName: name, AttributeType: 'S' as const }),
         ),
         KeySchema: [
           { AttributeName: partitionKey, KeyType: 'HASH' },
           { AttributeName: sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: [index(customerIndex), index(openSlaIndex)],
+        GlobalSecondaryIndexes: [index(customerIndex), index(openSlaIndex), index(openByTeamIndex, 'KEYS_ONLY')],
       }),
     );
     await dynamo.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true } }));

@@ -40,6 +40,27 @@ export class DynamoSlaIndex implements SlaIndex {
     private readonly shards = SLA_INDEX_SHARDS,
   ) {}
 
+  /** How many threads of a team owe a reply (GSI3, counted without reading items). */
+  async countOpenThreads(team: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: TABLE_KEYS.openByTeamIndex.name,
+          KeyConditionExpression: 'GSI3PK = :team',
+          ExpressionAttributeValues: { ':team': `OPEN#${team}` },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
   async dueBy(until: Date): Promise<SlaIndexEntry[]> {
     const shards = Array.from({ length: this.shards }, (_, shard) => shard);
     const items = (await Promise.all(shards.map((shard) => this.queryShard(shard, until)))).flat();

@@ -344,6 +344,7 @@ export function threadItem(thread: ThreadRecord): Item {
     GSI1PK: keys.customer(thread.customer.address),
     GSI1SK: iso(thread.createdAt),
     ...slaIndexKeys(thread.ref, nextSlaCheck(thread.sla)),
+    ...(thread.status === 'awaiting-agent' && !thread.automated ? { GSI3PK: `OPEN#${thread.team}`, GSI3SK: `${iso(thread.lastInboundAt)}#${thread.ref}` } : {}),
   };
 }
 

@@ -76,7 +76,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * `SlaWarnings` and `SlaBreaches` per team (dimensions service, team) and
  * `SlaAlertDelayMs` (deadline → event accepted by the bus; dimension service). Flushed per sweep.
  */
-export function createSlaMetrics(serviceName = 'replyline-sla-sweep'): SweepObserver & { flush(): void } {
+export function createSlaMetrics(serviceName = 'replyline-sla-sweep'): SweepObserver & { flush(): void; openThreads(counts: Record<string, number>): void } {
   const metrics = new Metrics({ serviceName, namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Replyline' });
   const perTeam = new Map<string, { warnings: number; breaches: number }>();
   return {
@@ -87,6 +87,9 @@ export function createSlaMetrics(serviceName = 'replyline-sla-sweep'): SweepObse
       else counts.breaches++;
       perTeam.set(team, counts);
       metrics.addMetric('SlaAlertDelayMs', MetricUnit.Milliseconds, Math.max(0, publishedAt.getTime() - emission.deadline.getTime()));
+    },
+    openThreads(counts: Record<string, number>) {
+      for (const [team, open] of Object.entries(counts)) metrics.singleMetric().addDimension('team', team).addMetric('OpenThreads', MetricUnit.Count, open);
     },
     flush() {
       for (const [team, counts] of perTeam) {
@@ -105,6 +108,8 @@ export interface SlaSweepSetup {
   lookaheadMs: number;
   leaseMs: number;
   metrics: ReturnType<typeof createSlaMetrics> | undefined;
+  /** Threads owing a reply, per configured team (the dashboard's "open threads by team"). */
+  openThreadsByTeam(): Promise<Record<string, number>>;
 }
 
 /**
@@ -121,9 +126,11 @@ export function createSlaSweepDependencies(
   const config = options.config ?? loadRuntimeConfig(env);
   const alerts = alertsOf(config);
   const metrics = options.metrics ? createSlaMetrics() : undefined;
+  const index = new DynamoSlaIndex(clients.dynamo, settings.TABLE_NAME);
   return {
+    openThreadsByTeam: async () => Object.fromEntries(await Promise.all(Object.keys(config.teams).map(async (team) => [team, await index.countOpenThreads(team)] as const))),
     deps: {
-      index: new DynamoSlaIndex(clients.dynamo, settings.TABLE_NAME),
+      index,
       events: new EventBridgePublisher(clients.events, settings.EVENT_BUS_NAME),
       clock: options.clock ?? systemSweepClock,
       alerts,

@@ -1,11 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { EffectBusyError, ingestMail, reasonCodesOf, type IngestDependencies } from '../core/ingest.js';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createLogger } from '../adapters/logger.js';
 import { createIngestDependencies } from '../adapters/wiring.js';
 import { parseInboundQueueBody } from '../schemas/ses-notification.js';
 
 const logger = createLogger('replyline-ingest');
+const metrics = new Metrics({ serviceName: 'replyline-ingest', namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Replyline' });
 
 /**
  * SQS `inbound` → core ingest. A record that fails is reported in
@@ -37,6 +39,9 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
     }
     try {
       const result = await ingestMail(message.envelope, deps);
+      metrics.addMetric('InboundMails', MetricUnit.Count, 1);
+      // From SES receipt to our acknowledgement accepted by SES: the promise "answered within seconds".
+      if (result.effectsDone.includes('acknowledge')) metrics.addMetric('AckLatencyMs', MetricUnit.Milliseconds, Date.now() - message.envelope.receivedAt.getTime());
       logger.info('mail ingested', {
         receiptId: message.envelope.receiptId,
         outcome: result.outcome,
@@ -61,8 +66,13 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
     }
   };
 
-  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
+    try {
+      return await processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+    } finally {
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+    }
+  };
 }
 
 /** Error class and message only: SDK and parser messages never contain the mail body. */

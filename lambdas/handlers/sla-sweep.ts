@@ -33,7 +33,7 @@ export function createSlaSweepHandler(setup: () => SlaSweepSetup) {
       throw error;
     }
     const { scheduledTime } = sweepEvent.parse(event);
-    const { deps, lookaheadMs, leaseMs, metrics } = ready;
+    const { deps, lookaheadMs, leaseMs, metrics, openThreadsByTeam } = ready;
     const now = deps.clock.now();
     const stopBy = context ? new Date(now.getTime() + context.getRemainingTimeInMillis() - STOP_MARGIN_MS) : undefined;
     let summary: SweepSummary;
@@ -42,6 +42,7 @@ export function createSlaSweepHandler(setup: () => SlaSweepSetup) {
     } finally {
       metrics?.flush();
     }
+    if (metrics) metrics.openThreads(await openThreadsByTeam().catch(() => ({})));
     const fields = { scheduledTime, ...summary };
     if (summary.failures) {
       logger.error('sla sweep finished with failures; they are retried by the next sweep', fields);

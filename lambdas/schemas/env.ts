@@ -50,5 +50,7 @@ export const TABLE_KEYS = {
   sortKey: 'SK',
   customerIndex: { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
   openSlaIndex: { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  /** Sparse, keys only: threads that owe a reply, by team (open-thread counts for the dashboard and `replyline threads`). */
+  openByTeamIndex: { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
   ttlAttribute: 'expiresAt',
 } as const;

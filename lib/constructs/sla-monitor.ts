@@ -67,7 +67,7 @@ export class SlaMonitor extends Construct {
     this.sweeper.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['dynamodb:Query'],
-        resources: [`${props.table.tableArn}/index/${TABLE_KEYS.openSlaIndex.name}`],
+        resources: [TABLE_KEYS.openSlaIndex.name, TABLE_KEYS.openByTeamIndex.name].map((index) => `${props.table.tableArn}/index/${index}`),
       }),
     );
     this.sweeper.role.addToPrincipalPolicy(

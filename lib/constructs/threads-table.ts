@@ -46,6 +46,13 @@ export class ThreadsTable extends Construct {
       sortKey: { name: TABLE_KEYS.openSlaIndex.sortKey, type: string },
       projectionType: dynamodb.ProjectionType.ALL,
     });
+    // Open threads by team (sparse, keys only): GSI3PK = OPEN#<team>, GSI3SK = last customer mail, while a reply is owed.
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_KEYS.openByTeamIndex.name,
+      partitionKey: { name: TABLE_KEYS.openByTeamIndex.partitionKey, type: string },
+      sortKey: { name: TABLE_KEYS.openByTeamIndex.sortKey, type: string },
+      projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+    });
   }
 
   /**
@@ -72,7 +79,7 @@ export class ThreadsTable extends Construct {
       iam.Grant.addToPrincipal({
         grantee,
         actions: ['dynamodb:Query'],
-        resourceArns: [TABLE_KEYS.customerIndex.name, TABLE_KEYS.openSlaIndex.name].map((index) => `${tableArn}/index/${index}`),
+        resourceArns: [TABLE_KEYS.customerIndex.name, TABLE_KEYS.openSlaIndex.name, TABLE_KEYS.openByTeamIndex.name].map((index) => `${tableArn}/index/${index}`),
       }),
     );
   }

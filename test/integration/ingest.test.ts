@@ -5,6 +5,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
+import { DynamoSlaIndex } from '../../lambdas/adapters/dynamo-sla-index.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
 import { acknowledgementsOf, outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
 
@@ -68,6 +69,14 @@ describe('ingest on the local emulators', () => {
     await waitFor(async () => (await thread(ref))?.inboundCount === 2, 'the follow-up on the thread');
     await sleep(500);
     expect(await acknowledgementsOf(followUp)).toHaveLength(0);
+  });
+
+  it('counts the threads that owe a reply, per team (dashboard: open threads by team)', async () => {
+    const index = new DynamoSlaIndex(db, support.resources.table);
+    const before = await index.countOpenThreads('sales');
+    const messageId = `open-count-${Date.now()}@buyer.example.org`;
+    await sendSmtp(support, rawMail({ from: 'buyer@buyer.example.org', to: 'sales@example.com', subject: 'Quote', body: 'A quote please.', messageId }), { from: 'buyer@buyer.example.org', to: ['sales@example.com'] });
+    await waitFor(async () => (await index.countOpenThreads('sales')) === before + 1, 'the new open sales thread');
   });
 
   it('opens a new thread for a stranger who copies a thread ref into the subject', async () => {

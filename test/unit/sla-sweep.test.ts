@@ -437,7 +437,7 @@ describe('the sla-sweep handler', () => {
     index.put(thread({ ref: 'RL-AAAAAA', sla: { ...thread().sla!, warnAt: at('2026-11-24T05:00:40Z') } }));
     index.put(thread({ ref: 'RL-BBBBBB', sla: { ...thread().sla!, warnAt: at('2026-11-24T05:00:59Z') } }));
     const silent = { info: () => {}, warn: () => {}, error: () => {} };
-    const handler = createSlaSweepHandler(() => ({ deps: { ...deps, log: silent }, lookaheadMs: 60_000, leaseMs: 120_000, metrics: undefined }));
+    const handler = createSlaSweepHandler(() => ({ deps: { ...deps, log: silent }, lookaheadMs: 60_000, leaseMs: 120_000, metrics: undefined, openThreadsByTeam: async () => ({}) }));
     // 60 s left in the invocation, 15 s margin: 05:00:45 is the last start.
     const summary = await handler({ scheduledTime: '2026-11-24T05:00:00Z' }, { getRemainingTimeInMillis: () => 60_000 });
     expect(summary).toMatchObject({ warnings: 1, deferred: 1 });
