@@ -74,6 +74,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
       port: options.ports.ses,
       target: `http://${HOST}:${(sesInner.address() as { port: number }).port}`,
       outboxDir: join(options.stateDir, 'outbox'),
+      sqsEndpoint: `http://${HOST}:${sqsPort}`,
     });
     stops.push(() => outbox.stop());
 

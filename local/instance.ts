@@ -6,7 +6,8 @@ import { CreateSecretCommand, GetSecretValueCommand, SecretsManagerClient } from
 import type { EventBridgeEvent } from 'aws-lambda';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
-import { createAgentEventDependencies, createDeliverDependencies, createIngestDependencies } from '../lambdas/adapters/wiring.js';
+import { createAgentEventDependencies, createDeliverDependencies, createFeedbackDependencies, createIngestDependencies } from '../lambdas/adapters/wiring.js';
+import { createFeedbackHandler } from '../lambdas/handlers/feedback.js';
 import type { IngestDependencies } from '../lambdas/core/ingest.js';
 import type { DeliverDependencies } from '../lambdas/core/deliver.js';
 import { createIngestHandler } from '../lambdas/handlers/ingest.js';
@@ -42,7 +43,17 @@ export interface LocalInstance {
   config: ReplylineConfig;
   /** The environment the functions run with: the names CDK sets, plus endpoint variables. */
   env: Record<string, string>;
-  resources: { bucket: string; table: string; bus: string; inbound: QueueWithDlq; teams: Record<string, QueueWithDlq>; topicArn: string; threadKeySecret: string };
+  resources: {
+    bucket: string;
+    table: string;
+    bus: string;
+    inbound: QueueWithDlq;
+    teams: Record<string, QueueWithDlq>;
+    feedback: QueueWithDlq;
+    configurationSet: string;
+    topicArn: string;
+    threadKeySecret: string;
+  };
   smtp: SmtpInbound;
   stop(): Promise<void>;
 }
@@ -66,7 +77,11 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     threadKeySecret: `${options.name}/thread-address-key`,
     inbound: await ensureQueueWithDlq(sqs, `${options.name}-inbound`, queueOptions),
     teams,
+    feedback: await ensureQueueWithDlq(sqs, `${options.name}-ses-feedback`, queueOptions),
+    configurationSet: `${options.name}-sending`,
   };
+  // As the stack's SES configuration set → SNS → feedback queue.
+  await fetch(`${endpoints.ses}/_local/event-destinations`, { method: 'POST', body: JSON.stringify({ configurationSet: resources.configurationSet, queueUrl: resources.feedback.url }) });
   await ensureBucket(s3, resources.bucket);
   await ensureTable(dynamo, resources.table);
   const secretsClient = new SecretsManagerClient({ ...clientOptions, endpoint: endpoints.secrets });
@@ -88,6 +103,7 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     EVENT_BUS_NAME: resources.bus,
     INSTANCE_ID: `${options.name}.${config.domain}`,
     THREAD_KEY_SECRET_ID: resources.threadKeySecret,
+    CONFIGURATION_SET: resources.configurationSet,
     TEAM_QUEUE_URLS: JSON.stringify(Object.fromEntries(Object.entries(teams).map(([team, queue]) => [team, queue.url]))),
     REPLYLINE_CONFIG_FILE: options.configFile,
   };
@@ -105,6 +121,9 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     const deliver = createDeliverHandler(() => wrapDeliver(createDeliverDependencies(teamEnv)));
     pollers.push(startQueuePoller({ sqs, queueUrl: queue.url, queueArn: queue.arn, region: LOCAL_REGION, handler: (event) => deliver(event), onError: onError(`deliver ${team}`) }));
   }
+
+  const feedback = createFeedbackHandler(() => createFeedbackDependencies(env));
+  pollers.push(startQueuePoller({ sqs, queueUrl: resources.feedback.url, queueArn: resources.feedback.arn, region: LOCAL_REGION, handler: (event) => feedback(event), onError: onError('feedback') }));
 
   const agentEvents = await startAgentEventsTarget(endpoints.events, resources.bus, env, options.log);
   const slaTimer = options.sla ? startSlaTimer({ env, config, scale: options.sla.timeScale, log: options.log }) : undefined;

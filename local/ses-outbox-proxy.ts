@@ -1,8 +1,11 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
-import { closeServer } from './emulators.js';
+import { snsEnvelopeFor } from '../lambdas/schemas/ses-notification.js';
+import { closeServer, LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.js';
 
 /**
  * Sits in front of aws-ses-v2-local on the SES port. Everything is forwarded
@@ -32,10 +35,22 @@ export interface SesOutboxProxy {
   stop(): Promise<void>;
 }
 
-export async function startSesOutboxProxy(options: { port: number; target: string; outboxDir: string }): Promise<SesOutboxProxy> {
+/**
+ * SES's mailbox simulator: mail to these addresses is "delivered" with a fixed
+ * outcome, which SES reports through the configuration set's event destination.
+ */
+const SIMULATOR: Record<string, 'Bounce' | 'Complaint'> = {
+  'bounce@simulator.amazonses.com': 'Bounce',
+  'complaint@simulator.amazonses.com': 'Complaint',
+};
+
+export async function startSesOutboxProxy(options: { port: number; target: string; outboxDir: string; sqsEndpoint: string }): Promise<SesOutboxProxy> {
   mkdirSync(options.outboxDir, { recursive: true });
   const entries: OutboxEntry[] = [];
   const target = new URL(options.target);
+  /** Configuration set → queue URL, like an SES event destination (via SNS) per install. */
+  const destinations = new Map<string, string>();
+  const sqs = new SQSClient({ endpoint: options.sqsEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: Error) => {
@@ -50,6 +65,13 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
       const since = Number(url.searchParams.get('since') ?? 0);
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(entries.filter((entry) => entry.at >= since).map(({ raw: _raw, ...rest }) => rest)));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/_local/event-destinations') {
+      const { configurationSet, queueUrl } = JSON.parse((await readBody(req)).toString('utf8')) as { configurationSet: string; queueUrl: string };
+      destinations.set(configurationSet, queueUrl);
+      res.statusCode = 204;
+      res.end();
       return;
     }
     const rawMatch = /^\/outbox\/([^/]+)\.eml$/.exec(url.pathname);
@@ -71,6 +93,7 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
         const entry = await describe(raw, upstream.body.toString('utf8'), entries.length + 1);
         entries.push(entry);
         writeFileSync(join(options.outboxDir, `${String(entries.length).padStart(5, '0')}-${safeName(entry.id)}.eml`), raw);
+        await publishEvents(req, body, entry).catch(() => undefined);
       }
     }
   }
@@ -88,12 +111,41 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
     });
   }
 
+  /** What SES publishes for a sent mail with a configuration set: Send, then Bounce/Complaint for simulator recipients. */
+  async function publishEvents(req: IncomingMessage, body: Buffer, entry: OutboxEntry): Promise<void> {
+    if (!String(req.headers['content-type'] ?? '').includes('x-www-form-urlencoded')) return;
+    const form = new URLSearchParams(body.toString('utf8'));
+    const configurationSet = form.get('ConfigurationSetName');
+    const queueUrl = configurationSet ? destinations.get(configurationSet) : undefined;
+    if (!configurationSet || !queueUrl) return;
+    const tags: Record<string, string[]> = { 'ses:configuration-set': [configurationSet] };
+    for (let index = 1; form.has(`Tags.member.${index}.Name`); index++) tags[form.get(`Tags.member.${index}.Name`)!] = [form.get(`Tags.member.${index}.Value`) ?? ''];
+    const recipients = entry.to;
+    const timestamp = new Date().toISOString();
+    const mail = { timestamp, source: entry.from ?? '', messageId: entry.id, destination: recipients, tags };
+    const events: object[] = [{ eventType: 'Send', mail, send: {} }];
+    for (const recipient of recipients) {
+      const outcome = SIMULATOR[recipient.toLowerCase()];
+      if (outcome === 'Bounce') events.push({ eventType: 'Bounce', mail, bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: recipient, status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }], timestamp } });
+      if (outcome === 'Complaint') events.push({ eventType: 'Complaint', mail, complaint: { complainedRecipients: [{ emailAddress: recipient }], timestamp, complaintFeedbackType: 'abuse' } });
+    }
+    const topicArn = `arn:aws:sns:${LOCAL_REGION}:000000000000:${configurationSet}`;
+    for (const event of events) await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: snsEnvelopeFor(event, topicArn, randomUUID(), new Date()) }));
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, entries: () => entries, stop: () => closeServer(server) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    entries: () => entries,
+    stop: async () => {
+      await closeServer(server);
+      sqs.destroy();
+    },
+  };
 }
 
 /** The raw MIME of an SES v1 SendRawEmail (query protocol) or v2 SendEmail with Content.Raw. */
