@@ -11,6 +11,7 @@ import { ThreadsTable } from './constructs/threads-table.js';
 import { Routing } from './constructs/routing.js';
 import { SlaMonitor } from './constructs/sla-monitor.js';
 import { Alerts } from './constructs/alerts.js';
+import { SendingFeedback } from './constructs/sending-feedback.js';
 
 /** The stack's default name; `-c stackName=…` picks another (e.g. a second install). */
 export const DEFAULT_STACK_NAME = 'Replyline';
@@ -52,12 +53,18 @@ export class ReplylineStack extends Stack {
     const events = new ReplylineEventBus(this, 'Events', { stackName: this.stackName, defaultStackName: DEFAULT_STACK_NAME });
 
     const functionEnv = {
+      CONFIGURATION_SET: `${this.stackName}-sending`,
       TABLE_NAME: threads.table.tableName,
       EVENT_BUS_NAME: events.bus.eventBusName,
       // Identifies this install in our loop-detection header (see lambdas/schemas/env.ts).
       INSTANCE_ID: `${this.stackName}.${config.domain}`,
     };
-    const sesIdentityArns = sesIdentities(config).map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity }));
+    const sendingFeedback = new SendingFeedback(this, 'SendingFeedback', { config, dataKey, table: threads, namePrefix: this.stackName });
+    // Sending through a configuration set is authorised on the identity and on the set.
+    const sesIdentityArns = [
+      ...sesIdentities(config).map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+      sendingFeedback.configurationSetArn,
+    ];
 
     const ingest = new AppFunction(this, 'Ingest', {
       name: 'ingest',
@@ -102,9 +109,10 @@ export class ReplylineStack extends Stack {
       deadLetterQueues: {
         inbound: inbound.deadLetterQueue,
         'sla schedule': slaMonitor.deadLetterQueue,
+        'ses feedback': sendingFeedback.deadLetterQueue,
         ...Object.fromEntries(routing.deadLetterQueues.map((queue, index) => [`routing ${index + 1}`, queue])),
       },
-      alarms: [...inbound.alarms, ...routing.alarms, ...slaMonitor.alarms],
+      alarms: [...inbound.alarms, ...routing.alarms, ...slaMonitor.alarms, ...sendingFeedback.alarms],
       sweeper: slaMonitor.sweeper.function,
     });
 

@@ -84,7 +84,7 @@ describe('ReplylineStack', () => {
       expect(actions).toHaveLength(1);
       const s3Action = actions[0].S3Action;
       expect(s3Action.ObjectKeyPrefix).toBe('inbound/');
-      expect(refId(s3Action.TopicArn)).toBe(resourcesOf(template, 'AWS::SNS::Topic')[0]![0]);
+      expect(resourcesOf(template, 'AWS::SNS::Topic').map(([id]) => id)).toContain(refId(s3Action.TopicArn));
       expect(refId(s3Action.BucketName)).toBe(rawMailBucketId(template));
       expect(s3Action.IamRoleArn).toBeDefined();
       expect(s3Action.KmsKeyArn).toBeUndefined(); // SSE-KMS by the bucket, not SES client-side encryption
@@ -167,12 +167,12 @@ describe('ReplylineStack', () => {
 
   describe('notification and queues', () => {
     it('encrypts the topic with the data key, requires TLS to publish, and delivers the standard SNS envelope to inbound', () => {
-      const [topicId, topic] = resourcesOf(template, 'AWS::SNS::Topic')[0]!;
+      const [topicId, topic] = resourcesOf(template, 'AWS::SNS::Topic').find(([id]) => id === inboundTopicId(template))!;
       expect(refId(topic.Properties!.KmsMasterKeyId)).toBe(resourcesOf(template, 'AWS::KMS::Key')[0]![0]);
       template.hasResourceProperties('AWS::SNS::TopicPolicy', {
         PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
       });
-      const subscriptions = resourcesOf(template, 'AWS::SNS::Subscription');
+      const subscriptions = resourcesOf(template, 'AWS::SNS::Subscription').filter(([, subscription]) => refId(subscription.Properties!.TopicArn) === topicId);
       expect(subscriptions).toHaveLength(1);
       const sub = subscriptions[0]![1].Properties!;
       expect(sub.Protocol).toBe('sqs');
@@ -180,7 +180,8 @@ describe('ReplylineStack', () => {
       expect(refId(sub.Endpoint)).toBe(inboundQueueId(template));
       expect(sub.RawMessageDelivery).not.toBe(true);
       // Undeliverable notifications land in the same DLQ as failed ingests.
-      expect(refId(sub.RedrivePolicy.deadLetterTargetArn)).toBe(deadLetterQueueIds(template)[0]);
+      const inboundQueue = template.toJSON().Resources[inboundQueueId(template)];
+      expect(refId(sub.RedrivePolicy.deadLetterTargetArn)).toBe(refId(inboundQueue.Properties.RedrivePolicy.deadLetterTargetArn));
     });
 
     it('every queue has a dead-letter queue or is one', () => {
@@ -280,7 +281,8 @@ describe('ReplylineStack', () => {
       const resources = [send[0].Resource].flat().map((r) => JSON.stringify(r));
       expect(resources).not.toContain('"*"');
       expect(resources.some((r) => r.includes(':identity/example.com"'))).toBe(true);
-      expect(resources.every((r) => r.includes(':ses:') && r.includes(':identity/'))).toBe(true);
+      // Identities, plus the configuration set every mail is sent through (its events feed the sent-log and suppression list).
+      expect(resources.every((r) => r.includes(':ses:') && (r.includes(':identity/') || r.includes(':configuration-set/Replyline-sending')))).toBe(true);
     });
 
     it('is granted only what it uses: no "*" resource except the X-Ray actions', () => {
@@ -343,6 +345,20 @@ describe('ReplylineStack', () => {
       expect(table.Properties!.AttributeDefinitions).toEqual(
         expect.arrayContaining(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'].map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
       );
+    });
+  });
+
+  describe('sending feedback', () => {
+    it('sends every mail through a configuration set whose Send, Bounce and Complaint events reach the feedback function', () => {
+      template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'Replyline-sending' });
+      template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+        EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: Match.arrayEquals(['send', 'bounce', 'complaint']), SnsDestination: Match.anyValue() }),
+      });
+      expect(ingestFunction(template).Properties!.Environment.Variables.CONFIGURATION_SET).toBe('Replyline-sending');
+      const feedback = resourcesOf(template, 'AWS::Lambda::Function').find(([, fn]) => fn.Properties!.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'replyline-feedback');
+      expect(feedback).toBeDefined();
+      const mapping = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').find(([, candidate]) => refId(candidate.Properties!.FunctionName) === feedback![0])!;
+      expect(mapping[1].Properties!.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     });
   });
 
@@ -497,13 +513,25 @@ function deadLetterQueueIds(template: Template): string[] {
 }
 
 function inboundQueueId(template: Template): string {
-  const [, mapping] = resourcesOf(template, 'AWS::Lambda::EventSourceMapping')[0]!;
+  const ingest = ingestFunctionId(template);
+  const [, mapping] = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').find(([, candidate]) => refId(candidate.Properties!.FunctionName) === ingest)!;
   return refId(mapping.Properties!.EventSourceArn)!;
 }
 
+/** The topic SES receiving notifies (the receipt rule's S3 action names it). */
+function inboundTopicId(template: Template): string {
+  const [, rule] = resourcesOf(template, 'AWS::SES::ReceiptRule')[0]!;
+  const s3Action = (rule.Properties!.Rule.Actions as { S3Action?: { TopicArn: unknown } }[]).find((action) => action.S3Action)!.S3Action!;
+  return refId(s3Action.TopicArn)!;
+}
+
+function ingestFunctionId(template: Template): string {
+  const [id] = resourcesOf(template, 'AWS::Lambda::Function').find(([, fn]) => fn.Properties!.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'replyline-ingest')!;
+  return id;
+}
+
 function ingestFunction(template: Template): Resource {
-  const [, mapping] = resourcesOf(template, 'AWS::Lambda::EventSourceMapping')[0]!;
-  return template.toJSON().Resources[refId(mapping.Properties!.FunctionName)!] as Resource;
+  return template.toJSON().Resources[ingestFunctionId(template)] as Resource;
 }
 
 function policiesOfRole(template: Template, roleId: string): Resource[] {
