@@ -33,6 +33,8 @@ export interface InstanceOptions {
   /** Wraps the real dependencies, e.g. to inject faults in tests; the handler code stays the same. */
   wrapIngestDependencies?: (deps: IngestDependencies) => IngestDependencies;
   wrapDeliverDependencies?: <T extends DeliverDependencies>(deps: T) => T;
+  /** Parallel pollers on the inbound queue (Lambda concurrency); default 1. */
+  inboundConsumers?: number;
   /** Run the SLA sweeper on a local timer (`npm start`); tests drive sweeps themselves. */
   sla?: { timeScale: number };
   log?: ((line: string) => void) | undefined;
@@ -111,9 +113,9 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
   const onError = (what: string) => (error: Error) => options.log?.(`${what} invocation failed: ${error.message}`);
   const wrapIngest = options.wrapIngestDependencies ?? ((deps: IngestDependencies) => deps);
   const ingest = createIngestHandler(() => wrapIngest(createIngestDependencies(env)));
-  const pollers: QueuePoller[] = [
+  const pollers: QueuePoller[] = Array.from({ length: options.inboundConsumers ?? 1 }, () =>
     startQueuePoller({ sqs, queueUrl: resources.inbound.url, queueArn: resources.inbound.arn, region: LOCAL_REGION, handler: (event) => ingest(event), onError: onError('ingest') }),
-  ];
+  );
   // One deliver function per team queue, as in the stack.
   for (const [team, queue] of Object.entries(teams)) {
     const teamEnv = { ...env, TEAM_ID: team, DEAD_LETTER_QUEUE_URL: queue.dlqUrl };

@@ -60,7 +60,7 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
     if (destination.type === 'mailbox') {
       const timeZone = deps.sla.calendarFor(message.priority, message.team).calendar.timeZone;
       const forward = composeForward({ message, mail, mailbox: destination.address, config: deps.config, instanceId: deps.instanceId, timeZone });
-      const sent = await sendOnce(forward, claim.reclaimed, deps);
+      const sent = await sendOnce(forward, deps);
       sentMessageIds = sent.wireMessageIds;
     } else {
       const body = webhookPayload(message, mail, deps.clock.now());

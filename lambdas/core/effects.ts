@@ -54,7 +54,7 @@ export async function finishEffects(context: EffectContext, deps: IngestDependen
     if (claim.status === 'done') continue;
     if (claim.status === 'busy') throw new EffectBusyError(effect, claim.leaseUntil);
     try {
-      await performEffect(effect, context, thread, deps, claim.reclaimed);
+      await performEffect(effect, context, thread, deps);
     } catch (error) {
       await deps.threads.releaseEffect(processing.dedupeKey, effect).catch(() => undefined);
       throw error;
@@ -64,7 +64,7 @@ export async function finishEffects(context: EffectContext, deps: IngestDependen
   return done;
 }
 
-async function performEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies, reclaimed: boolean): Promise<void> {
+async function performEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies): Promise<void> {
   const { processing, mail } = context;
   if (effect === 'announce') {
     await deps.events.publish(announcements(processing, thread, deps.config.alerts));
@@ -89,7 +89,7 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
       timeZone: deps.sla.calendarFor(thread.priority, thread.team).calendar.timeZone,
       faq: suggestFaq(`${mail.subject}\n${mail.text}`, thread.language, deps.config),
     });
-    const sent = await sendOnce(ack, reclaimed, deps);
+    const sent = await sendOnce(ack, deps);
     await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
     return;
   }
@@ -99,7 +99,7 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
     const agent = identifyAgent(sender.address, sender.name, deps.config);
     if (!agent) throw new Error('a relay is owed but the sender is no longer an agent');
     const relay = composeRelay({ thread, reply: mail, replyLocation: context.rawMail, agent, config: deps.config, threadAddress: replyAddress, dedupeKey: processing.dedupeKey, instanceId: deps.instanceId });
-    const sent = await sendOnce(relay, reclaimed, deps);
+    const sent = await sendOnce(relay, deps);
     await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
     return;
   }
@@ -115,15 +115,15 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
 }
 
 /**
- * Sends a mail, unless this effect was taken over from a worker that died: then
- * the sent-log (SES Send events, tagged with the effect's tracking key) says
- * whether that worker got as far as sending, and a sent mail is not sent again.
+ * Sends a mail unless an earlier attempt already did: a worker may have died after
+ * sending, or SES may have accepted a request whose answer was lost. The sent-log
+ * (SES Send events, tagged with the effect's tracking key) says whether the mail
+ * went out, and a sent mail is not sent again. Checked on every attempt, not only
+ * after a takeover, because a lost answer looks exactly like a failed send.
  */
-export async function sendOnce(mail: OutgoingMail, reclaimed: boolean, deps: { mailer: Mailer; sendingLog: SendingLog }): Promise<SentMail> {
-  if (reclaimed) {
-    const providerMessageId = await deps.sendingLog.sentFor(mail.trackingKey);
-    if (providerMessageId) return deps.mailer.sentAs(mail, providerMessageId);
-  }
+export async function sendOnce(mail: OutgoingMail, deps: { mailer: Mailer; sendingLog: SendingLog }): Promise<SentMail> {
+  const providerMessageId = await deps.sendingLog.sentFor(mail.trackingKey);
+  if (providerMessageId) return deps.mailer.sentAs(mail, providerMessageId);
   return deps.mailer.send(mail);
 }
 

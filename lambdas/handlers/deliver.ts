@@ -17,7 +17,6 @@ type Dependencies = ReturnType<typeof createDeliverDependencies>;
  */
 export function createDeliverHandler(dependencies: () => Dependencies) {
   let deps: Dependencies | undefined;
-  const processor = new BatchProcessor(EventType.SQS);
 
   const processRecord = async (record: SQSRecord): Promise<void> => {
     try {
@@ -49,7 +48,8 @@ export function createDeliverHandler(dependencies: () => Dependencies) {
   };
 
   return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+    // A processor per invocation: it keeps per-batch state, and invocations may overlap (local pollers, tests).
+    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
 }
 
 function describe(error: unknown): string {

@@ -12,7 +12,6 @@ type Dependencies = ReturnType<typeof createFeedbackDependencies>;
 /** SES sending events (via SNS → the feedback queue) → suppression list and sent-log. */
 export function createFeedbackHandler(dependencies: () => Dependencies) {
   let deps: Dependencies | undefined;
-  const processor = new BatchProcessor(EventType.SQS);
   const processRecord = async (record: SQSRecord): Promise<void> => {
     deps ??= dependencies();
     let event;
@@ -26,7 +25,8 @@ export function createFeedbackHandler(dependencies: () => Dependencies) {
     if (outcome.kind === 'suppressed') logger.info('suppressed after SES feedback', { sesMessageId: event.mail.messageId, recipients: outcome.details });
   };
   return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+    // A processor per invocation: it keeps per-batch state, and invocations may overlap (local pollers, tests).
+    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
 }
 
 export const handler = createFeedbackHandler(createFeedbackDependencies);

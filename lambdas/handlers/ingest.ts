@@ -15,7 +15,6 @@ const metrics = new Metrics({ serviceName: 'replyline-ingest', namespace: proces
  */
 export function createIngestHandler(dependencies: () => IngestDependencies) {
   let deps: IngestDependencies | undefined;
-  const processor = new BatchProcessor(EventType.SQS);
 
   const processRecord = async (record: SQSRecord): Promise<void> => {
     try {
@@ -68,7 +67,8 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
 
   return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
     try {
-      return await processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
+      return await // A processor per invocation: it keeps per-batch state, and invocations may overlap (local pollers, tests).
+      processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
     } finally {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }

@@ -57,7 +57,8 @@ export interface ThreadStore {
    * Claims a pending side effect for `leaseMs` before performing it, so two
    * concurrent deliveries of one mail never both perform it. `busy` means another
    * worker holds a live lease (retry later); `done` means it is no longer pending.
-   * `reclaimed` is set when an earlier lease expired: that worker may have crashed mid-effect.
+   * `reclaimed` is set when an earlier lease expired: that worker may have crashed mid-effect
+   * (sends are still safe: they consult the sent-log on every attempt).
    */
   claimEffect(dedupeKey: string, effect: SideEffect, now: Date, leaseMs: number): Promise<EffectClaim>;
   /** Gives a claimed effect back after a clean failure, so the retry need not wait for the lease to expire. */

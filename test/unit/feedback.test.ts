@@ -59,6 +59,20 @@ describe('a worker that died after sending, before recording', () => {
     expect(deps.threads.processing.get(retry.dedupeKey)!.pending.filter((effect) => effect !== 'deliver')).toEqual([]);
   });
 
+  it('is not sent twice when SES accepted the mail but its answer was lost (a clean-looking failure)', async () => {
+    const deps = memoryDependencies();
+    const envelope = receive(deps, rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'Hi', body: 'x', messageId: 'lost-answer@customer.example.org' }));
+    const send = deps.mailer.send.bind(deps.mailer);
+    deps.mailer.send = async (mail) => {
+      await send(mail);
+      throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+    };
+    await expect(ingestMail(envelope, deps)).rejects.toThrow('socket hang up');
+    deps.mailer.send = send;
+    await ingestMail(envelope, deps);
+    expect(deps.mailer.sent).toHaveLength(1);
+  });
+
   it('sends it when the worker died before sending (nothing in the sent-log)', async () => {
     const deps = memoryDependencies();
     const envelope = receive(deps, rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'Hi', body: 'x', messageId: 'crash2@customer.example.org' }));

@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto';
+import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../lambdas/adapters/dynamo-thread-store.js';
+import { parseMail } from '../../lambdas/adapters/mail-parser.js';
+import { normalizeMessageId, type InboundMail } from '../../lambdas/core/mail.js';
+import { dedupeKeyFor, receiptDedupeKey } from '../../lambdas/core/message-ids.js';
+import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
+import { errorName, OperatorError, queueNameOf, type OperatorTarget } from './target.js';
+
+/**
+ * `replyline replay <messageId|s3-key>`: re-ingests a stored mail by putting the same
+ * SES receipt notification on the inbound queue, so it takes the normal path with all
+ * its guarantees. Ingest is idempotent: a mail that was fully processed changes nothing.
+ * `--force` is for mail quarantined by mistake (e.g. before a parser fix): it deletes
+ * that mail's quarantine records first, so ingest decides again. It is refused for a
+ * threaded mail, which would otherwise open a second thread.
+ */
+
+type Item = Record<string, unknown>;
+
+export type ReplayArg = { kind: 's3'; bucket: string | undefined; key: string } | { kind: 'id'; id: string };
+
+/** Pure: an S3 key (`inbound/…`, `s3://bucket/key`) or an identifier (Message-ID, with or without <>, or an SES receipt id). */
+export function classifyReplayArg(arg: string): ReplayArg {
+  const value = arg.trim();
+  if (!value) throw new OperatorError('give a Message-ID, an SES receipt id or the S3 key of a stored mail (inbound/<receipt id>)');
+  const url = /^s3:\/\/([^/]+)\/(.+)$/.exec(value);
+  if (url) return { kind: 's3', bucket: url[1], key: url[2]! };
+  if (value.startsWith('s3://')) throw new OperatorError(`expected s3://BUCKET/KEY, got "${value}"`);
+  // Message-IDs may contain "/", but always an "@"; stored keys never do.
+  if (!value.includes('@') && value.includes('/')) return { kind: 's3', bucket: undefined, key: value.replace(/^\/+/, '') };
+  const id = normalizeMessageId(value);
+  if (!id) throw new OperatorError(`"${value}" is not a Message-ID`);
+  return { kind: 'id', id };
+}
+
+/** Unfolded header fields of the top of a raw mail, names lowercased, in order (topmost first). */
+export function headerFields(raw: Buffer | string, limit = 256 * 1024): [string, string][] {
+  const text = typeof raw === 'string' ? raw.slice(0, limit) : raw.subarray(0, limit).toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  const fields: [string, string][] = [];
+  for (const line of (end >= 0 ? text.slice(0, end) : text).split(/\r?\n/)) {
+    const last = fields[fields.length - 1];
+    if (/^[ \t]/.test(line) && last) last[1] = `${last[1]} ${line.trim()}`;
+    else {
+      const colon = line.indexOf(':');
+      if (colon > 0) fields.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return fields;
+}
+
+const ADDRESS = /[^\s<>,;:"()[\]]+@[^\s<>,;:"()[\]]+/g;
+
+export interface EnvelopeHints {
+  /** From the Return-Path SES (and the local stand-in) put on top; '' for a bounce (`<>`). */
+  envelopeSender: string | undefined;
+  /** From the topmost Received "for <…>", else X-Original-To / Delivered-To. */
+  recipients: string[];
+  /** From the topmost Received header's date. */
+  receivedAt: Date | undefined;
+}
+
+/** Pure: what the stored mail itself says about its SMTP envelope. */
+export function envelopeHints(fields: [string, string][]): EnvelopeHints {
+  const first = (name: string) => fields.find(([field]) => field === name)?.[1];
+  const returnPath = first('return-path');
+  const envelopeSender = returnPath === undefined ? undefined : (/<([^>]*)>/.exec(returnPath)?.[1] ?? returnPath).trim().toLowerCase();
+  const received = first('received');
+  const forClause = received ? /\bfor\s+<?([^\s<>;]+@[^\s<>;]+)>?/i.exec(received)?.[1] : undefined;
+  const original = [first('x-original-to'), first('delivered-to')].flatMap((value) => value?.match(ADDRESS) ?? []);
+  const recipients = forClause ? [forClause] : original;
+  const dateText = received?.includes(';') ? received.slice(received.lastIndexOf(';') + 1).trim() : undefined;
+  const date = dateText ? new Date(dateText) : undefined;
+  return {
+    envelopeSender,
+    recipients: [...new Set(recipients.map((address) => address.toLowerCase()))],
+    receivedAt: date && !Number.isNaN(date.getTime()) ? date : undefined,
+  };
+}
+
+export interface ReplayOptions {
+  force?: boolean;
+  /** Envelope recipients to use instead of what the stored mail says. */
+  to?: string[];
+}
+
+export interface PreviousDecision {
+  dedupeKey: string;
+  disposition: string;
+  threadRef: string | undefined;
+  reasons: string[];
+  pending: string[];
+}
+
+export interface ReplayResult {
+  bucket: string;
+  key: string;
+  receiptId: string;
+  messageId: string | undefined;
+  receivedAt: Date;
+  recipients: string[];
+  previous: PreviousDecision | undefined;
+  /** --force deleted these records before re-queueing. */
+  deleted: string[];
+  queue: string;
+}
+
+interface Located {
+  bucket: string;
+  key: string;
+  /** From the processing record, when found through it; else the object's name (SES names it by receipt id). */
+  receiptId?: string | undefined;
+}
+
+export async function replay(target: OperatorTarget, arg: string, options: ReplayOptions = {}): Promise<ReplayResult> {
+  const parsed = classifyReplayArg(arg);
+  const located = await locate(target, parsed);
+  const receiptId = located.receiptId ?? located.key.split('/').pop()!;
+
+  const raw = await readObject(target, located);
+  const mail = await parseMail(raw.body).catch(() => undefined);
+  const hints = envelopeHints(headerFields(raw.body));
+  const customer = mail ? (mail.replyTo[0] ?? mail.from) : undefined;
+
+  // As ingest chooses it (lambdas/core/ingest.ts chooseDedupeKey): the Message-ID, unless another sender's mail already holds it.
+  const byMessageId = dedupeKeyFor(mail?.messageId, receiptId);
+  const prior = await processingRecord(target, byMessageId);
+  const dedupeKey = !prior || prior.receiptId === receiptId || prior.sender === (customer?.address ?? '') ? byMessageId : receiptDedupeKey(receiptId);
+  const processing = dedupeKey === byMessageId ? prior : await processingRecord(target, dedupeKey);
+
+  const quarantine = processing?.disposition === 'quarantine' ? await quarantineItem(target, processing) : undefined;
+  const message = typeof processing?.threadRef === 'string' ? await messageItem(target, processing.threadRef, dedupeKey) : undefined;
+  const receivedAt = dateOf(quarantine?.receivedAt) ?? dateOf(message?.at) ?? hints.receivedAt ?? raw.lastModified ?? new Date();
+  const recipients = options.to?.length ? options.to.map((address) => address.trim().toLowerCase()) : hints.recipients.length ? hints.recipients : visibleRecipients(mail);
+  if (recipients.length === 0) throw new OperatorError(`cannot tell whom s3://${located.bucket}/${located.key} was sent to; pass --to ADDRESS`);
+  const envelopeSender = hints.envelopeSender ?? (typeof processing?.sender === 'string' ? processing.sender : undefined) ?? customer?.address ?? '';
+
+  const previous: PreviousDecision | undefined = processing && {
+    dedupeKey,
+    disposition: String(processing.disposition),
+    threadRef: typeof processing.threadRef === 'string' ? processing.threadRef : undefined,
+    reasons: Array.isArray(processing.reasons) ? processing.reasons.map(String) : [],
+    pending: processing.pending instanceof Set ? [...(processing.pending as Set<string>)] : [],
+  };
+
+  const deleted: string[] = [];
+  let restore: Item[] = [];
+  if (options.force) {
+    if (!processing || !previous) throw new OperatorError('--force: this mail has no processing record (never ingested, or expired); replay it without --force');
+    if (previous.disposition !== 'quarantine' || previous.threadRef) {
+      throw new OperatorError(
+        `refusing --force: this mail was threaded (${previous.disposition}${previous.threadRef ? ` in ${previous.threadRef}` : ''}); deciding again would open a second thread. Replay it without --force.`,
+      );
+    }
+    restore = [processing, ...(quarantine ? [quarantine] : [])];
+    await deleteQuarantine(target, processing, quarantine, receiptId);
+    deleted.push(`processing record MID#${dedupeKey}`, ...(quarantine ? [`quarantine record ${String(quarantine.PK)} / ${String(quarantine.SK)}`] : []));
+  }
+
+  const notification = buildSesNotification({ receiptId, receivedAt, envelopeSender, recipients, bucket: located.bucket, key: located.key, topicArn: target.topicArn });
+  try {
+    await target.sqs.send(new SendMessageCommand({ QueueUrl: target.inbound.url, MessageBody: snsEnvelopeFor(notification, target.topicArn, randomUUID(), new Date()) }));
+  } catch (error) {
+    // Nothing was queued: put back what --force removed, so the mail is not left undecided.
+    for (const item of restore) await target.dynamo.send(new PutCommand({ TableName: target.table, Item: item })).catch(() => undefined);
+    throw error;
+  }
+  return { bucket: located.bucket, key: located.key, receiptId, messageId: mail?.messageId, receivedAt, recipients, previous, deleted, queue: queueNameOf(target.inbound.url) };
+}
+
+/** Pure: what `replay` prints. */
+export function formatReplay(result: ReplayResult): string {
+  const lines: string[] = [];
+  const { previous } = result;
+  if (result.deleted.length) {
+    lines.push(`--force: deleted the ${result.deleted.join(' and the ')}, so ingest decides again`);
+    if (previous?.reasons.length) lines.push(`  it was quarantined for: ${previous.reasons.map((reason) => reason.split(':')[0]).join(', ')}`);
+  } else if (previous) {
+    lines.push(
+      `already processed: ${previous.disposition}${previous.threadRef ? ` in ${previous.threadRef}` : ''}. Replaying changes nothing (ingest is idempotent: no second thread, acknowledgement or forward).`,
+    );
+    if (previous.pending.length) lines.push(`  unfinished side effects will be completed: ${previous.pending.join(', ')}`);
+    if (previous.disposition === 'quarantine') lines.push('  it stays quarantined; if that was a mistake that is fixed now, replay with --force to decide again');
+  } else {
+    lines.push('no processing record (never ingested, or expired): ingest decides as for a newly received mail');
+  }
+  lines.push(
+    `re-queued s3://${result.bucket}/${result.key} (receipt ${result.receiptId}${result.messageId ? `, Message-ID <${result.messageId}>` : ''}, received ${result.receivedAt.toISOString()}, to ${result.recipients.join(', ')}) on ${result.queue}`,
+  );
+  return lines.join('\n');
+}
+
+async function locate(target: OperatorTarget, arg: ReplayArg): Promise<Located> {
+  if (arg.kind === 's3') return { bucket: arg.bucket ?? target.bucket, key: arg.key };
+  const { id } = arg;
+  const link = (await getItem(target, keys.messageLink(dedupeKeyFor(id, '')))) ?? (await getItem(target, keys.messageLink(receiptDedupeKey(id))));
+  if (link?.kind === 'outbound') {
+    throw new OperatorError(`<${id}> is a mail Replyline sent (thread ${String(link.threadRef)}), not a received one; nothing to replay`);
+  }
+  if (link?.kind === 'inbound' && typeof link.receiptId === 'string') {
+    // The exact location the record points at (SES names objects by receipt id under inbound/).
+    if (link.disposition === 'quarantine') {
+      const quarantine = await quarantineItem(target, link);
+      const rawMail = quarantine?.rawMail as Located | undefined;
+      if (rawMail?.bucket && rawMail.key) return { bucket: rawMail.bucket, key: rawMail.key, receiptId: link.receiptId };
+    } else if (typeof link.threadRef === 'string') {
+      const message = await messageItem(target, link.threadRef, String(link.PK).slice('MID#'.length));
+      const rawMail = message?.rawMail as Located | undefined;
+      if (rawMail?.bucket && rawMail.key) return { bucket: rawMail.bucket, key: rawMail.key, receiptId: link.receiptId };
+    }
+    return { bucket: target.bucket, key: `inbound/${link.receiptId}`, receiptId: link.receiptId };
+  }
+  // An SES receipt id: the object SES stored under it.
+  if (!id.includes('@') && (await objectExists(target, { bucket: target.bucket, key: `inbound/${id}` }))) return { bucket: target.bucket, key: `inbound/${id}` };
+  throw new OperatorError(
+    `no stored mail for "${id}": no processing record with that Message-ID or receipt id, and no object inbound/${id} in ${target.bucket}. (Records and raw mail expire after the configured retention; a forgotten customer's mail is gone.)`,
+  );
+}
+
+async function readObject(target: OperatorTarget, located: Located): Promise<{ body: Buffer; lastModified: Date | undefined }> {
+  try {
+    const object = await target.s3.send(new GetObjectCommand({ Bucket: located.bucket, Key: located.key }));
+    if (!object.Body) throw new OperatorError(`s3://${located.bucket}/${located.key} is empty`);
+    return { body: Buffer.from(await object.Body.transformToByteArray()), lastModified: object.LastModified };
+  } catch (error) {
+    if (errorName(error) === 'NoSuchKey' || errorName(error) === 'NotFound') {
+      throw new OperatorError(`the raw mail s3://${located.bucket}/${located.key} is gone (expired by the retention lifecycle, or forgotten)`);
+    }
+    throw error;
+  }
+}
+
+async function objectExists(target: OperatorTarget, located: Located): Promise<boolean> {
+  try {
+    await target.s3.send(new HeadObjectCommand({ Bucket: located.bucket, Key: located.key }));
+    return true;
+  } catch (error) {
+    if (errorName(error) === 'NotFound' || errorName(error) === 'NoSuchKey') return false;
+    throw error;
+  }
+}
+
+async function getItem(target: OperatorTarget, key: { PK: string; SK: string }): Promise<Item | undefined> {
+  return (await target.dynamo.send(new GetCommand({ TableName: target.table, Key: key, ConsistentRead: true }))).Item;
+}
+
+async function processingRecord(target: OperatorTarget, dedupeKey: string): Promise<Item | undefined> {
+  const item = await getItem(target, keys.messageLink(dedupeKey));
+  return item?.kind === 'inbound' ? item : undefined;
+}
+
+async function messageItem(target: OperatorTarget, threadRef: string, dedupeKey: string): Promise<Item | undefined> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await target.dynamo.send(
+      new QueryCommand({
+        TableName: target.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)',
+        FilterExpression: 'dedupeKey = :key',
+        ExpressionAttributeValues: { ':pk': keys.thread(threadRef).PK, ':msg': 'MSG#', ':key': dedupeKey },
+        ExclusiveStartKey: start,
+      }),
+    );
+    if (page.Items?.[0]) return page.Items[0];
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return undefined;
+}
+
+/** How far before its processing a quarantined mail can have been received (SQS keeps a message up to 14 days). */
+const QUARANTINE_LOOKBACK_DAYS = 15;
+
+/** The quarantine item of a processing record: under the day it was received, at most two weeks before it was processed. */
+async function quarantineItem(target: OperatorTarget, processing: Item): Promise<Item | undefined> {
+  const processedAt = dateOf(processing.createdAt) ?? new Date();
+  for (let day = 0; day <= QUARANTINE_LOOKBACK_DAYS; day++) {
+    const date = new Date(processedAt.getTime() - day * 86_400_000).toISOString().slice(0, 10);
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await target.dynamo.send(
+        new QueryCommand({
+          TableName: target.table,
+          KeyConditionExpression: 'PK = :pk',
+          FilterExpression: 'receiptId = :receipt',
+          ExpressionAttributeValues: { ':pk': `QUARANTINE#${date}`, ':receipt': processing.receiptId },
+          ExclusiveStartKey: start,
+        }),
+      );
+      if (page.Items?.[0]) return page.Items[0];
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+  return undefined;
+}
+
+async function deleteQuarantine(target: OperatorTarget, processing: Item, quarantine: Item | undefined, receiptId: string): Promise<void> {
+  try {
+    await target.dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: target.table,
+              Key: { PK: processing.PK, SK: processing.SK },
+              // Only while it is still this mail's quarantine decision.
+              ConditionExpression: 'disposition = :quarantine AND receiptId = :receipt AND attribute_not_exists(threadRef)',
+              ExpressionAttributeValues: { ':quarantine': 'quarantine', ':receipt': receiptId },
+            },
+          },
+          ...(quarantine ? [{ Delete: { TableName: target.table, Key: { PK: quarantine.PK, SK: quarantine.SK } } }] : []),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (errorName(error) === 'TransactionCanceledException') throw new OperatorError('the processing record changed meanwhile (no longer this quarantine decision); nothing deleted, nothing queued');
+    throw error;
+  }
+}
+
+function visibleRecipients(mail: InboundMail | undefined): string[] {
+  return mail ? [...new Set([...mail.to, ...mail.cc].map((address) => address.address).filter(Boolean))] : [];
+}
+
+function dateOf(value: unknown): Date | undefined {
+  if (typeof value !== 'string') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

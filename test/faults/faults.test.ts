@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { observeLogs, type LogEntry } from '../../lambdas/adapters/logger.js';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { LocalInstance } from '../../local/instance.js';
+import type { OutboxEntry } from '../../local/ses-outbox-proxy.js';
+import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
+import { outbox, rawMail, startTestInstance } from '../support/local-instance.js';
+import { FaultInjector, type FaultKind } from './injector.js';
+
+/**
+ * 1000 mails through the local stack (real emulators, real handlers), every SQS
+ * record delivered three times, with faults injected around every adapter call of
+ * ingest and deliver. Afterwards each mail must be in exactly one recorded state,
+ * none lost, none acknowledged or forwarded twice.
+ */
+const MAILS = Number(process.env.REPLYLINE_FAULT_MAILS ?? 1000);
+const COPIES = 3;
+const FAULT_PROBABILITY = Number(process.env.REPLYLINE_FAULT_PROBABILITY ?? 0.03);
+const SEED = Number(process.env.REPLYLINE_FAULT_SEED ?? 20261124);
+const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+type Kind = 'customer' | 'repeat-sender' | 'follow-up' | 'auto-reply' | 'spam' | 'sales' | 'missing-object';
+interface TestMail {
+  index: number;
+  kind: Kind;
+  messageId: string;
+  receiptId: string;
+  key: string;
+  raw: string | undefined;
+}
+
+function plan(index: number, run: string): TestMail {
+  const roll = index % 100;
+  const kind: Kind = roll < 62 ? 'customer' : roll < 67 ? 'repeat-sender' : roll < 77 ? 'follow-up' : roll < 85 ? 'auto-reply' : roll < 90 ? 'spam' : roll < 98 ? 'sales' : 'missing-object';
+  const messageId = `fault-${run}-${index}@customer.example.org`;
+  const receiptId = `fault${run}r${index}`;
+  const from = kind === 'repeat-sender' ? 'Repeat Customer <repeat@customer.example.org>' : `Customer ${index} <c${index}@customer.example.org>`;
+  const headers: Record<string, string> = {};
+  if (kind === 'auto-reply') headers['Auto-Submitted'] = 'auto-replied';
+  if (kind === 'spam') headers['X-Spam-Flag'] = 'YES';
+  if (kind === 'follow-up') headers.References = `<fault-${run}-${index - 10}@customer.example.org>`;
+  const raw =
+    kind === 'missing-object'
+      ? undefined
+      : rawMail({ from, to: kind === 'sales' ? 'sales@example.com' : 'support@example.com', subject: `Order ${index} question`, body: `Where is order ${index}? It has not arrived.`, messageId, headers });
+  return { index, kind, messageId, receiptId, key: `inbound/${receiptId}`, raw };
+}
+
+describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p(fault) = ${FAULT_PROBABILITY} per call`, () => {
+  let instance: LocalInstance;
+  const injector = new FaultInjector(FAULT_PROBABILITY, SEED);
+  const logged: LogEntry[] = [];
+  let stopObserving: (() => void) | undefined;
+
+  beforeAll(async () => {
+    // Every log entry of the handlers, including the reasons records failed (the DLQ's "with reason").
+    stopObserving = observeLogs((entry) => logged.push(entry));
+    instance = await startTestInstance({
+      visibilityTimeoutSeconds: 2,
+      maxReceiveCount: 10,
+      inboundConsumers: 3,
+      wrapIngestDependencies: (deps) => ({
+        ...deps,
+        effectLeaseMs: 1500,
+        threads: injector.threads(deps.threads),
+        mailer: injector.mailer(deps.mailer),
+        routing: injector.routing(deps.routing),
+        rawMail: injector.rawMail(deps.rawMail),
+        events: injector.events(deps.events),
+      }),
+      wrapDeliverDependencies: (deps) => ({
+        ...deps,
+        effectLeaseMs: 1500,
+        threads: injector.threads(deps.threads),
+        mailer: injector.mailer(deps.mailer),
+        rawMail: injector.rawMail(deps.rawMail),
+        events: injector.events(deps.events),
+      }),
+    });
+  });
+  afterAll(async () => {
+    await instance?.stop();
+    stopObserving?.();
+  });
+
+  it('keeps every mail, in exactly one recorded state, with no duplicate acknowledgement or forward', { timeout: 900_000 }, async () => {
+    const started = Date.now();
+    const run = instance.name;
+    const mails = Array.from({ length: MAILS }, (_, index) => plan(index, run));
+    const s3 = new S3Client({ endpoint: inject('emulators').s3, region: 'us-east-1', credentials, forcePathStyle: true });
+    const sqs = new SQSClient({ endpoint: inject('emulators').sqs, region: 'us-east-1', credentials });
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('emulators').dynamodb, region: 'us-east-1', credentials }));
+
+    // Store each mail as SES would, then put its notification on the inbound queue three times.
+    for (const mail of mails) if (mail.raw) await s3.send(new PutObjectCommand({ Bucket: instance.resources.bucket, Key: mail.key, Body: mail.raw }));
+    const bodies = mails.flatMap((mail) => {
+      const notification = buildSesNotification({
+        receiptId: mail.receiptId,
+        receivedAt: new Date(),
+        envelopeSender: `c${mail.index}@customer.example.org`,
+        recipients: [mail.kind === 'sales' ? 'sales@example.com' : 'support@example.com'],
+        bucket: instance.resources.bucket,
+        key: mail.key,
+        topicArn: instance.resources.topicArn,
+      });
+      const body = snsEnvelopeFor(notification, instance.resources.topicArn, `sns-${mail.index}`, new Date());
+      return Array.from({ length: COPIES }, () => body);
+    });
+    for (let start = 0; start < bodies.length; start += 10) {
+      await sqs.send(new SendMessageBatchCommand({ QueueUrl: instance.resources.inbound.url, Entries: bodies.slice(start, start + 10).map((body, index) => ({ Id: String(index), MessageBody: body })) }));
+    }
+
+    await waitUntilQuiet(sqs, [instance.resources.inbound.url, instance.resources.feedback.url, ...Object.values(instance.resources.teams).map((queue) => queue.url)]);
+    const settledAfter = Date.now() - started;
+
+    // --- audit -----------------------------------------------------------------------------------
+    const sent = (await outbox()).filter((entry) => entry.headers['x-replyline-loop'] === instance.env.INSTANCE_ID);
+    const acks = countBy(sent.filter((entry) => entry.headers['auto-submitted'] === 'auto-replied'), inReplyToOf);
+    const forwards = countBy(sent.filter((entry) => entry.headers['x-replyline-thread'] !== undefined), inReplyToOf);
+    const deadLetters = await drainIds(sqs, instance.resources.inbound.dlqUrl);
+    const reasons = dlqReasons(logged);
+
+    const states = new Map<string, number>();
+    const problems: string[] = [];
+    let duplicateAcks = 0;
+    let duplicateForwards = 0;
+    let lost = 0;
+    for (const mail of mails) {
+      const item = (await db.send(new GetCommand({ TableName: instance.resources.table, Key: { PK: `MID#${mail.messageId}`, SK: 'MID' }, ConsistentRead: true }))).Item;
+      const ackCount = acks.get(mail.messageId) ?? 0;
+      const forwardCount = forwards.get(mail.messageId) ?? 0;
+      if (ackCount > 1) duplicateAcks++;
+      if (forwardCount > 1) duplicateForwards++;
+      let state: string;
+      if (item) {
+        const pending = item.pending instanceof Set ? [...item.pending] : [];
+        if (pending.length) problems.push(`${mail.messageId}: effects still pending: ${pending.join(', ')} [dlq=${deadLetters.has(mail.receiptId)} logs=${logged.filter((e) => (e.fields as { receiptId?: string }).receiptId === mail.receiptId).map((e) => e.message.slice(0, 12) + ':' + String((e.fields as { reason?: string }).reason ?? '').slice(0, 40)).join(' | ')}]`);
+        if (item.disposition === 'quarantine') state = 'quarantined';
+        else if (item.acknowledge) state = 'threaded + acknowledged';
+        else state = 'threaded, not acknowledged by rule';
+        if (item.acknowledge && ackCount !== 1) problems.push(`${mail.messageId}: owed one acknowledgement, sent ${ackCount}`);
+        if (!item.acknowledge && ackCount !== 0) problems.push(`${mail.messageId}: not owed an acknowledgement, sent ${ackCount}`);
+        const routed = item.disposition !== 'quarantine' && !(item.disposition === 'ignore' && mail.kind === 'auto-reply');
+        if (routed && forwardCount !== 1) problems.push(`${mail.messageId} (${mail.kind}): routed, forwarded ${forwardCount} times`);
+      } else if (deadLetters.has(mail.receiptId)) {
+        state = `in the DLQ: ${reasons.get(mail.receiptId) ?? 'reason not logged'}`;
+        if (!reasons.has(mail.receiptId)) problems.push(`${mail.receiptId}: in the DLQ without a logged reason`);
+      } else {
+        state = 'LOST';
+        lost++;
+      }
+      states.set(state, (states.get(state) ?? 0) + 1);
+    }
+
+    printTable(`Fault injection: ${MAILS} mails × ${COPIES} deliveries, p = ${FAULT_PROBABILITY}, seed ${SEED}, settled in ${(settledAfter / 1000).toFixed(1)} s`, [
+      ['final state of each mail', 'mails'],
+      ...[...states].sort(([a], [b]) => a.localeCompare(b)).map(([state, count]) => [state, String(count)]),
+      ['lost', String(lost)],
+      ['duplicate acknowledgements', String(duplicateAcks)],
+      ['duplicate forwards', String(duplicateForwards)],
+    ]);
+    printTable('Faults injected (ingest and deliver)', [['fault', 'count'], ...[...injector.counts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => [kind as FaultKind, String(count)])]);
+
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(lost).toBe(0);
+    expect(duplicateAcks).toBe(0);
+    expect(duplicateForwards).toBe(0);
+    expect([...injector.counts.keys()].length).toBeGreaterThanOrEqual(8);
+    expect(states.get('in the DLQ: NoSuchKey: The specified key does not exist.')).toBe(mails.filter((mail) => mail.kind === 'missing-object').length);
+    s3.destroy();
+    sqs.destroy();
+  });
+});
+
+function inReplyToOf(entry: OutboxEntry): string | undefined {
+  return entry.inReplyTo[0];
+}
+
+function countBy<T>(items: T[], key: (item: T) => string | undefined): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const value = key(item);
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Waits until no queue has visible or in-flight messages, several checks in a row. */
+async function waitUntilQuiet(sqs: SQSClient, queueUrls: string[]): Promise<void> {
+  const deadline = Date.now() + 840_000;
+  let quietChecks = 0;
+  while (quietChecks < 4) {
+    if (Date.now() > deadline) throw new Error('the queues did not drain within 14 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    let busy = 0;
+    for (const url of queueUrls) {
+      const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+      busy += Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
+    }
+    quietChecks = busy === 0 ? quietChecks + 1 : 0;
+  }
+}
+
+/** Receipt ids of the notifications in a DLQ (read without consuming them). */
+async function drainIds(sqs: SQSClient, queueUrl: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (let round = 0; round < 50; round++) {
+    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 30 }));
+    if (Messages.length === 0) break;
+    for (const message of Messages) {
+      const match = /messageId\\":\\"([^\\]+)\\"/.exec(message.Body ?? '');
+      if (match) ids.add(match[1]!);
+    }
+  }
+  return ids;
+}
+
+/** The last error the ingest handler logged for each receipt: the reason a record ended in the DLQ. */
+function dlqReasons(entries: LogEntry[]): Map<string, string> {
+  const reasons = new Map<string, string>();
+  for (const entry of entries) {
+    const { receiptId, reason } = entry.fields as { receiptId?: string; reason?: string };
+    if (entry.level === 'ERROR' && receiptId && reason) reasons.set(receiptId, reason);
+  }
+  return reasons;
+}
+
+function printTable(title: string, rows: string[][]): void {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  console.log([``, title, line(rows[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n'));
+}
