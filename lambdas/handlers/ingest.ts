@@ -67,8 +67,8 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
 
   return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
     try {
-      return await // A processor per invocation: it keeps per-batch state, and invocations may overlap (local pollers, tests).
-      processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
+      // A processor per invocation: it keeps per-batch state, and invocations may overlap (local pollers, tests).
+      return await processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
     } finally {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }

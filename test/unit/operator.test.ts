@@ -57,7 +57,7 @@ describe('threads: table', () => {
     const lines = table.split('\n');
     expect(lines[0]).toMatch(/^REF\s+STATUS\s+TEAM\s+PRIORITY\s+CATEGORY\s+CUSTOMER\s+SUBJECT\s+CREATED\s+DUE$/);
     expect(lines[1]).toBe('RL-7K3F9Q  awaiting-agent  support  normal    shipping  jane@customer.example.org  Where is my parcel  2026-11-24 06:00Z  2026-11-24 12:00Z');
-    expect(lines[2]).toMatch(/^RL-AAAAAA  closed {9}sales .* 2026-11-24 06:00Z  -$/);
+    expect(lines[2]).toMatch(/^RL-AAAAAA  closed {10}sales .* 2026-11-24 06:00Z  -$/);
     expect(lines[3]).toBe('2 threads');
     // Every row's columns start at the same offsets as the header's.
     expect(lines[1]!.indexOf('jane@')).toBe(lines[0]!.indexOf('CUSTOMER'));
