@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
 import { createSla } from '../lambdas/adapters/wiring.js';
 import { analyzeMail } from '../lambdas/core/ingest.js';
-import { firstHeader, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
+import { firstHeader, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
 import { suggestFaq } from '../lambdas/core/faq.js';
 import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
 import { splitSubaddress } from '../lambdas/core/service-address.js';
@@ -47,10 +47,12 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
     return quarantined(file, `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   let mail: InboundMail | undefined;
+  let refused: string | undefined;
   try {
     mail = await parseMail(raw);
-  } catch {
+  } catch (error) {
     mail = undefined;
+    refused = error instanceof UnparseableMailError ? error.reason : `unparseable: ${(error as Error).message.slice(0, 200)}`;
   }
   const { config } = options;
   const ours = mail ? [...mail.to, ...mail.cc].map((address) => address.address).filter((address) => config.addresses.some((entry) => entry.address === splitSubaddress(address).base)) : [];
@@ -64,7 +66,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
     rawMail: { bucket: 'explain', key: file },
     verdicts: {},
   };
-  const analysis = analyzeMail(mail, envelope, options, false);
+  const analysis = analyzeMail(mail, envelope, options, false, refused);
   const { screening, classification } = analysis;
   if (screening.quarantine || !mail || !classification) return { ...quarantined(file, ''), reasons: screening.reasons };
 

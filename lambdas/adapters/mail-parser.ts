@@ -1,12 +1,18 @@
 import { Readable } from 'node:stream';
 import { MailParser, type AddressObject, type EmailAddress, type HeaderLines, type Headers } from 'mailparser';
-import { normalizeMessageId, parseMessageIdList, type AttachmentInfo, type InboundMail, type MailAddress } from '../core/mail.js';
+import { normalizeMessageId, parseMessageIdList, UnparseableMailError, type AttachmentInfo, type InboundMail, type MailAddress } from '../core/mail.js';
 import { decodeText, SniffingIconv } from './charsets.js';
 
 /** Longest HTML mailparser converts to text; beyond this the text part (if any) is used alone. */
 const MAX_HTML_TO_PARSE = 4 * 1024 * 1024;
 /** Raw bytes kept to repair undeclared 8-bit headers and bodies; larger mails are never held whole. */
 const REPAIR_WINDOW = 1024 * 1024;
+/** Real mail nests a handful of multiparts; thousands only come from attacks, and blow the parser's stack. */
+const MAX_MULTIPART_BOUNDARIES = 100;
+/** RFC 5322's line limit: longer subjects are cut (stored records have size limits too). */
+const MAX_SUBJECT_CHARS = 998;
+const MAX_LISTED_ATTACHMENTS = 200;
+const MAX_ADDRESSES = 200;
 
 /**
  * Parses raw RFC 5322 bytes with mailparser's streaming parser. Attachments are
@@ -35,10 +41,12 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
 
   parser.on('headers', (parsed: Headers) => (headers = parsed));
   parser.on('headerLines', (lines: HeaderLines) => (headerLines = lines));
+  let activeHtml = false;
   parser.on('data', (data: ParserData) => {
     if (data.type === 'text') {
       text = typeof data.text === 'string' ? data.text : '';
       html = typeof data.html === 'string' && data.html.length > 0;
+      activeHtml = html && /<script\b|\son[a-z]+\s*=|javascript:/i.test(data.html as string);
       return;
     }
     pendingAttachments.push(countAndRelease(data, attachments));
@@ -46,18 +54,28 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
 
   const input = typeof source === 'string' || source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : Readable.from(source);
   const head: Buffer[] = [];
-  const counted = input.on('data', (chunk: Buffer) => {
-    if (sizeBytes < REPAIR_WINDOW) head.push(chunk);
-    sizeBytes += chunk.length;
-  });
-
+  let boundaries = 0;
+  let carry = '';
   await new Promise<void>((resolve, reject) => {
+    input.on('data', (chunk: Buffer) => {
+      if (sizeBytes < REPAIR_WINDOW) head.push(chunk);
+      sizeBytes += chunk.length;
+      // Count multipart boundaries as they stream past, before the parser builds its tree.
+      const text = carry + chunk.toString('latin1');
+      boundaries += (text.match(/boundary\s*=/gi) ?? []).length - (carry.match(/boundary\s*=/gi) ?? []).length;
+      carry = text.slice(-16);
+      if (boundaries > MAX_MULTIPART_BOUNDARIES) {
+        input.unpipe(parser);
+        input.destroy();
+        parser.destroy();
+        reject(new UnparseableMailError(`mime-too-deep: more than ${MAX_MULTIPART_BOUNDARIES} multipart boundaries`));
+      }
+    });
     // mailparser emits non-fatal errors (e.g. HTML too long to convert) and still ends.
-    const warnings: Error[] = [];
-    parser.on('error', (error: Error) => warnings.push(error));
+    parser.on('error', () => undefined);
     parser.on('end', () => resolve());
-    counted.on('error', reject);
-    counted.pipe(parser);
+    input.on('error', reject);
+    input.pipe(parser);
   });
   await Promise.all(pendingAttachments);
 
@@ -68,14 +86,37 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
     charset: contentType?.params?.charset,
     singleTextPart: !contentType?.value || /^text\/plain$/i.test(contentType.value),
   });
+  const defects: string[] = [];
   subject = repaired.subject;
   text = repaired.text;
+  if (subject.length > MAX_SUBJECT_CHARS) {
+    defects.push(`header-too-long: subject of ${subject.length} characters cut to ${MAX_SUBJECT_CHARS}`);
+    subject = subject.slice(0, MAX_SUBJECT_CHARS);
+  }
+  for (const attachment of attachments) {
+    const safe = safeFilename(attachment.filename);
+    if (safe !== attachment.filename) {
+      defects.push('attachment-name-sanitized: path or control characters removed from an attachment name');
+      attachment.filename = safe;
+    }
+  }
+  const fromHeader = addresses(headers.get('from'))[0];
+  if (/[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(subject + (fromHeader?.name ?? ''))) {
+    defects.push('header-control-characters: line breaks or control characters inside the subject or a name (neutralised in everything we send)');
+  }
+  if (activeHtml) defects.push('html-active-content: scripts or event handlers in the HTML (only its text is used)');
+  if (attachments.length > MAX_LISTED_ATTACHMENTS) defects.push(`attachments-capped: ${attachments.length} attachments, ${MAX_LISTED_ATTACHMENTS} listed (all kept in the raw mail)`);
+  const capAddresses = (list: MailAddress[], header: string) => {
+    if (list.length <= MAX_ADDRESSES) return list;
+    defects.push(`recipients-capped: ${list.length} ${header} addresses, ${MAX_ADDRESSES} kept`);
+    return list.slice(0, MAX_ADDRESSES);
+  };
   return {
     messageId: normalizeMessageId(stringHeader(headers.get('message-id'))),
     from: addresses(headers.get('from'))[0],
     replyTo: addresses(headers.get('reply-to')),
-    to: addresses(headers.get('to')),
-    cc: addresses(headers.get('cc')),
+    to: capAddresses(addresses(headers.get('to')), 'To'),
+    cc: capAddresses(addresses(headers.get('cc')), 'Cc'),
     subject,
     date: validDate(headers.get('date')),
     inReplyTo: parseMessageIdList(rawHeader(headerLines, 'in-reply-to')),
@@ -85,9 +126,15 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
     contentTypeParams: lowercaseKeys(contentType?.params ?? {}),
     text,
     hasHtml: html,
-    attachments,
+    attachments: attachments.slice(0, MAX_LISTED_ATTACHMENTS),
     sizeBytes,
+    defects: [...new Set(defects)],
   };
+}
+
+/** The last path segment, without control characters, at most 200 characters ("../../x" → "x"). */
+function safeFilename(name: string): string {
+  return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').replace(/^\.+/, '').slice(0, 200);
 }
 
 interface ParserData {

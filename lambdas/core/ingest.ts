@@ -4,7 +4,7 @@ import { identifyAgent } from './agents.js';
 import { classifyMail, type MailClassification } from './classification.js';
 import { finishEffects } from './effects.js';
 import { agentReplyRecord, followUpRecord, newThreadRecord, quarantineRecord, type RecordContext } from './inbound-records.js';
-import type { InboundMail, MailAddress, ReceiptEnvelope } from './mail.js';
+import { UnparseableMailError, type InboundMail, type MailAddress, type ReceiptEnvelope } from './mail.js';
 import { dedupeKeyFor, receiptDedupeKey } from './message-ids.js';
 import type { Disposition, InboundProcessing } from './records.js';
 import { screenMail, type Screening } from './screening.js';
@@ -56,12 +56,18 @@ export interface MailAnalysis {
 }
 
 /** Pure: screening and classification of a parsed (or unparseable) mail. */
-export function analyzeMail(mail: InboundMail | undefined, envelope: ReceiptEnvelope, deps: Pick<IngestDependencies, 'config'>, suppressed: boolean): MailAnalysis {
+export function analyzeMail(
+  mail: InboundMail | undefined,
+  envelope: ReceiptEnvelope,
+  deps: Pick<IngestDependencies, 'config'>,
+  suppressed: boolean,
+  unparseable?: string,
+): MailAnalysis {
   const { config } = deps;
   const candidates = [...envelope.recipients, ...(mail ? [...mail.to, ...mail.cc].map((address) => address.address) : [])];
   const service = resolveServiceAddress(candidates, config);
   const customer = mail ? (mail.replyTo[0] ?? mail.from) : undefined;
-  const screening = screenMail(mail, envelope, config, { suppressed });
+  const screening = screenMail(mail, envelope, config, { suppressed, unparseable });
   if (!service) {
     screening.quarantine = true;
     screening.acknowledge = false;
@@ -78,14 +84,14 @@ export function analyzeMail(mail: InboundMail | undefined, envelope: ReceiptEnve
  * unfinished effects run.
  */
 export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<IngestResult> {
-  const mail = await readMail(envelope, deps);
+  const { mail, refused } = await readMail(envelope, deps);
   const customer = mail ? (mail.replyTo[0] ?? mail.from) : undefined;
   const dedupeKey = await chooseDedupeKey(mail?.messageId, envelope, customer?.address, deps.threads);
   const prior = await deps.threads.getProcessing(dedupeKey);
   if (prior) return finish(prior, 'duplicate', mail, envelope, deps);
 
   const suppressed = customer ? await deps.threads.isSuppressed(customer.address) : false;
-  const analysis = analyzeMail(mail, envelope, deps, suppressed);
+  const analysis = analyzeMail(mail, envelope, deps, suppressed, refused);
   const context = (parsed: InboundMail): RecordContext => ({ envelope, mail: parsed, screening: analysis.screening, dedupeKey, config: deps.config, sla: deps.sla, now: deps.clock.now() });
   if (analysis.screening.quarantine || !analysis.mail || !analysis.service || !analysis.customer || !analysis.classification) {
     const { record, processing } = quarantineRecord({ ...context(analysis.mail!), mail: analysis.mail }, analysis.customer?.address);
@@ -154,16 +160,17 @@ async function finish(processing: InboundProcessing, outcome: IngestResult['outc
  * again into memory and parsed once more, so a broken download (retried) is told
  * apart from a mail that cannot be parsed (quarantined).
  */
-async function readMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<InboundMail | undefined> {
+async function readMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<{ mail: InboundMail | undefined; refused?: string }> {
   try {
-    return await deps.parser.parse(await deps.rawMail.open(envelope.rawMail));
-  } catch {
+    return { mail: await deps.parser.parse(await deps.rawMail.open(envelope.rawMail)) };
+  } catch (error) {
+    if (error instanceof UnparseableMailError) return { mail: undefined, refused: error.reason };
     const chunks: Uint8Array[] = [];
     for await (const chunk of await deps.rawMail.open(envelope.rawMail)) chunks.push(chunk);
     try {
-      return await deps.parser.parse(Buffer.concat(chunks));
-    } catch {
-      return undefined;
+      return { mail: await deps.parser.parse(Buffer.concat(chunks)) };
+    } catch (retryError) {
+      return { mail: undefined, refused: retryError instanceof UnparseableMailError ? retryError.reason : undefined };
     }
   }
 }

@@ -39,6 +39,16 @@ export interface InboundMail {
   hasHtml: boolean;
   attachments: AttachmentInfo[];
   sizeBytes: number;
+  /** What the parser had to cut or clean (`code: detail`), recorded with the mail's reasons. */
+  defects: string[];
+}
+
+/** Raised by the parser for a mail it refuses to parse at all; the mail is quarantined with this reason. */
+export class UnparseableMailError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'UnparseableMailError';
+  }
 }
 
 /** Where SES (or the local stand-in) stored the raw mail, and what its receipt said. */

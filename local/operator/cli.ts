@@ -55,6 +55,9 @@ export const OPERATOR_USAGE = {
 
 type Command = keyof typeof OPERATOR_USAGE;
 
+/** The target from --stack/--region, resolved once per command (unless the io brings one). */
+type TargetFn = (options: { stack?: string | undefined; region?: string | undefined }) => Promise<OperatorTarget>;
+
 async function run(command: Command, io: OperatorIo, body: (target: TargetFn) => Promise<number>): Promise<number> {
   let created: OperatorTarget | undefined;
   const target: TargetFn = async (options) => {
@@ -65,7 +68,7 @@ async function run(command: Command, io: OperatorIo, body: (target: TargetFn) =>
   try {
     return await body(target);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof Error && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`${command}: ${(error as Error).message}\nusage: replyline ${OPERATOR_USAGE[command]}\n`);
       return 1;
     }
@@ -161,5 +164,3 @@ export function forgetCommand(args: string[], io: OperatorIo = defaultIo()): Pro
     return 0;
   });
 }
-
-type TargetFn = (options: { stack?: string | undefined; region?: string | undefined }) => Promise<OperatorTarget>;

@@ -227,7 +227,7 @@ async function readObject(target: OperatorTarget, located: Located): Promise<{ b
     return { body: Buffer.from(await object.Body.transformToByteArray()), lastModified: object.LastModified };
   } catch (error) {
     if (errorName(error) === 'NoSuchKey' || errorName(error) === 'NotFound') {
-      throw new OperatorError(`the raw mail s3://${located.bucket}/${located.key} is gone (expired by the retention lifecycle, or forgotten)`);
+      throw new OperatorError(`no stored mail at s3://${located.bucket}/${located.key} (a typo, or expired by the retention lifecycle, or forgotten)`);
     }
     throw error;
   }

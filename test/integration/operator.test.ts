@@ -6,7 +6,7 @@ import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
-import { resolveTarget, type OperatorTarget } from '../../local/operator/target.js';
+import { deadLetterQueueOf, resolveTarget, type OperatorTarget } from '../../local/operator/target.js';
 import { exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand, type OperatorIo } from '../../local/operator/cli.js';
 import { tombstoneKey } from '../../local/operator/privacy.js';
 import type { ThreadRow } from '../../local/operator/threads.js';
@@ -224,6 +224,10 @@ describe('operator tools on the local emulators', () => {
       expect(await redriveCommand(['--queue', 'all'], again.io)).toBe(0);
       expect(again.out()).toContain('inbound: moved 0 messages');
       expect(again.out()).toContain('total: moved 0');
+
+      // On AWS, team DLQs are found through the queue's RedrivePolicy (no stack output needed).
+      const support = instance.resources.teams.support!;
+      expect(await deadLetterQueueOf(target.sqs, { name: 'support', url: support.url })).toBe(support.dlqUrl);
 
       const unknown = capture(target);
       expect(await redriveCommand(['--queue', 'nosuch'], unknown.io)).toBe(1);
