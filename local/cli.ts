@@ -8,6 +8,7 @@ import { sendFiles } from './send.js';
 import { explainFile, formatExplanation } from './explain.js';
 import { EvalError, runEval } from './eval.js';
 import { sendAgentReply } from './reply.js';
+import { exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
 
 const USAGE = `Usage: replyline <command> [options]
 
@@ -23,9 +24,21 @@ Commands:
   reply RL-XXXXXX [--from AGENT] [--text TEXT]
                                           answer a thread as an agent, through the running local stack
 
+Operator tools (the local stack, or a deployed one with --stack NAME):
+  threads [--customer ADDRESS] [--status awaiting-agent|awaiting-customer|closed] [--team T] [--limit N] [--json]
+                                          list threads: a customer's (newest first), those owing a reply (earliest due first), or by status/team
+  replay <Message-ID|receipt-id|s3-key> [--force] [--to ADDRESS]
+                                          re-ingest a stored mail through the inbound queue (a processed mail: nothing changes);
+                                          --force decides a quarantined mail again (refused for threaded mail)
+  redrive [--queue inbound|<team>|all]    move dead-lettered messages back to their queue after a fix
+  export <customer-address> [--out DIR]   write everything held on a customer to a directory (threads, raw mail, …)
+  forget <customer-address> [--yes]       delete everything held on a customer; only a hashed tombstone remains
+
 Options:
   --config FILE   configuration file (default: replyline.config.json)
   --fresh         clear local state (.replyline/) before starting
+  --stack NAME    operator tools: a deployed stack (standard AWS credentials); default: the local stack
+  --region REGION region of --stack (default: AWS_REGION or the profile's)
 `;
 
 const STATE_DIR = '.replyline';
@@ -43,6 +56,16 @@ async function main(argv: string[]): Promise<number> {
       return evaluate(rest);
     case 'reply':
       return reply(rest);
+    case 'threads':
+      return threadsCommand(rest);
+    case 'replay':
+      return replayCommand(rest);
+    case 'redrive':
+      return redriveCommand(rest);
+    case 'export':
+      return exportCommand(rest);
+    case 'forget':
+      return forgetCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,3 +1,4 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -243,28 +244,10 @@ function stackTarget(stack: string, region: string | undefined, resources: Stack
   };
 }
 
-/** The slice of @aws-sdk/client-cloudformation used here. */
-interface CloudFormationSdk {
-  CloudFormationClient: new (config: { region?: string }) => {
-    send(command: unknown): Promise<{ Stacks?: { StackStatus?: string; Outputs?: StackOutput[] }[] }>;
-    destroy(): void;
-  };
-  DescribeStacksCommand: new (input: { StackName: string }) => unknown;
-}
-
-const CLOUDFORMATION_PACKAGE = '@aws-sdk/client-cloudformation';
-
 async function describeStackOutputs(stack: string, region: string | undefined): Promise<StackOutput[]> {
-  let sdk: CloudFormationSdk;
+  const client = new CloudFormationClient(region ? { region } : {});
   try {
-    // Loaded on demand: only --stack needs it, and the local tools work without it.
-    sdk = (await import(CLOUDFORMATION_PACKAGE)) as CloudFormationSdk;
-  } catch {
-    throw new OperatorError(`--stack needs the package ${CLOUDFORMATION_PACKAGE} (npm install ${CLOUDFORMATION_PACKAGE}@3.1162.0)`);
-  }
-  const client = new sdk.CloudFormationClient(region ? { region } : {});
-  try {
-    const result = await client.send(new sdk.DescribeStacksCommand({ StackName: stack }));
+    const result = await client.send(new DescribeStacksCommand({ StackName: stack }));
     const found = result.Stacks?.[0];
     if (!found) throw new OperatorError(`no stack named ${stack}`);
     if (/_IN_PROGRESS$|^ROLLBACK_COMPLETE$|^DELETE_/.test(found.StackStatus ?? '')) {

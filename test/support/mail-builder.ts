@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A minimal RFC 5322 mail; CRLF line ends as on the wire. */
 export function rawMail(fields: { from: string; to: string; subject: string; body: string; messageId?: string; headers?: Record<string, string> }): string {
@@ -15,5 +17,15 @@ export function rawMail(fields: { from: string; to: string; subject: string; bod
     fields.body,
     '',
   ];
+  rememberForPrivacyScan(fields);
   return lines.join('\r\n');
+}
+
+/** Registers what must never appear in a log: the sender's and other recipients' addresses, the subject, the body. */
+function rememberForPrivacyScan(fields: { from: string; to: string; subject: string; body: string }): void {
+  const dir = process.env.REPLYLINE_PRIVACY_DIR;
+  if (!dir) return;
+  const addresses = `${fields.from}, ${fields.to}`.match(/[^\s<>,"]+@[^\s<>,"]+/g) ?? [];
+  const customerAddresses = addresses.filter((address) => !/@example\.(com|net)$/i.test(address));
+  appendFileSync(join(dir, `mails-${process.pid}.jsonl`), `${JSON.stringify({ addresses: customerAddresses, subject: fields.subject, body: fields.body })}\n`);
 }

@@ -1,0 +1,13 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { observeLogs } from '../../lambdas/adapters/logger.js';
+
+/**
+ * Setup file of the integration and fault projects: every log entry the handlers
+ * write in this worker is kept, so the global teardown can check that none
+ * carries a customer address, a subject or a body (test/support/global-setup.ts).
+ */
+const dir = inject('privacyDir');
+const file = join(dir, `logs-${process.pid}.jsonl`);
+observeLogs((entry) => appendFileSync(file, `${JSON.stringify(entry)}\n`));
