@@ -31,7 +31,8 @@ export default defineConfig({
           include: ['test/faults/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           setupFiles: ['test/support/privacy-capture.ts'],
-          env,
+          // Thousands of injected failures are logged on purpose; the suite reads them through the log observer.
+          env: { ...env, LOG_LEVEL: 'SILENT' },
           testTimeout: 900_000,
           hookTimeout: 60_000,
         },

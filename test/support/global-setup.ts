@@ -19,8 +19,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('emulators', emulators.endpoints);
   const privacyDir = mkdtempSync(join(tmpdir(), 'replyline-privacy-'));
   project.provide('privacyDir', privacyDir);
-  // Workers inherit it: the mail builder records what must never be logged.
-  process.env.REPLYLINE_PRIVACY_DIR = privacyDir;
   return async () => {
     await emulators.stop();
     rmSync(stateDir, { recursive: true, force: true });

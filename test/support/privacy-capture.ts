@@ -9,5 +9,7 @@ import { observeLogs } from '../../lambdas/adapters/logger.js';
  * carries a customer address, a subject or a body (test/support/global-setup.ts).
  */
 const dir = inject('privacyDir');
+// The mail builder (test/support/mail-builder.ts) records there what must never be logged.
+process.env.REPLYLINE_PRIVACY_DIR = dir;
 const file = join(dir, `logs-${process.pid}.jsonl`);
 observeLogs((entry) => appendFileSync(file, `${JSON.stringify(entry)}\n`));
