@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import { dirname } from 'node:path';
 import { closeServer } from './emulators.js';
+import { listenOnLoopback, readBody } from './http.js';
 
 /**
  * A minimal EventBridge stand-in speaking the PutEvents JSON protocol, so the
@@ -57,7 +58,7 @@ export async function startLocalEventBus(options: { port: number; eventsFile: st
   const server = createServer((req, res) => {
     void (async () => {
       if (req.method === 'POST' && req.url === '/_local/rules') {
-        rules.push(JSON.parse(await readText(req)) as LocalRule);
+        rules.push(JSON.parse((await readBody(req)).toString('utf8')) as LocalRule);
         res.statusCode = 204;
         res.end();
         return;
@@ -74,7 +75,7 @@ export async function startLocalEventBus(options: { port: number; eventsFile: st
         res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `local event bus supports PutEvents only, not ${target || req.method}` }));
         return;
       }
-      const body = JSON.parse((await readText(req)) || '{}') as { Entries?: PutEventsEntry[] };
+      const body = JSON.parse(((await readBody(req)).toString('utf8')) || '{}') as { Entries?: PutEventsEntry[] };
       const results = (body.Entries ?? []).map((entry) => accept(entry));
       res.setHeader('content-type', 'application/x-amz-json-1.1');
       res.end(JSON.stringify({ FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results }));
@@ -112,13 +113,9 @@ export async function startLocalEventBus(options: { port: number; eventsFile: st
     return { EventId: event.id };
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as { port: number };
+  const url = await listenOnLoopback(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     events: () => events,
     subscribe: (listener) => {
       listeners.add(listener);
@@ -135,12 +132,3 @@ function summary(detail: Record<string, unknown>): string {
     .join(' ');
 }
 
-function readText(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (text += chunk));
-    req.on('end', () => resolve(text));
-    req.on('error', reject);
-  });
-}

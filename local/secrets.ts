@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import { dirname } from 'node:path';
 import { closeServer } from './emulators.js';
+import { listenOnLoopback, readBody } from './http.js';
 
 /**
  * A minimal Secrets Manager stand-in speaking its JSON protocol (GetSecretValue,
@@ -23,7 +24,7 @@ export async function startLocalSecrets(options: { port: number; file: string })
   const server = createServer((req, res) => {
     void (async () => {
       const operation = String(req.headers['x-amz-target'] ?? '').replace(/^secretsmanager\./, '');
-      const body = JSON.parse((await readText(req)) || '{}') as { SecretId?: string; Name?: string; SecretString?: string };
+      const body = JSON.parse(((await readBody(req)).toString('utf8')) || '{}') as { SecretId?: string; Name?: string; SecretString?: string };
       const reply = (status: number, payload: object) => {
         res.statusCode = status;
         res.setHeader('content-type', 'application/x-amz-json-1.1');
@@ -47,13 +48,9 @@ export async function startLocalSecrets(options: { port: number; file: string })
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as { port: number };
+  const url = await listenOnLoopback(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     put: (name, value) => {
       secrets[name] = value;
       save();
@@ -67,12 +64,3 @@ export function randomSecretValue(): string {
   return randomBytes(32).toString('base64url');
 }
 
-function readText(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (text += chunk));
-    req.on('end', () => resolve(text));
-    req.on('error', reject);
-  });
-}

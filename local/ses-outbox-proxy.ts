@@ -6,6 +6,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
 import { snsEnvelopeFor } from '../lambdas/schemas/ses-notification.js';
 import { closeServer, LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.js';
+import { listenOnLoopback, readBody } from './http.js';
 
 /**
  * Sits in front of aws-ses-v2-local on the SES port. Everything is forwarded
@@ -133,13 +134,9 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
     for (const event of events) await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: snsEnvelopeFor(event, topicArn, randomUUID(), new Date()) }));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as { port: number };
+  const url = await listenOnLoopback(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     entries: () => entries,
     stop: async () => {
       await closeServer(server);
@@ -183,14 +180,6 @@ async function describe(raw: Buffer, responseBody: string, sequence: number): Pr
   };
 }
 
-function readBody(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
 
 function safeName(value: string): string {
   return value.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80);

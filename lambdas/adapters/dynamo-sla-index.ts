@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { cancellationCodes, isConditionFailure } from './dynamo-errors.js';
 import {
   GetCommand,
   QueryCommand,
@@ -234,13 +234,3 @@ function toEmission(item: Item): PendingSlaEmission {
   };
 }
 
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException || (error as { name?: string })?.name === 'ConditionalCheckFailedException';
-}
-
-function cancellationCodes(error: unknown): (string | undefined)[] {
-  if (error instanceof TransactionCanceledException || (error as { name?: string })?.name === 'TransactionCanceledException') {
-    return ((error as TransactionCanceledException).CancellationReasons ?? []).map((reason) => reason.Code);
-  }
-  return [];
-}

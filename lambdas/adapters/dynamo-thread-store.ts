@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { cancellationCodes, isConditionFailure } from './dynamo-errors.js';
 import {
   BatchGetCommand,
   GetCommand,
@@ -291,16 +291,6 @@ export class DynamoThreadStore implements ThreadStore {
   }
 }
 
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException || (error as { name?: string })?.name === 'ConditionalCheckFailedException';
-}
-
-function cancellationCodes(error: unknown): (string | undefined)[] {
-  if (error instanceof TransactionCanceledException || (error as { name?: string })?.name === 'TransactionCanceledException') {
-    return ((error as TransactionCanceledException).CancellationReasons ?? []).map((reason) => reason.Code);
-  }
-  return [];
-}
 
 const iso = (date: Date | undefined) => date?.toISOString();
 const date = (value: unknown) => (typeof value === 'string' ? new Date(value) : undefined);

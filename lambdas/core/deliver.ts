@@ -1,27 +1,12 @@
-import type { ReplylineConfig } from '../schemas/config.js';
 import type { RoutingMessage } from '../schemas/routing.js';
-import type { Clock, EventPublisher, HttpClient, Mailer, MailParser, RawMailStore, Secrets, Sleeper, ThreadStore } from '../ports/index.js';
+import type { HttpClient, Sleeper } from '../ports/index.js';
 import { composeForward } from './forward.js';
-import { EffectBusyError, EFFECT_LEASE_MS, sendOnce } from './effects.js';
-import type { SendingLog } from './feedback.js';
-import type { SlaPolicy } from './sla-policy.js';
+import { EffectBusyError, EFFECT_LEASE_MS, sendOnce, type EffectDependencies } from './effects.js';
 import { signWebhookBody, webhookPayload } from './webhook.js';
 
-export interface DeliverDependencies {
-  threads: ThreadStore;
-  rawMail: RawMailStore;
-  parser: MailParser;
-  mailer: Mailer;
+export interface DeliverDependencies extends EffectDependencies {
   http: HttpClient;
   sleeper: Sleeper;
-  events: EventPublisher;
-  secrets: Secrets;
-  clock: Clock;
-  config: ReplylineConfig;
-  sla: SlaPolicy;
-  sendingLog: SendingLog;
-  instanceId: string;
-  effectLeaseMs?: number;
 }
 
 export interface DeliverResult {

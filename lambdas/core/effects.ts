@@ -1,4 +1,6 @@
-import type { Mailer, SentMail, SideEffect } from '../ports/index.js';
+import type { Clock, EventPublisher, Mailer, MailParser, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../ports/index.js';
+import type { ReplylineConfig } from '../schemas/config.js';
+import type { SlaPolicy } from './sla-policy.js';
 import type { SendingLog } from './feedback.js';
 import type { OutgoingMail } from './outgoing.js';
 import { composeAcknowledgement } from './acknowledgement.js';
@@ -14,6 +16,23 @@ import { composeRelay } from './relay.js';
 import { buildRoutingMessage } from './routing.js';
 import { resolveServiceAddress, splitSubaddress } from './service-address.js';
 import { threadAddress } from './threading.js';
+
+/** What every function that performs side effects of a recorded mail needs (ingest, deliver). */
+export interface EffectDependencies {
+  rawMail: RawMailStore;
+  parser: MailParser;
+  threads: ThreadStore;
+  mailer: Mailer;
+  events: EventPublisher;
+  secrets: Secrets;
+  clock: Clock;
+  config: ReplylineConfig;
+  sla: SlaPolicy;
+  sendingLog: SendingLog;
+  instanceId: string;
+  /** How long a claimed side effect stays claimed (default 2 min); must be shorter than the queue's visibility timeout. */
+  effectLeaseMs?: number;
+}
 
 /** Longer than any single send takes; an expired lease means its holder died. */
 export const EFFECT_LEASE_MS = 2 * 60 * 1000;

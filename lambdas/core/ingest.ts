@@ -1,36 +1,20 @@
-import type { ReplylineConfig } from '../schemas/config.js';
-import type { Clock, EventPublisher, Mailer, MailParser, RawMailStore, RoutingQueue, Secrets, SideEffect, ThreadStore } from '../ports/index.js';
+import type { RoutingQueue, SideEffect, ThreadStore } from '../ports/index.js';
 import { identifyAgent } from './agents.js';
 import { classifyMail, type MailClassification } from './classification.js';
-import { finishEffects } from './effects.js';
+import { finishEffects, type EffectDependencies } from './effects.js';
 import { agentReplyRecord, followUpRecord, newThreadRecord, quarantineRecord, type RecordContext } from './inbound-records.js';
 import { UnparseableMailError, type InboundMail, type MailAddress, type ReceiptEnvelope } from './mail.js';
 import { dedupeKeyFor, receiptDedupeKey } from './message-ids.js';
 import type { Disposition, InboundProcessing } from './records.js';
 import { screenMail, type Screening } from './screening.js';
 import { resolveServiceAddress, type ServiceAddress } from './service-address.js';
-import type { SlaPolicy } from './sla-policy.js';
-import type { SendingLog } from './feedback.js';
 import { matchThread, verifyThreadAddress } from './threading.js';
 import { threadRefFor } from './thread-ref.js';
 
 export { EffectBusyError, EFFECT_LEASE_MS, reasonCodesOf } from './effects.js';
 
-export interface IngestDependencies {
-  rawMail: RawMailStore;
-  parser: MailParser;
-  threads: ThreadStore;
-  mailer: Mailer;
-  events: EventPublisher;
+export interface IngestDependencies extends EffectDependencies {
   routing: RoutingQueue;
-  secrets: Secrets;
-  clock: Clock;
-  config: ReplylineConfig;
-  sla: SlaPolicy;
-  sendingLog: SendingLog;
-  instanceId: string;
-  /** How long a claimed side effect stays claimed (default 2 min); must be shorter than the queue's visibility timeout. */
-  effectLeaseMs?: number;
 }
 
 export interface IngestResult {

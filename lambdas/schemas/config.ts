@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone, TIME_ZONE_MESSAGE } from './validators.js';
 import { slaConfigSchema } from './sla-config.js';
 import { classificationConfigSchema, unknownReferences } from './classification-config.js';
 import { alertsConfigSchema } from './alerts-config.js';
@@ -28,18 +29,9 @@ const domainName = z
   .toLowerCase()
   .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/, 'expected a domain name like example.com');
 
-const timeZone = z.string().refine(isKnownTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai or Europe/Berlin' });
+const timeZone = z.string().refine(isKnownTimeZone, { message: TIME_ZONE_MESSAGE });
 
 const regexSource = z.string().refine(isValidRegex, { message: 'expected a valid regular expression' });
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function isValidRegex(source: string): boolean {
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownTimeZone, TIME_ZONE_MESSAGE } from './validators.js';
 import type { Interval } from '../core/business-time.js';
 import type { Priority } from '../core/priority.js';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_CALENDAR, TEAM_CALENDAR } from '../core/sla-policy.js';
@@ -60,16 +61,7 @@ const calendarReference = z.union([z.literal(ALWAYS_OPEN_CALENDAR), z.literal(TE
 
 const isoDate = z.string().refine(isCalendarDate, { message: 'expected a date like 2026-10-08' });
 
-const timeZone = z.string().refine(isKnownTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai or Europe/Berlin' });
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const timeZone = z.string().refine(isKnownTimeZone, { message: TIME_ZONE_MESSAGE });
 
 function isCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

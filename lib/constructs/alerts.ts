@@ -11,6 +11,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetterAlarm, encryptedQueue } from './queues.js';
 import { EVENT_SOURCE } from '../../lambdas/core/events.js';
 import { forwardedAlertTypes, slaAlertText, type SlaAlertField, type SlaAlertType } from '../../lambdas/core/sla-sweep.js';
 import type { AlertsConfig } from '../../lambdas/schemas/alerts-config.js';
@@ -120,13 +121,7 @@ export class Alerts extends Construct {
     );
 
     // --- Delivery DLQ ---------------------------------------------------------------------------
-    this.deadLetterQueue = new sqs.Queue(this, 'DeliveryDlq', {
-      queueName: dlqName,
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: dataKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    this.deadLetterQueue = encryptedQueue(this, 'DeliveryDlq', dataKey, { queueName: dlqName });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is the dead-letter queue of the SLA alert rules\' targets (EventBridge DeadLetterConfig), which cdk-nag does not recognise as DLQ use.',
@@ -250,14 +245,7 @@ export class Alerts extends Construct {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    const dlqAlarm = new cloudwatch.Alarm(this, 'DeliveryDlqNotEmpty', {
-      alarmDescription: 'SLA alerts could not be delivered to the alert topic or the chat webhook for 24 hours; they wait in the alert delivery DLQ.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    const dlqAlarm = deadLetterAlarm(this, 'DeliveryDlqNotEmpty', this.deadLetterQueue, 'SLA alerts could not be delivered to the alert topic or the chat webhook for 24 hours; they wait in the alert delivery DLQ.');
     this.alarms.push(this.breachAlarm, dlqAlarm);
     // Operational alarms reach the same people. (Not the breach alarm: each breach is already sent.)
     const notify = new cloudwatchActions.SnsAction(this.topic);

@@ -10,6 +10,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import type { AppFunction } from './app-function.js';
+import { deadLetterAlarm, encryptedQueue } from './queues.js';
 
 /** SES stores raw mail under this prefix; ingest may read only below it. */
 export const RAW_MAIL_PREFIX = 'inbound/';
@@ -102,21 +103,10 @@ export class InboundMail extends Construct {
       enforceSSL: true,
     });
 
-    this.deadLetterQueue = new sqs.Queue(this, 'InboundDlq', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: dataKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-
-    this.queue = new sqs.Queue(this, 'Inbound', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: dataKey,
-      enforceSSL: true,
+    this.deadLetterQueue = encryptedQueue(this, 'InboundDlq', dataKey);
+    this.queue = encryptedQueue(this, 'Inbound', dataKey, {
       visibilityTimeout: Duration.seconds(consumerTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
-      // Long enough to ride out a multi-day outage of ingest without dropping a mail.
-      retentionPeriod: Duration.days(14),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
+      deadLetterQueue: this.deadLetterQueue,
     });
 
     // Standard SNS envelope (no raw delivery): the ingest handler parses it and reads the SES
@@ -125,14 +115,7 @@ export class InboundMail extends Construct {
     this.subscribeQueue(topicName);
 
     this.alarms.push(
-      new cloudwatch.Alarm(this, 'InboundDlqNotEmpty', {
-        alarmDescription: 'Inbound mail is stuck in the dead-letter queue: fix the cause, then redrive it to the inbound queue.',
-        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+      deadLetterAlarm(this, 'InboundDlqNotEmpty', this.deadLetterQueue, 'Inbound mail is stuck in the dead-letter queue: fix the cause, then `replyline redrive --queue inbound`.'),
     );
 
     // --- SES receiving ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import type { FunctionEnv } from '../../lambdas/schemas/env.js';
 import { AppFunction } from './app-function.js';
+import { deadLetterAlarm, encryptedQueue } from './queues.js';
 import type { ThreadsTable } from './threads-table.js';
 
 const DELIVER_TIMEOUT = Duration.seconds(60);
@@ -46,31 +47,12 @@ export class Routing extends Construct {
     this.dataKey = props.dataKey;
 
     for (const [team, settings] of Object.entries(config.teams)) {
-      const dlq = new sqs.Queue(this, `${team}Dlq`, {
-        encryption: sqs.QueueEncryption.KMS,
-        encryptionMasterKey: props.dataKey,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
-      });
-      const queue = new sqs.Queue(this, `${team}Queue`, {
-        encryption: sqs.QueueEncryption.KMS,
-        encryptionMasterKey: props.dataKey,
-        enforceSSL: true,
-        visibilityTimeout: Duration.seconds(DELIVER_TIMEOUT.toSeconds() * 6),
-        retentionPeriod: Duration.days(14),
-        deadLetterQueue: { queue: dlq, maxReceiveCount: 5 },
-      });
+      const dlq = encryptedQueue(this, `${team}Dlq`, props.dataKey);
+      const queue = encryptedQueue(this, `${team}Queue`, props.dataKey, { visibilityTimeout: Duration.seconds(DELIVER_TIMEOUT.toSeconds() * 6), deadLetterQueue: dlq });
       this.teamQueues[team] = queue;
       this.deadLetterQueues.push(dlq);
       this.alarms.push(
-        new cloudwatch.Alarm(this, `${team}DlqNotEmpty`, {
-          alarmDescription: `Mail for team ${team} could not be delivered and sits in its dead-letter queue (reason in the message attribute or the deliver log).`,
-          metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-          threshold: 0,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-          evaluationPeriods: 1,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        }),
+        deadLetterAlarm(this, `${team}DlqNotEmpty`, dlq, `Mail for team ${team} could not be delivered and sits in its dead-letter queue (reason in the message attribute or the deliver log).`),
         new cloudwatch.Alarm(this, `${team}QueueStale`, {
           alarmDescription: `Mail for team ${team} has waited more than ${MAX_MESSAGE_AGE.toMinutes()} minutes for delivery.`,
           metric: queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }),
@@ -111,26 +93,14 @@ export class Routing extends Construct {
     });
     props.table.grantItemReadWrite(agentEvents);
     props.bus.grantPutEventsTo(agentEvents);
-    const agentEventsDlq = new sqs.Queue(this, 'AgentEventsDlq', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.dataKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const agentEventsDlq = encryptedQueue(this, 'AgentEventsDlq', props.dataKey);
     this.deadLetterQueues.push(agentEventsDlq);
     Validations.of(agentEventsDlq).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself a dead-letter queue: the DeadLetterConfig of the Agent Replied rule target, which cdk-nag does not recognise as DLQ use.',
     });
     this.alarms.push(
-      new cloudwatch.Alarm(this, 'AgentEventsDlqNotEmpty', {
-        alarmDescription: 'Agent Replied events could not be recorded (malformed or unknown thread): see the agent-events log.',
-        metric: agentEventsDlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+      deadLetterAlarm(this, 'AgentEventsDlqNotEmpty', agentEventsDlq, 'Agent Replied events could not be recorded (malformed or unknown thread): see the agent-events log.'),
     );
     new events.Rule(this, 'HelpdeskAgentReplied', {
       eventBus: props.bus,

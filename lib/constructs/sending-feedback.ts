@@ -9,6 +9,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { AppFunction } from './app-function.js';
+import { deadLetterAlarm, encryptedQueue } from './queues.js';
 import type { ThreadsTable } from './threads-table.js';
 
 export interface SendingFeedbackProps {
@@ -70,20 +71,8 @@ export class SendingFeedback extends Construct {
       events: [ses.EmailSendingEvent.SEND, ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
     });
 
-    this.deadLetterQueue = new sqs.Queue(this, 'FeedbackDlq', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.dataKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.queue = new sqs.Queue(this, 'Feedback', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.dataKey,
-      enforceSSL: true,
-      visibilityTimeout: Duration.seconds(180),
-      retentionPeriod: Duration.days(14),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
-    });
+    this.deadLetterQueue = encryptedQueue(this, 'FeedbackDlq', props.dataKey);
+    this.queue = encryptedQueue(this, 'Feedback', props.dataKey, { visibilityTimeout: Duration.seconds(180), deadLetterQueue: this.deadLetterQueue });
     const snsService = new iam.ServicePrincipal('sns.amazonaws.com');
     const { policyDependable } = this.queue.addToResourcePolicy(
       new iam.PolicyStatement({ principals: [snsService], actions: ['sqs:SendMessage'], resources: [this.queue.queueArn], conditions: { ArnEquals: { 'aws:SourceArn': topic.topicArn } } }),
@@ -101,14 +90,7 @@ export class SendingFeedback extends Construct {
     if (policyDependable) subscription.node.addDependency(policyDependable);
 
     this.alarms.push(
-      new cloudwatch.Alarm(this, 'FeedbackDlqNotEmpty', {
-        alarmDescription: 'SES sending events could not be recorded: bounces or complaints may not reach the suppression list. See the feedback log, then redrive.',
-        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+      deadLetterAlarm(this, 'FeedbackDlqNotEmpty', this.deadLetterQueue, 'SES sending events could not be recorded: bounces or complaints may not reach the suppression list. See the feedback log, then redrive.'),
     );
 
     const feedback = new AppFunction(this, 'Function', {

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { DEFAULT_LEASE_MS } from '../../lambdas/core/sla-sweep.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
+import { deadLetterAlarm, encryptedQueue } from './queues.js';
 import { AppFunction, type AppFunctionProps } from './app-function.js';
 
 export interface SlaMonitorProps {
@@ -78,12 +79,7 @@ export class SlaMonitor extends Construct {
     );
     props.bus.grantPutEventsTo(this.sweeper);
 
-    this.deadLetterQueue = new sqs.Queue(this, 'ScheduleDlq', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: props.dataKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    this.deadLetterQueue = encryptedQueue(this, 'ScheduleDlq', props.dataKey);
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is the dead-letter queue of the SLA sweep schedule (EventBridge Scheduler DeadLetterConfig), which cdk-nag does not recognise as DLQ use.',
@@ -138,14 +134,7 @@ export class SlaMonitor extends Construct {
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.BREACHING,
       }),
-      new cloudwatch.Alarm(this, 'ScheduleDlqNotEmpty', {
-        alarmDescription: 'EventBridge Scheduler could not start the SLA sweeper (see the messages in the schedule DLQ for the error).',
-        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+      deadLetterAlarm(this, 'ScheduleDlqNotEmpty', this.deadLetterQueue, 'EventBridge Scheduler could not start the SLA sweeper (see the messages in the schedule DLQ for the error).'),
     );
   }
 }

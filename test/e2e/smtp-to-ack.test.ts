@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
-import { acknowledgementsOf, outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
 
 describe('a customer mail sent over SMTP to the local stack', () => {
   let instance: LocalInstance;

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { composeMime } from '../../lambdas/adapters/mime-composer.js';
-import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { deliverRoutedMail } from '../../lambdas/core/deliver.js';
 import { ingestMail, type IngestResult } from '../../lambdas/core/ingest.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
