@@ -1,7 +1,7 @@
 import { cancellationCodes, isConditionFailure } from './dynamo-errors.js';
 import {
   GetCommand,
-  QueryCommand,
+  paginateQuery,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -43,21 +43,17 @@ export class DynamoSlaIndex implements SlaIndex {
   /** How many threads of a team owe a reply (GSI3, counted without reading items). */
   async countOpenThreads(team: string): Promise<number> {
     let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: TABLE_KEYS.openByTeamIndex.name,
-          KeyConditionExpression: 'GSI3PK = :team',
-          ExpressionAttributeValues: { ':team': `OPEN#${team}` },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      );
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        IndexName: TABLE_KEYS.openByTeamIndex.name,
+        KeyConditionExpression: 'GSI3PK = :team',
+        ExpressionAttributeValues: { ':team': `OPEN#${team}` },
+        Select: 'COUNT',
+      },
+    );
+    for await (const page of pages) count += page.Count ?? 0;
     return count;
   }
 
@@ -170,21 +166,17 @@ export class DynamoSlaIndex implements SlaIndex {
 
   private async queryShard(shard: number, until: Date): Promise<Item[]> {
     const items: Item[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: TABLE_KEYS.openSlaIndex.name,
-          KeyConditionExpression: '#pk = :pk AND #sk <= :until',
-          ExpressionAttributeNames: { '#pk': TABLE_KEYS.openSlaIndex.partitionKey, '#sk': TABLE_KEYS.openSlaIndex.sortKey },
-          ExpressionAttributeValues: { ':pk': `SLA#${shard}`, ':until': `${until.toISOString()}${AFTER_ANY_REF}` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.tableName,
+        IndexName: TABLE_KEYS.openSlaIndex.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :until',
+        ExpressionAttributeNames: { '#pk': TABLE_KEYS.openSlaIndex.partitionKey, '#sk': TABLE_KEYS.openSlaIndex.sortKey },
+        ExpressionAttributeValues: { ':pk': `SLA#${shard}`, ':until': `${until.toISOString()}${AFTER_ANY_REF}` },
+      },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
     return items;
   }
 }

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
-import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../lambdas/adapters/dynamo-thread-store.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
-import { errorName, OperatorError, type OperatorTarget } from './target.js';
+import { errorName, OperatorError, queryItems, scanItems, type Item, type OperatorTarget } from './target.js';
 
 /**
  * `replyline export` / `replyline forget`: everything held on one customer address.
@@ -31,7 +31,6 @@ import { errorName, OperatorError, type OperatorTarget } from './target.js';
  * lowercased address, with dates and counts.
  */
 
-type Item = Record<string, unknown>;
 type Key = { PK: string; SK: string };
 
 export interface RawMailRef {
@@ -116,58 +115,28 @@ const participantsOf = (item: Item) => (Array.isArray(item.participants) ? item.
 
 async function customerThreadRefs(target: OperatorTarget, address: string): Promise<string[]> {
   const { customerIndex } = TABLE_KEYS;
-  const refs: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await target.dynamo.send(
-      new QueryCommand({
-        TableName: target.table,
-        IndexName: customerIndex.name,
-        KeyConditionExpression: '#pk = :customer',
-        ExpressionAttributeNames: { '#pk': customerIndex.partitionKey },
-        ExpressionAttributeValues: { ':customer': keys.customer(address) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) if (typeof item.ref === 'string') refs.push(item.ref);
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return refs;
+  const items = await queryItems(target, {
+    IndexName: customerIndex.name,
+    KeyConditionExpression: '#pk = :customer',
+    ExpressionAttributeNames: { '#pk': customerIndex.partitionKey },
+    ExpressionAttributeValues: { ':customer': keys.customer(address) },
+  });
+  return items.flatMap((item) => (typeof item.ref === 'string' ? [item.ref] : []));
 }
 
 /** One pass over the table: the items that cannot be reached by key (links, quarantine by day, mail in other threads). */
 async function scanForCustomer(target: OperatorTarget, address: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await target.dynamo.send(
-      new ScanCommand({
-        TableName: target.table,
-        FilterExpression:
-          '(begins_with(PK, :mid) AND (attribute_exists(threadRef) OR sender = :address)) OR (begins_with(PK, :quarantine) AND sender = :address) ' +
-          'OR (#kind = :message AND #from = :address) OR (#kind = :thread AND (customerAddress = :address OR contains(participants, :address)))',
-        ExpressionAttributeNames: { '#kind': 'kind', '#from': 'from' },
-        ExpressionAttributeValues: { ':mid': 'MID#', ':quarantine': 'QUARANTINE#', ':message': 'message', ':thread': 'thread', ':address': address },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return scanItems(target, {
+    FilterExpression:
+      '(begins_with(PK, :mid) AND (attribute_exists(threadRef) OR sender = :address)) OR (begins_with(PK, :quarantine) AND sender = :address) ' +
+      'OR (#kind = :message AND #from = :address) OR (#kind = :thread AND (customerAddress = :address OR contains(participants, :address)))',
+    ExpressionAttributeNames: { '#kind': 'kind', '#from': 'from' },
+    ExpressionAttributeValues: { ':mid': 'MID#', ':quarantine': 'QUARANTINE#', ':message': 'message', ':thread': 'thread', ':address': address },
+  });
 }
 
-async function queryAll(target: OperatorTarget, key: { PK: string }): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await target.dynamo.send(
-      new QueryCommand({ TableName: target.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': key.PK }, ConsistentRead: true, ExclusiveStartKey: start }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+function queryAll(target: OperatorTarget, key: { PK: string }): Promise<Item[]> {
+  return queryItems(target, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': key.PK }, ConsistentRead: true });
 }
 
 export interface CustomerCounts {

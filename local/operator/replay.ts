@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../lambdas/adapters/dynamo-thread-store.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { normalizeMessageId, type InboundMail } from '../../lambdas/core/mail.js';
 import { dedupeKeyFor, receiptDedupeKey } from '../../lambdas/core/message-ids.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
-import { errorName, OperatorError, queueNameOf, type OperatorTarget } from './target.js';
+import { errorName, OperatorError, queryItems, queueNameOf, type Item, type OperatorTarget } from './target.js';
 
 /**
  * `replyline replay <messageId|s3-key>`: re-ingests a stored mail by putting the same
@@ -18,7 +18,6 @@ import { errorName, OperatorError, queueNameOf, type OperatorTarget } from './ta
  * threaded mail, which would otherwise open a second thread.
  */
 
-type Item = Record<string, unknown>;
 
 export type ReplayArg = { kind: 's3'; bucket: string | undefined; key: string } | { kind: 'id'; id: string };
 
@@ -253,22 +252,19 @@ async function processingRecord(target: OperatorTarget, dedupeKey: string): Prom
 }
 
 async function messageItem(target: OperatorTarget, threadRef: string, dedupeKey: string): Promise<Item | undefined> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await target.dynamo.send(
-      new QueryCommand({
-        TableName: target.table,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)',
-        FilterExpression: 'dedupeKey = :key',
-        ExpressionAttributeValues: { ':pk': keys.thread(threadRef).PK, ':msg': 'MSG#', ':key': dedupeKey },
-        ExclusiveStartKey: start,
-      }),
-    );
-    if (page.Items?.[0]) return page.Items[0];
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return undefined;
+  const found = await queryItems(
+    target,
+    {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)',
+      FilterExpression: 'dedupeKey = :key',
+      ExpressionAttributeValues: { ':pk': keys.thread(threadRef).PK, ':msg': 'MSG#', ':key': dedupeKey },
+    },
+    firstMatch,
+  );
+  return found[0];
 }
+
+const firstMatch = (items: Item[]) => items.length > 0;
 
 /** How far before its processing a quarantined mail can have been received (SQS keeps a message up to 14 days). */
 const QUARANTINE_LOOKBACK_DAYS = 15;
@@ -278,20 +274,12 @@ async function quarantineItem(target: OperatorTarget, processing: Item): Promise
   const processedAt = dateOf(processing.createdAt) ?? new Date();
   for (let day = 0; day <= QUARANTINE_LOOKBACK_DAYS; day++) {
     const date = new Date(processedAt.getTime() - day * 86_400_000).toISOString().slice(0, 10);
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await target.dynamo.send(
-        new QueryCommand({
-          TableName: target.table,
-          KeyConditionExpression: 'PK = :pk',
-          FilterExpression: 'receiptId = :receipt',
-          ExpressionAttributeValues: { ':pk': `QUARANTINE#${date}`, ':receipt': processing.receiptId },
-          ExclusiveStartKey: start,
-        }),
-      );
-      if (page.Items?.[0]) return page.Items[0];
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const [found] = await queryItems(
+      target,
+      { KeyConditionExpression: 'PK = :pk', FilterExpression: 'receiptId = :receipt', ExpressionAttributeValues: { ':pk': `QUARANTINE#${date}`, ':receipt': processing.receiptId } },
+      firstMatch,
+    );
+    if (found) return found;
   }
   return undefined;
 }

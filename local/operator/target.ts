@@ -1,6 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, paginateScan, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../emulators.js';
@@ -40,6 +40,28 @@ export interface OperatorTarget {
   inbound: QueueRef;
   teams: Record<string, QueueRef>;
   close(): void;
+}
+
+export type Item = Record<string, unknown>;
+
+/**
+ * Every item a Query returns, page by page (the table's own name is filled in);
+ * stops early once `enough` says so, e.g. a `--limit` or the first match.
+ */
+export async function queryItems(target: OperatorTarget, input: Omit<QueryCommandInput, 'TableName'>, enough: (items: Item[]) => boolean = () => false): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of paginateQuery({ client: target.dynamo }, { TableName: target.table, ...input })) {
+    items.push(...(page.Items ?? []));
+    if (enough(items)) break;
+  }
+  return items;
+}
+
+/** Every item a Scan of the table returns, page by page. */
+export async function scanItems(target: OperatorTarget, input: Omit<ScanCommandInput, 'TableName'>): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of paginateScan({ client: target.dynamo }, { TableName: target.table, ...input })) items.push(...(page.Items ?? []));
+  return items;
 }
 
 /** What `startInstance`/`startTestInstance` return, as far as the operator tools need it. */

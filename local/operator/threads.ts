@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { BatchGetCommand, QueryCommand, ScanCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
 import { keys } from '../../lambdas/adapters/dynamo-thread-store.js';
-import { OperatorError, type OperatorTarget } from './target.js';
+import { OperatorError, queryItems, scanItems, type Item, type OperatorTarget } from './target.js';
 
 /**
  * `replyline threads`: lists threads. By customer: the customer-history index
@@ -67,7 +67,6 @@ export interface ThreadRow {
   agent: string | undefined;
 }
 
-type Item = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export function toRow(item: Item): ThreadRow {
@@ -141,8 +140,7 @@ function filterFor(query: ThreadsQuery, skip: 'customer' | 'none'): Pick<ScanCom
 
 async function byCustomer(target: OperatorTarget, query: ThreadsQuery): Promise<Item[]> {
   const { customerIndex } = TABLE_KEYS;
-  const input: QueryCommandInput = {
-    TableName: target.table,
+  const input: Omit<QueryCommandInput, 'TableName'> = {
     IndexName: customerIndex.name,
     KeyConditionExpression: '#pk = :customer',
     ScanIndexForward: false,
@@ -150,14 +148,7 @@ async function byCustomer(target: OperatorTarget, query: ThreadsQuery): Promise<
   };
   input.ExpressionAttributeNames = { ...input.ExpressionAttributeNames, '#pk': customerIndex.partitionKey };
   input.ExpressionAttributeValues = { ...input.ExpressionAttributeValues, ':customer': keys.customer(query.customer!) };
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await target.dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start && items.length < query.limit);
-  return items;
+  return queryItems(target, input, (items) => items.length >= query.limit);
 }
 
 async function owingReply(target: OperatorTarget, query: ThreadsQuery): Promise<Item[]> {
@@ -166,21 +157,13 @@ async function owingReply(target: OperatorTarget, query: ThreadsQuery): Promise<
   if (teams.length === 0) return scanThreads(target, query);
   const threadKeys: { PK: string; SK: string }[] = [];
   for (const team of teams) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await target.dynamo.send(
-        new QueryCommand({
-          TableName: target.table,
-          IndexName: openByTeamIndex.name,
-          KeyConditionExpression: '#pk = :team',
-          ExpressionAttributeNames: { '#pk': openByTeamIndex.partitionKey },
-          ExpressionAttributeValues: { ':team': `OPEN#${team}` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) threadKeys.push({ PK: String(item.PK), SK: String(item.SK) });
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const open = await queryItems(target, {
+      IndexName: openByTeamIndex.name,
+      KeyConditionExpression: '#pk = :team',
+      ExpressionAttributeNames: { '#pk': openByTeamIndex.partitionKey },
+      ExpressionAttributeValues: { ':team': `OPEN#${team}` },
+    });
+    for (const item of open) threadKeys.push({ PK: String(item.PK), SK: String(item.SK) });
   }
   return batchGet(target, threadKeys);
 }
@@ -201,14 +184,7 @@ export async function batchGet(target: OperatorTarget, itemKeys: { PK: string; S
 }
 
 async function scanThreads(target: OperatorTarget, query: ThreadsQuery): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await target.dynamo.send(new ScanCommand({ TableName: target.table, ...filterFor(query, 'none'), ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return scanItems(target, filterFor(query, 'none'));
 }
 
 export const SUBJECT_WIDTH = 40;

@@ -17,6 +17,23 @@ export function configWith(changes: Record<string, unknown>): ReplylineConfig {
   return parseConfig({ ...raw, ...changes }, 'test config');
 }
 
+export const PARTNERS_WEBHOOK = { url: 'https://desk.example.net/hooks/replyline', secretName: 'replyline/partners-webhook' } as const;
+
+/** Two teams behind two addresses: `support` is a mailbox, `partners` a webhook (PARTNERS_WEBHOOK). */
+export function mailboxAndWebhookConfig(): ReplylineConfig {
+  return configWith({
+    addresses: [
+      { address: 'support@example.com', team: 'support' },
+      { address: 'partners@example.com', team: 'partners' },
+    ],
+    teams: {
+      support: { name: 'Example Support', destination: { type: 'mailbox', address: 'support-team@mail.example.com' } },
+      partners: { name: 'Partner Desk', destination: { type: 'webhook', ...PARTNERS_WEBHOOK } },
+    },
+    agents: {},
+  });
+}
+
 function readConfigFileRaw(): Record<string, unknown> {
   return JSON.parse(readFileSync('replyline.config.json', 'utf8')) as Record<string, unknown>;
 }

@@ -4,7 +4,7 @@ import { deliverRoutedMail } from '../../lambdas/core/deliver.js';
 import { ingestMail, type IngestResult } from '../../lambdas/core/ingest.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
-import { configWith, memoryDependencies, receive } from '../support/fixtures.js';
+import { mailboxAndWebhookConfig, memoryDependencies, PARTNERS_WEBHOOK, receive } from '../support/fixtures.js';
 import { memorySecrets } from '../support/memory-ports.js';
 
 /**
@@ -13,17 +13,7 @@ import { memorySecrets } from '../support/memory-ports.js';
  * nothing crashes or loops, and nothing from the mail becomes a header or markup
  * in what we send.
  */
-const config = configWith({
-  addresses: [
-    { address: 'support@example.com', team: 'support' },
-    { address: 'partners@example.com', team: 'partners' },
-  ],
-  teams: {
-    support: { name: 'Example Support', destination: { type: 'mailbox', address: 'support-team@mail.example.com' } },
-    partners: { name: 'Partner Desk', destination: { type: 'webhook', url: 'https://desk.example.net/hook', secretName: 'hook' } },
-  },
-  agents: {},
-});
+const config = mailboxAndWebhookConfig();
 
 const lines = (...parts: string[]) => parts.join('\r\n');
 const INJECTED = 'Bcc: victim@example.org';
@@ -45,7 +35,7 @@ async function run(name: string, raw: string | Buffer, to = 'support@example.com
       ...deps,
       http: { post: async (_url, body) => (webhookBodies.push(body), { status: 200, retryAfterSeconds: undefined }) },
       sleeper: { sleep: async () => undefined },
-      secrets: memorySecrets('k', { hook: 'secret' }),
+      secrets: memorySecrets('k', { [PARTNERS_WEBHOOK.secretName]: 'secret' }),
     });
   }
   const mimes = await Promise.all(deps.mailer.sent.map(async (mail) => (await composeMime(mail, deps.rawMail)).toString('utf8')));

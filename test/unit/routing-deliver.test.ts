@@ -7,21 +7,10 @@ import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
 import { routingMessageSchema } from '../../lambdas/schemas/routing.js';
 import { composeMime } from '../../lambdas/adapters/mime-composer.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
-import { configWith, memoryDependencies, rawMail, receive } from '../support/fixtures.js';
+import { configWith, mailboxAndWebhookConfig, memoryDependencies, rawMail, receive } from '../support/fixtures.js';
 import { memorySecrets } from '../support/memory-ports.js';
 
-const webhookConfig = () =>
-  configWith({
-    addresses: [
-      { address: 'support@example.com', team: 'support' },
-      { address: 'partners@example.com', team: 'partners' },
-    ],
-    teams: {
-      support: { name: 'Example Support', destination: { type: 'mailbox', address: 'support-team@mail.example.com' } },
-      partners: { name: 'Partner Desk', destination: { type: 'webhook', url: 'https://desk.example.net/hooks/replyline', secretName: 'replyline/partners-webhook' } },
-    },
-    agents: {},
-  });
+const webhookConfig = mailboxAndWebhookConfig;
 
 /** Ingests a mail in memory and returns what was routed, plus dependencies for delivering it. */
 async function routed(config = memoryDependencies().config, fields: Partial<Parameters<typeof rawMail>[0]> = {}, recipients?: string[]) {
