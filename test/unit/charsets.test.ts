@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { decodeText } from '../../lambdas/adapters/charsets.js';
+import { CORPUS_DIR } from '../support/corpus.js';
 
-const corpus = (path: string) => readFileSync(join(import.meta.dirname, '../../../shared/corpus', path));
+const corpus = (path: string) => readFileSync(join(CORPUS_DIR, path));
 
 describe('mail in the charsets real customers use, as declared or not', () => {
   it('GB2312 that is really GBK, with a raw 8-bit subject', async () => {

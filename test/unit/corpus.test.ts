@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { firstHeader } from '../../lambdas/core/mail.js';
 import { ingestMail, type IngestResult } from '../../lambdas/core/ingest.js';
+import { CORPUS_DIR } from '../support/corpus.js';
 import { memoryDependencies, receive } from '../support/fixtures.js';
 
 /**
- * Real mails from public projects' test suites (../shared/corpus): auto-replies,
+ * Real mails from public projects' test suites (test/corpus, copied from ../shared/corpus): auto-replies,
  * bounces, lists, spam, broken MIME, many charsets. Each one is delivered to
  * support@example.com as SES would deliver it and run through the whole ingest.
  */
-const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
-const rows = readFileSync(join(CORPUS, 'manifest.tsv'), 'utf8')
+const rows = readFileSync(join(CORPUS_DIR, 'manifest.tsv'), 'utf8')
   .trim()
   .split('\n')
   .slice(1)
@@ -28,7 +28,7 @@ describe('the shared corpus', () => {
 
   it('every file is ingested without a crash and ends in exactly one recorded state', { timeout: 60_000 }, async () => {
     for (const { path, kind } of rows) {
-      const raw = readFileSync(join(CORPUS, path));
+      const raw = readFileSync(join(CORPUS_DIR, path));
       const deps = memoryDependencies();
       const parsed = await parseMail(raw);
       const returnPath = firstHeader(parsed, 'return-path')?.replace(/[<>\s]/g, '');
