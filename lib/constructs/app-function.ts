@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
+import { handlerEntry, LAMBDA_NODE_OPTIONS, lambdaBundling } from '../lambda-bundling.js';
 
 /** Repository root, so entries and the lock file resolve the same from `cdk synth`, tests and any cwd. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,7 +52,7 @@ export class AppFunction extends Construct implements iam.IGrantable {
     this.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: `${REPO_ROOT}lambdas/handlers/${props.name}.ts`,
+      entry: handlerEntry(props.name),
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: `${REPO_ROOT}package-lock.json`,
@@ -63,22 +64,13 @@ export class AppFunction extends Construct implements iam.IGrantable {
       role: this.role,
       logGroup: this.logGroup,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
         POWERTOOLS_SERVICE_NAME: `replyline-${props.name}`,
         POWERTOOLS_METRICS_NAMESPACE: 'Replyline',
         ...props.environment,
       },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node22',
-        format: OutputFormat.CJS,
-        // Bundle the AWS SDK v3 too: pinned, tree-shaken, and no surprise from the runtime's copy.
-        externalModules: [],
-        // The handler reads the global __REPLYLINE_CONFIG__ (a JSON string), see lambdas/adapters/config-source.ts.
-        define: { __REPLYLINE_CONFIG__: JSON.stringify(JSON.stringify(props.config)) },
-      },
+      // Shared with the cold-start benchmark, which bundles each function the same way.
+      bundling: lambdaBundling(props.config),
     });
 
     // X-Ray active tracing. Set on the L1 instead of `tracing: ACTIVE` so that its "*"-resource
