@@ -2,6 +2,7 @@ import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import type { OutgoingMail } from '../core/outgoing.js';
 import type { Mailer, RawMailStore, SentMail } from '../ports/index.js';
 import { composeMime } from './mime-composer.js';
+import { sendRawMessageDirectly } from './ses-raw-message-body.js';
 import { TRACKING_TAG } from '../schemas/ses-feedback.js';
 
 export class SesMailer implements Mailer {
@@ -14,15 +15,16 @@ export class SesMailer implements Mailer {
 
   async send(mail: OutgoingMail): Promise<SentMail> {
     const raw = await composeMime(mail, this.rawMail);
-    const result = await this.ses.send(
-      new SendRawEmailCommand({
-        Source: mail.from.address,
-        Destinations: [...mail.to, ...(mail.cc ?? [])].map((recipient) => recipient.address),
-        RawMessage: { Data: raw },
-        Tags: [{ Name: TRACKING_TAG, Value: mail.trackingKey }],
-        ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
-      }),
-    );
+    const command = new SendRawEmailCommand({
+      Source: mail.from.address,
+      Destinations: [...mail.to, ...(mail.cc ?? [])].map((recipient) => recipient.address),
+      RawMessage: { Data: raw },
+      Tags: [{ Name: TRACKING_TAG, Value: mail.trackingKey }],
+      ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+    });
+    // A forward carries the original (up to 25 MB): keep its encoding for the request to one copy.
+    sendRawMessageDirectly(command);
+    const result = await this.ses.send(command);
     return this.sentAs(mail, result.MessageId ?? '');
   }
 

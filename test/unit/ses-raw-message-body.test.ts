@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { SendRawEmailCommand, SESClient, type SendRawEmailCommandInput } from '@aws-sdk/client-ses';
+import { parseMail } from '../../lambdas/adapters/mail-parser.js';
+import { SesMailer } from '../../lambdas/adapters/ses-mailer.js';
+import { sendRawMessageDirectly, spliceRawMessage } from '../../lambdas/adapters/ses-raw-message-body.js';
+import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
+import type { RawMailStore } from '../../lambdas/ports/index.js';
+
+interface SentRequest {
+  body: Buffer;
+  contentLength: string | undefined;
+}
+
+/** An SES client whose requests are recorded instead of sent; it answers as SES does. */
+function recordingClient(): { ses: SESClient; sent: SentRequest[] } {
+  const sent: SentRequest[] = [];
+  const ses = new SESClient({
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    requestHandler: {
+      handle: async (request: { body: unknown; headers: Record<string, string> }) => {
+        const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : Buffer.from(request.body as Uint8Array);
+        sent.push({ body, contentLength: request.headers['content-length'] });
+        const xml = `<SendRawEmailResponse><SendRawEmailResult><MessageId>id-${sent.length}</MessageId></SendRawEmailResult></SendRawEmailResponse>`;
+        return { response: { statusCode: 200, headers: { 'content-type': 'text/xml' }, body: Buffer.from(xml) } };
+      },
+    } as never,
+  });
+  return { ses, sent };
+}
+
+async function bodyOf(input: SendRawEmailCommandInput, direct: boolean): Promise<SentRequest> {
+  const { ses, sent } = recordingClient();
+  const command = new SendRawEmailCommand(input);
+  if (direct) sendRawMessageDirectly(command);
+  await ses.send(command);
+  ses.destroy();
+  return sent[0]!;
+}
+
+describe('SendRawEmail body written directly', () => {
+  const messages: [string, Buffer][] = [
+    ['a short mail', Buffer.from('Subject: hello\r\n\r\nhi there\r\n')],
+    ['one byte', Buffer.from('x')],
+    ['two bytes', Buffer.from('xy')],
+    ['binary bytes of every value', Buffer.from(Array.from({ length: 1024 }, (_, index) => index % 256))],
+    // Crosses several encoding slices, with a length that leaves base64 padding at the end.
+    ['2 MB of random bytes', randomBytes(2 * 1024 * 1024 + 1)],
+  ];
+
+  it.each(messages)('is byte for byte the body the SDK serializes: %s', async (_, data) => {
+    const input: SendRawEmailCommandInput = {
+      Source: 'support@example.com',
+      Destinations: ['team@example.com', 'agent+tag@example.com'],
+      RawMessage: { Data: data },
+      Tags: [{ Name: 'replyline-tracking', Value: 'key_with-chars.1' }],
+      ConfigurationSetName: 'replyline-sending',
+    };
+    const sdk = await bodyOf(input, false);
+    const direct = await bodyOf(input, true);
+    expect(direct.body.equals(sdk.body)).toBe(true);
+    expect(direct.contentLength).toBe(String(sdk.body.length));
+    expect(Buffer.from(new URLSearchParams(direct.body.toString('utf8')).get('RawMessage.Data')!, 'base64').equals(data)).toBe(true);
+  });
+
+  it('keeps the real message in the command input', () => {
+    const data = Buffer.from('Subject: kept\r\n\r\nbody\r\n');
+    const command = new SendRawEmailCommand({ Destinations: ['team@example.com'], RawMessage: { Data: data } });
+    sendRawMessageDirectly(command);
+    expect(command.input.RawMessage?.Data).toBe(data);
+  });
+
+  it('refuses a body without the placeholder rather than send something else', () => {
+    expect(() => spliceRawMessage('Action=SendRawEmail&RawMessage.Data=aGVsbG8%3D&Version=2010-12-01', Buffer.from('x'))).toThrow(/placeholder/);
+  });
+});
+
+describe('SesMailer with an attached original', () => {
+  it('sends the composed mail, original included, through the direct body', async () => {
+    const original = Buffer.from(
+      ['From: Customer <customer@customer.example.org>', 'To: support@example.com', 'Subject: Broken kettle', 'Message-ID: <orig-1@customer.example.org>', '', 'It leaks.', ''].join('\r\n'),
+    );
+    const store: RawMailStore = {
+      open: async () =>
+        (async function* () {
+          for (let start = 0; start < original.length; start += 16) yield original.subarray(start, start + 16);
+        })(),
+    };
+    const { ses, sent } = recordingClient();
+    const mail: OutgoingMail = {
+      from: { address: 'support@example.com', name: 'Customer via Replyline' },
+      to: [{ address: 'team@example.com', name: '' }],
+      replyTo: undefined,
+      subject: '[RL-ABC123] Broken kettle',
+      text: 'Forwarded for the team.',
+      messageId: 'fwd-1@example.com',
+      inReplyTo: 'orig-1@customer.example.org',
+      references: ['orig-1@customer.example.org'],
+      headers: {},
+      attachments: [{ kind: 'original-message', location: { bucket: 'raw', key: 'inbound/1' }, filename: 'RL-ABC123-original.eml' }],
+      trackingKey: 'deliver_1',
+    };
+    const result = await new SesMailer(ses, store, 'replyline-sending').send(mail);
+    ses.destroy();
+
+    expect(result.providerMessageId).toBe('id-1');
+    const form = new URLSearchParams(sent[0]!.body.toString('utf8'));
+    expect(form.get('ConfigurationSetName')).toBe('replyline-sending');
+    const composed = Buffer.from(form.get('RawMessage.Data')!, 'base64');
+    expect(composed.includes(original)).toBe(true);
+    const parsed = await parseMail(composed);
+    expect(parsed.subject).toBe('[RL-ABC123] Broken kettle');
+    expect(parsed.text).toContain('Forwarded for the team.');
+    expect(parsed.attachments).toEqual([expect.objectContaining({ filename: 'RL-ABC123-original.eml', contentType: 'message/rfc822', sizeBytes: original.length })]);
+  });
+});
