@@ -21,23 +21,60 @@ export interface AwsClients {
   secrets: SecretsManagerClient;
 }
 
+/** All six clients (local mode and tests). A function's wiring creates only the ones it uses, below. */
 export function createAwsClients(env: NodeJS.ProcessEnv = process.env): AwsClients {
-  const common = {
+  return {
+    s3: createS3Client(env),
+    dynamo: createDynamoClient(env),
+    ses: createSesClient(env),
+    sqs: createSqsClient(env),
+    events: createEventBridgeClient(env),
+    secrets: createSecretsManagerClient(env),
+  };
+}
+
+/*
+ * One factory per client, so that a function's bundle holds only the SDK clients its wiring
+ * uses (the SDK packages are side-effect free: esbuild drops the ones never called).
+ */
+
+export function createS3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
+  // Emulators serve buckets by path, not by virtual host.
+  return new S3Client({ ...commonOptions(env), ...endpointOption(env, 'S3'), forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3) });
+}
+
+export function createDynamoClient(env: NodeJS.ProcessEnv = process.env): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ ...commonOptions(env), ...endpointOption(env, 'DYNAMODB') }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}
+
+export function createSesClient(env: NodeJS.ProcessEnv = process.env): SESClient {
+  return new SESClient({ ...commonOptions(env), ...endpointOption(env, 'SES') });
+}
+
+export function createSqsClient(env: NodeJS.ProcessEnv = process.env): SQSClient {
+  return new SQSClient({ ...commonOptions(env), ...endpointOption(env, 'SQS') });
+}
+
+export function createEventBridgeClient(env: NodeJS.ProcessEnv = process.env): EventBridgeClient {
+  return new EventBridgeClient({ ...commonOptions(env), ...endpointOption(env, 'EVENTBRIDGE') });
+}
+
+export function createSecretsManagerClient(env: NodeJS.ProcessEnv = process.env): SecretsManagerClient {
+  return new SecretsManagerClient({ ...commonOptions(env), ...endpointOption(env, 'SECRETS_MANAGER') });
+}
+
+function commonOptions(env: NodeJS.ProcessEnv) {
+  return {
     ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
     ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
       ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN } }
       : {}),
   };
-  const endpoint = (name: string) => (env[`AWS_ENDPOINT_URL_${name}`] ? { endpoint: env[`AWS_ENDPOINT_URL_${name}`] } : {});
-  return {
-    // Emulators serve buckets by path, not by virtual host.
-    s3: new S3Client({ ...common, ...endpoint('S3'), forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3) }),
-    dynamo: DynamoDBDocumentClient.from(new DynamoDBClient({ ...common, ...endpoint('DYNAMODB') }), {
-      marshallOptions: { removeUndefinedValues: true },
-    }),
-    ses: new SESClient({ ...common, ...endpoint('SES') }),
-    sqs: new SQSClient({ ...common, ...endpoint('SQS') }),
-    events: new EventBridgeClient({ ...common, ...endpoint('EVENTBRIDGE') }),
-    secrets: new SecretsManagerClient({ ...common, ...endpoint('SECRETS_MANAGER') }),
-  };
+}
+
+function endpointOption(env: NodeJS.ProcessEnv, service: string): { endpoint?: string } {
+  const endpoint = env[`AWS_ENDPOINT_URL_${service}`];
+  return endpoint ? { endpoint } : {};
 }

@@ -4,8 +4,8 @@ import type { PendingSlaEmission, SlaSweepDependencies, SweepClock, SweepObserve
 import { DEFAULT_LEASE_MS } from '../core/sla-sweep.js';
 import { alertsConfigSchema, type AlertsConfig } from '../schemas/alerts-config.js';
 import type { ReplylineConfig } from '../schemas/config.js';
-import { createAwsClients } from './aws-clients.js';
-import { loadRuntimeConfig } from './config-source.js';
+import { createDynamoClient, createEventBridgeClient } from './aws-clients.js';
+import { loadRuntimeConfig } from './runtime-config.js';
 import { DynamoSlaIndex } from './dynamo-sla-index.js';
 import { EventBridgePublisher } from './eventbridge-publisher.js';
 
@@ -122,16 +122,15 @@ export function createSlaSweepDependencies(
   options: { clock?: SweepClock; config?: ReplylineConfig; metrics?: boolean } = {},
 ): SlaSweepSetup {
   const settings = readSlaSweepEnv(env);
-  const clients = createAwsClients(env);
   const config = options.config ?? loadRuntimeConfig(env);
   const alerts = alertsOf(config);
   const metrics = options.metrics ? createSlaMetrics() : undefined;
-  const index = new DynamoSlaIndex(clients.dynamo, settings.TABLE_NAME);
+  const index = new DynamoSlaIndex(createDynamoClient(env), settings.TABLE_NAME);
   return {
     openThreadsByTeam: async () => Object.fromEntries(await Promise.all(Object.keys(config.teams).map(async (team) => [team, await index.countOpenThreads(team)] as const))),
     deps: {
       index,
-      events: new EventBridgePublisher(clients.events, settings.EVENT_BUS_NAME),
+      events: new EventBridgePublisher(createEventBridgeClient(env), settings.EVENT_BUS_NAME),
       clock: options.clock ?? systemSweepClock,
       alerts,
       observer: metrics,

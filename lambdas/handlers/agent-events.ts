@@ -2,7 +2,7 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { recordHelpdeskReply, type AgentEventDependencies } from '../core/agent-events.js';
 import { createLogger } from '../adapters/logger.js';
-import { createAgentEventDependencies } from '../adapters/wiring.js';
+import { createAgentEventDependencies } from '../adapters/agent-events-wiring.js';
 import { agentRepliedDetail } from '../schemas/events.js';
 
 const logger = createLogger('replyline-agent-events');

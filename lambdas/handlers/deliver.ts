@@ -3,7 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { deliverRoutedMail, PermanentDeliveryError } from '../core/deliver.js';
 import { EffectBusyError } from '../core/effects.js';
 import { createLogger } from '../adapters/logger.js';
-import { createDeliverDependencies } from '../adapters/wiring.js';
+import { createDeliverDependencies } from '../adapters/deliver-wiring.js';
 import { routingMessageSchema } from '../schemas/routing.js';
 
 const logger = createLogger('replyline-deliver');

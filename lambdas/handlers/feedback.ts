@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { applySendingFeedback } from '../core/feedback.js';
 import { createLogger } from '../adapters/logger.js';
-import { createFeedbackDependencies } from '../adapters/wiring.js';
+import { createFeedbackDependencies } from '../adapters/feedback-wiring.js';
 import { parseFeedbackBody } from '../schemas/ses-feedback.js';
 
 const logger = createLogger('replyline-feedback');

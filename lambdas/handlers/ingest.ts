@@ -3,7 +3,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { EffectBusyError, ingestMail, reasonCodesOf, type IngestDependencies } from '../core/ingest.js';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createLogger } from '../adapters/logger.js';
-import { createIngestDependencies } from '../adapters/wiring.js';
+import { createIngestDependencies } from '../adapters/ingest-wiring.js';
 import { parseInboundQueueBody } from '../schemas/ses-notification.js';
 
 const logger = createLogger('replyline-ingest');
