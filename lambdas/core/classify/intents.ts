@@ -1,5 +1,5 @@
 import { INTENT_LEXICONS } from './lexicons.js';
-import { compileTerms, findTerms, normalizeForMatching, type Term } from './terms.js';
+import { compileTerms, findTerms, normalizeForMatching, type CompiledTerm, type Term } from './terms.js';
 
 /** The built-in intents (the `category` of a classification). */
 export const INTENT_NAMES = ['refund', 'shipping', 'billing', 'technical', 'account', 'sales', 'complaint', 'feedback', 'other'] as const;
@@ -57,7 +57,12 @@ export interface IntentResult {
   reason: string;
 }
 
-const COMPILED = compileTerms(buildTerms());
+/**
+ * Compiled at the first scoring, not at import: the config schema imports this module for
+ * INTENT_NAMES, so every function that loads the config would pay for it.
+ */
+let compiled: CompiledTerm<IntentTag>[] | undefined;
+const compiledTerms = () => (compiled ??= compileTerms(buildTerms()));
 
 function buildTerms(): Term<IntentTag>[] {
   const terms: Term<IntentTag>[] = [];
@@ -84,7 +89,7 @@ export function scoreIntents(subject: string, text: string, options: { fuzzy?: b
   const fuzzy = options.fuzzy ?? true;
   const byIntent = new Map<IntentName, Map<string, IntentEvidence>>();
   const scan = (source: string, inSubject: boolean) => {
-    for (const match of findTerms(normalizeForMatching(source.slice(0, MAX_SCAN_CHARS)), COMPILED, { fuzzy })) {
+    for (const match of findTerms(normalizeForMatching(source.slice(0, MAX_SCAN_CHARS)), compiledTerms(), { fuzzy })) {
       const { intent, language } = match.term.tag;
       const evidence = byIntent.get(intent) ?? new Map<string, IntentEvidence>();
       byIntent.set(intent, evidence);

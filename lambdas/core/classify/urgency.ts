@@ -1,4 +1,4 @@
-import { compileTerms, findTerms, normalizeForMatching, type Term } from './terms.js';
+import { compileTerms, findTerms, normalizeForMatching, type CompiledTerm, type Term } from './terms.js';
 
 /**
  * Urgency words and the tone of a mail, in English, Chinese and Japanese.
@@ -121,11 +121,14 @@ const LEXICON: Record<Exclude<ToneKind, 'shouting'>, Weighted> = {
 
 const NEGATIVE_KINDS: ReadonlySet<ToneKind> = new Set(['anger', 'insult', 'legal-threat', 'public-threat', 'shouting']);
 
-const COMPILED = compileTerms(
-  Object.entries(LEXICON).flatMap(([kind, weighted]) =>
-    Object.entries(weighted).flatMap(([weight, list]) => (list ?? []).map((term): Term<ToneKind> => ({ term, weight: Number(weight), tag: kind as ToneKind }))),
-  ),
-);
+/** Compiled at the first assessment, not at import: mail that is never classified (quarantined, duplicate) does not pay for it. */
+let compiled: CompiledTerm<ToneKind>[] | undefined;
+const compiledTerms = () =>
+  (compiled ??= compileTerms(
+    Object.entries(LEXICON).flatMap(([kind, weighted]) =>
+      Object.entries(weighted).flatMap(([weight, list]) => (list ?? []).map((term): Term<ToneKind> => ({ term, weight: Number(weight), tag: kind as ToneKind }))),
+    ),
+  ));
 
 /** Common all-caps words that are not shouting. */
 const ACRONYMS = new Set(
@@ -137,7 +140,7 @@ const ACRONYMS = new Set(
 /** Reads urgency and tone from the subject and the new text of a mail. */
 export function assessTone(subject: string, text: string): ToneAssessment {
   const raw = `${subject}\n${text}`.slice(0, 20_000);
-  const signals: ToneSignal[] = findTerms(normalizeForMatching(raw), COMPILED).map((match) => ({ kind: match.term.tag, text: match.text, weight: match.term.weight }));
+  const signals: ToneSignal[] = findTerms(normalizeForMatching(raw), compiledTerms()).map((match) => ({ kind: match.term.tag, text: match.text, weight: match.term.weight }));
   signals.push(...typography(raw));
 
   const urgency = dedupe(signals.filter((signal) => signal.kind === 'urgency'));
