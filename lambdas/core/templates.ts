@@ -76,7 +76,7 @@ const LOCALES: Record<Language, string> = { en: 'en-GB', zh: 'zh-CN', ja: 'ja-JP
 /** "14:00 on Monday 30 November (Beijing time)", "11月30日星期一 14:00（北京时间）", "11月30日(月) 14:00（日本時間）". */
 export function formatDue(at: Date, timeZone: string, language: Language): string {
   const locale = LOCALES[language];
-  const part = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(at);
+  const part = (options: Intl.DateTimeFormatOptions) => dateFormat(locale, timeZone, options).format(at);
   const time = part({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const zone = ZONE_NAMES[timeZone]?.[language] ?? zoneLongName(at, timeZone, locale);
   if (language === 'en') return `${time} on ${part({ weekday: 'long', day: 'numeric', month: 'long' })} (${zone})`;
@@ -84,8 +84,20 @@ export function formatDue(at: Date, timeZone: string, language: Language): strin
   return `${part({ month: 'long', day: 'numeric' })}(${part({ weekday: 'short' })}) ${time}（${zone}）`;
 }
 
+/** Building an Intl.DateTimeFormat costs far more than formatting with one: each is built once. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 function zoneLongName(at: Date, timeZone: string, locale: string): string {
-  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(at);
+  const parts = dateFormat(locale, timeZone, { timeZoneName: 'long' }).formatToParts(at);
   return parts.find((piece) => piece.type === 'timeZoneName')?.value ?? timeZone;
 }
 

@@ -36,7 +36,18 @@ export interface CompiledTerm<T> extends Term<T> {
   pattern: RegExp;
   /** Single-word alternatives of 6+ letters a misspelt word may be matched against (`stem*` prefixes end with `*`). */
   fuzzyWords: string[];
+  /** Where in a text a match can start; undefined: anywhere (the whole text is scanned). */
+  anchor: TermAnchor | undefined;
+  /** `pattern`, tried at one position (an anchor) only. */
+  sticky: RegExp;
 }
+
+/**
+ * Where a match can start, so that a text is not scanned once per lexicon term: a
+ * Latin term's match starts a word of the text (a run of Latin letters and digits)
+ * equal to one of `words` or beginning with one of `prefixes`; a CJK term is a literal.
+ */
+type TermAnchor = { kind: 'word'; words: string[]; prefixes: string[] } | { kind: 'literal'; literal: string };
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SEPARATOR = "[\\s\\-/]+";
@@ -48,7 +59,105 @@ export function normalizeForMatching(text: string): string {
 }
 
 export function compileTerms<T>(terms: readonly Term<T>[]): CompiledTerm<T>[] {
-  return terms.map((entry) => ({ ...entry, pattern: compileTerm(entry.term), fuzzyWords: fuzzyWordsOf(entry.term) }));
+  return terms.map((entry) => {
+    const pattern = compileTerm(entry.term);
+    return { ...entry, pattern, fuzzyWords: fuzzyWordsOf(entry.term), anchor: anchorOf(entry.term), sticky: new RegExp(pattern.source, 'yu') };
+  });
+}
+
+/** A word as the term patterns see one: their edges are Latin letters and digits (see compileTerm). */
+const WORD_RUN = /[\p{Script=Latin}\p{N}]+/gu;
+const LEADING_WORD_RUN = /^[\p{Script=Latin}\p{N}]+/u;
+
+function anchorOf(term: string): TermAnchor | undefined {
+  const normalized = normalizeForMatching(term.trim());
+  if (CJK.test(normalized)) return { kind: 'literal', literal: normalized };
+  const first = normalized.split(/\s+/)[0]!;
+  if (first === '<num>') return undefined;
+  const words: string[] = [];
+  const prefixes: string[] = [];
+  for (const alternative of first.split('|')) {
+    const prefix = alternative.endsWith('*');
+    const body = (prefix ? alternative.slice(0, -1) : alternative).replaceAll('_', ' ');
+    const run = LEADING_WORD_RUN.exec(body)?.[0];
+    if (!run) return undefined; // starts with punctuation: no word to look for
+    // Only a bare `stem*` may continue the word; anything else ends it (a separator, an apostrophe, the term's end).
+    if (prefix && run === body) prefixes.push(run);
+    else words.push(run);
+  }
+  return { kind: 'word', words, prefixes };
+}
+
+/** Start positions of each word of a text, built once per text and only when a term asks. */
+class WordPositions {
+  private byWord: Map<string, number[]> | undefined;
+  private sortedWords: string[] | undefined;
+  constructor(private readonly text: string) {}
+
+  /** Ascending positions where the anchor's words start. */
+  of(anchor: { words: string[]; prefixes: string[] }): number[] {
+    if (!this.byWord) {
+      this.byWord = new Map();
+      for (const match of this.text.matchAll(WORD_RUN)) {
+        const list = this.byWord.get(match[0]);
+        if (list) list.push(match.index);
+        else this.byWord.set(match[0], [match.index]);
+      }
+    }
+    const lists: number[][] = [];
+    for (const word of anchor.words) {
+      const list = this.byWord.get(word);
+      if (list) lists.push(list);
+    }
+    if (anchor.prefixes.length > 0) {
+      this.sortedWords ??= [...this.byWord.keys()].sort();
+      const sorted = this.sortedWords;
+      for (const prefix of anchor.prefixes) {
+        for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) lists.push(this.byWord.get(sorted[i]!)!);
+      }
+    }
+    if (lists.length <= 1) return lists[0] ?? [];
+    return [...new Set(lists.flat())].sort((a, b) => a - b);
+  }
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The matches of one term, left to right and not overlapping (as `matchAll` finds
+ * them), trying the pattern only where a match can start.
+ */
+function matchesOf<T>(term: CompiledTerm<T>, text: string, words: WordPositions, into: TermMatch<T>[]): void {
+  const { anchor } = term;
+  if (!anchor) {
+    term.pattern.lastIndex = 0;
+    for (const match of text.matchAll(term.pattern)) into.push({ term, text: match[0], start: match.index, end: match.index + match[0].length });
+    return;
+  }
+  if (anchor.kind === 'literal') {
+    for (let at = text.indexOf(anchor.literal); at >= 0; at = text.indexOf(anchor.literal, at + anchor.literal.length)) {
+      into.push({ term, text: anchor.literal, start: at, end: at + anchor.literal.length });
+    }
+    return;
+  }
+  let free = 0;
+  for (const start of words.of(anchor)) {
+    if (start < free) continue;
+    term.sticky.lastIndex = start;
+    const match = term.sticky.exec(text);
+    if (!match) continue;
+    into.push({ term, text: match[0], start, end: start + match[0].length });
+    free = start + match[0].length;
+  }
 }
 
 export function compileTerm(term: string): RegExp {
@@ -109,27 +218,62 @@ function escapeRegex(text: string): string {
  */
 export function findTerms<T>(normalizedText: string, terms: readonly CompiledTerm<T>[], options: { fuzzy?: boolean } = {}): TermMatch<T>[] {
   const found: TermMatch<T>[] = [];
-  for (const term of terms) {
-    term.pattern.lastIndex = 0;
-    for (const match of normalizedText.matchAll(term.pattern)) {
-      const start = match.index ?? 0;
-      found.push({ term, text: match[0], start, end: start + match[0].length });
-    }
-  }
+  const words = new WordPositions(normalizedText);
+  for (const term of terms) matchesOf(term, normalizedText, words, found);
   if (options.fuzzy) found.push(...findMisspellings(normalizedText, terms, found));
+  return withoutHidden(found);
+}
+
+/**
+ * Drops every match lying inside a strictly longer kept match of at least its weight.
+ * Longest first; matches of one length never hide each other, so each length is checked
+ * against the longer ones kept before it. A prefix-maximum tree per weight answers
+ * "does a kept match starting at or before here reach this far?" in log time: a text
+ * with thousands of matches (one short term repeated) stays linear-logarithmic.
+ */
+function withoutHidden<T>(found: TermMatch<T>[]): TermMatch<T>[] {
+  if (found.length <= 1) return found;
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const weights = [...new Set(found.map((match) => match.term.weight))].sort((a, b) => a - b);
+  // Positions in the trees are ranks of the distinct start offsets.
+  const starts = [...new Set(found.map((match) => match.start))].sort((a, b) => a - b);
+  const rank = new Map(starts.map((start, index) => [start, index]));
+  // reach[w]: kept matches of weight ≥ weights[w], furthest end by start.
+  const reach = weights.map(() => new PrefixMax(starts.length));
   const kept: TermMatch<T>[] = [];
-  for (const candidate of found) {
-    const hidden = kept.some(
-      (longer) =>
-        longer.end - longer.start > candidate.end - candidate.start &&
-        longer.start <= candidate.start &&
-        candidate.end <= longer.end &&
-        longer.term.weight >= candidate.term.weight,
-    );
-    if (!hidden) kept.push(candidate);
+  for (let first = 0; first < found.length; ) {
+    const length = found[first]!.end - found[first]!.start;
+    let next = first;
+    const keptOfLength: TermMatch<T>[] = [];
+    for (; next < found.length && found[next]!.end - found[next]!.start === length; next++) {
+      const candidate = found[next]!;
+      if (reach[weights.indexOf(candidate.term.weight)]!.upTo(rank.get(candidate.start)!) < candidate.end) keptOfLength.push(candidate);
+    }
+    for (const match of keptOfLength) {
+      kept.push(match);
+      const weight = weights.indexOf(match.term.weight);
+      for (let w = 0; w <= weight; w++) reach[w]!.raise(rank.get(match.start)!, match.end);
+    }
+    first = next;
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Fenwick tree of maxima over positions 0…size-1 (values start at -1). */
+class PrefixMax {
+  private readonly tree: Int32Array;
+  constructor(size: number) {
+    this.tree = new Int32Array(size + 1).fill(-1);
+  }
+  raise(position: number, value: number): void {
+    for (let i = position + 1; i < this.tree.length; i += i & -i) if (this.tree[i]! < value) this.tree[i] = value;
+  }
+  /** The largest value raised at any position ≤ `position`. */
+  upTo(position: number): number {
+    let best = -1;
+    for (let i = Math.min(position + 1, this.tree.length - 1); i > 0; i -= i & -i) if (this.tree[i]! > best) best = this.tree[i]!;
+    return best;
+  }
 }
 
 /** Fuzzy scanning stops after this many characters (it is the slow part). */
@@ -142,27 +286,53 @@ const FUZZY_SCAN_CHARS = 5_000;
  * Customers mistype; the lexicons should not have to list every typo.
  */
 function findMisspellings<T>(text: string, terms: readonly CompiledTerm<T>[], exact: readonly TermMatch<T>[]): TermMatch<T>[] {
-  const covered = (start: number, end: number) => exact.some((match) => match.start <= start && end <= match.end);
+  // Furthest end of an exact match starting at or before each position of the scanned window.
+  const scanned = Math.min(text.length, FUZZY_SCAN_CHARS);
+  const reach = new Int32Array(scanned + 1).fill(-1);
+  for (const match of exact) if (match.start <= scanned && reach[match.start]! < match.end) reach[match.start] = match.end;
+  for (let i = 1; i <= scanned; i++) if (reach[i]! < reach[i - 1]!) reach[i] = reach[i - 1]!;
+  const covered = (start: number, end: number) => reach[start]! >= end;
   const out: TermMatch<T>[] = [];
-  const cache = new Map<string, Array<{ term: CompiledTerm<T>; word: string }>>();
+  const cache = misspellingCache(terms);
   for (const match of text.slice(0, FUZZY_SCAN_CHARS).matchAll(/\p{Script=Latin}{6,}/gu)) {
     const word = match[0];
     const start = match.index ?? 0;
     if (covered(start, start + word.length)) continue;
-    let hits = cache.get(word);
+    let hits = cache.hits.get(word);
     if (!hits) {
       hits = [];
-      for (const term of terms) {
+      for (const term of cache.fuzzyTerms) {
         const hit = term.fuzzyWords.find((candidate) => oneEditAway(word, candidate));
         if (hit) hits.push({ term, word: hit });
       }
-      cache.set(word, hits);
+      if (cache.hits.size >= MISSPELLING_CACHE_WORDS) cache.hits.clear();
+      cache.hits.set(word, hits);
     }
     // A typo that could be either of two different words ("acount": account or amount?) decides nothing.
     if (new Set(hits.map((hit) => hit.word)).size > 1) continue;
     for (const hit of hits) out.push({ term: hit.term, text: word, start, end: start + word.length, fuzzyOf: hit.word.replace('*', '') });
   }
   return out;
+}
+
+/** Words looked up across mails (the same words recur); cleared when full, so memory stays bounded. */
+const MISSPELLING_CACHE_WORDS = 20_000;
+
+interface MisspellingCache<T> {
+  /** The terms that have words to misspell, in lexicon order. */
+  fuzzyTerms: CompiledTerm<T>[];
+  hits: Map<string, Array<{ term: CompiledTerm<T>; word: string }>>;
+}
+
+const misspellingCaches = new WeakMap<readonly CompiledTerm<unknown>[], MisspellingCache<unknown>>();
+
+function misspellingCache<T>(terms: readonly CompiledTerm<T>[]): MisspellingCache<T> {
+  let cache = misspellingCaches.get(terms) as MisspellingCache<T> | undefined;
+  if (!cache) {
+    cache = { fuzzyTerms: terms.filter((term) => term.fuzzyWords.length > 0), hits: new Map() };
+    misspellingCaches.set(terms, cache as MisspellingCache<unknown>);
+  }
+  return cache;
 }
 
 function oneEditAway(word: string, candidate: string): boolean {
