@@ -96,31 +96,34 @@ interface Probe {
  */
 export async function benchColdStart(options: BenchOptions): Promise<BenchSection> {
   const runs = options.quick ? 5 : 15;
+  // --quick keeps ingest (the target's function) at 5 loads and gives the others 3.
+  const runsOf = (name: string) => (options.quick && name !== 'ingest' ? 3 : runs);
   const workDir = mkdtempSync(join(tmpdir(), 'replyline-cold-start-'));
   try {
     const started = Date.now();
     const bundles = await bundleFunctions(workDir, readConfigFile(CONFIG));
-    options.log(`cold-start: bundled ${bundles.length} functions and ${new Set(bundles.map((bundle) => bundle.baseline.key)).size} baselines in ${((Date.now() - started) / 1000).toFixed(1)} s; ${runs} loads of each, alternating with its baseline`);
+    options.log(`cold-start: bundled ${bundles.length} functions and ${new Set(bundles.map((bundle) => bundle.baseline.key)).size} baselines in ${((Date.now() - started) / 1000).toFixed(1)} s; each loaded ${options.quick ? '5 (ingest) or 3' : runs} times, alternating with its baseline`);
     const probe = join(workDir, 'probe.cjs');
     writeFileSync(probe, PROBE);
 
     const loads = new Map<string, Probe[]>(bundles.flatMap((bundle) => [[bundle.file, []], [bundle.baseline.file, []]]));
     for (let run = 0; run < runs; run++) {
-      for (const bundle of bundles) {
+      for (const bundle of bundles.filter((bundle) => run < runsOf(bundle.name))) {
         const event = NO_IO_EVENTS[bundle.name];
         // Alternate which of the pair goes first, so a drifting machine load favours neither.
         const pair = run % 2 === 0 ? [bundle.baseline.file, bundle.file] : [bundle.file, bundle.baseline.file];
         for (const file of pair) loads.get(file)!.push(await probeLoad(probe, file, file === bundle.file ? event : undefined, childEnv(bundle.name)));
       }
-      options.log(`cold-start: run ${run + 1}/${runs}: ${bundles.map((bundle) => `${bundle.name} ${loads.get(bundle.file)!.at(-1)!.loadMs.toFixed(0)} ms`).join(', ')}`);
+      const measured = bundles.filter((bundle) => run < runsOf(bundle.name));
+      options.log(`cold-start: run ${run + 1}/${runs}: ${measured.map((bundle) => `${bundle.name} ${loads.get(bundle.file)!.at(-1)!.loadMs.toFixed(0)} ms`).join(', ')}`);
     }
-    return report(bundles, loads, runs);
+    return report(bundles, loads, options.quick ? `median of ${runs} loads for ingest, 3 for the others` : `median of ${runs}`);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-function report(bundles: FunctionBundle[], loads: Map<string, Probe[]>, runs: number): BenchSection {
+function report(bundles: FunctionBundle[], loads: Map<string, Probe[]>, runs: string): BenchSection {
   const median = (values: number[]) => summarize(values).p50;
   const rows = bundles.map((bundle) => {
     const own = loads.get(bundle.file)!;
@@ -137,7 +140,7 @@ function report(bundles: FunctionBundle[], loads: Map<string, Probe[]>, runs: nu
   return {
     tables: [
       {
-        title: `Cold start: each function's bundle as deployed, loaded in a fresh node ${LAMBDA_NODE_OPTIONS} (median of ${runs}), against its SDK-clients-only baseline`,
+        title: `Cold start: each function's bundle as deployed, loaded in a fresh node ${LAMBDA_NODE_OPTIONS} (${runs}), against its SDK-clients-only baseline`,
         header: ['function', 'bundle KB', 'gzip KB', 'load ms', 'baseline ms', 'ratio', 'first event ms'],
         rows: rows.map((row) => [
           row.bundle.name,
@@ -218,12 +221,14 @@ async function buildBaseline(workDir: string, name: string, clients: string[], b
   return measure(file);
 }
 
-/** The SDK client packages a bundle holds (a function may construct only some of them; the bundle is what loads). */
+/** The SDK client packages a bundle holds: what is in its output, not all esbuild read (the unused are tree-shaken). */
 function sdkClientsIn(metafile: Metafile, name: string): string[] {
   const packages = new Set<string>();
-  for (const input of Object.keys(metafile.inputs)) {
-    const match = /node_modules\/(@aws-sdk\/(?:client-[^/]+|lib-dynamodb))\//.exec(input);
-    if (match) packages.add(match[1]!);
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const match = /node_modules\/(@aws-sdk\/(?:client-[^/]+|lib-dynamodb))\//.exec(input);
+      if (match && bytesInOutput > 0) packages.add(match[1]!);
+    }
   }
   const unknown = [...packages].filter((client) => !SDK_CLIENTS[client]);
   if (unknown.length) throw new Error(`cold-start: ${name} bundles ${unknown.join(', ')}; add it to SDK_CLIENTS so its baseline has it too`);
