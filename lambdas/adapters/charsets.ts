@@ -37,7 +37,8 @@ function japanese(bytes: Buffer, from: 'JIS' | 'SJIS' | 'EUCJP'): string {
 }
 
 function hasHighBytes(bytes: Buffer): boolean {
-  return bytes.some((byte) => byte >= 0x80);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
 }
 
 function isValidUtf8(bytes: Buffer): boolean {
@@ -55,19 +56,24 @@ function isValidUtf8(bytes: Buffer): boolean {
  * else Windows-1252, which every Western mailer of the past used.
  */
 function sniff(bytes: Buffer): string {
-  const japaneseGuess = encodingJapanese.detect(bytes);
-  const western = iconv.decode(bytes, 'windows-1252');
-  let best = { text: western, score: 0.9 * latinLetterShare(western) };
+  // Six trial decodings and scorings of a multi-megabyte part would cost more than parsing it: guess on its start.
+  const sample = bytes.length > SNIFF_SAMPLE_BYTES ? bytes.subarray(0, SNIFF_SAMPLE_BYTES) : bytes;
+  const japaneseGuess = encodingJapanese.detect(sample);
+  const western = iconv.decode(sample, 'windows-1252');
+  let best = { charset: 'windows-1252', text: western, score: 0.9 * latinLetterShare(western) };
   for (const candidate of CJK_CANDIDATES) {
     if ((candidate === 'shift_jis' && japaneseGuess !== 'SJIS') || (candidate === 'euc-jp' && japaneseGuess !== 'EUCJP')) continue;
-    const text = iconv.decode(bytes, candidate);
+    const text = iconv.decode(sample, candidate);
     // GB18030 reads almost any byte pairs as ideographs; real Japanese text has kana, so prefer it when present.
     const japaneseBonus = (candidate === 'shift_jis' || candidate === 'euc-jp') && /[\u3040-\u30ff]/u.test(text) ? 0.5 : 0;
     const score = readability(text) + japaneseBonus - sandwichedShare(text);
-    if (score > best.score) best = { text, score };
+    if (score > best.score) best = { charset: candidate, text, score };
   }
-  return best.text;
+  return sample === bytes ? best.text : iconv.decode(bytes, best.charset);
 }
+
+/** Bytes the charset guess reads: far more than it needs to tell the encodings apart. */
+const SNIFF_SAMPLE_BYTES = 64 * 1024;
 
 /** Share of non-ASCII characters that are common CJK, kana or hangul (not replacement/private-use/rare). */
 function readability(text: string): number {
@@ -84,10 +90,16 @@ function readability(text: string): number {
 
 /** Share of non-ASCII characters that are accented Latin letters (Western text read as Windows-1252). */
 function latinLetterShare(text: string): number {
-  const nonAscii = [...text].filter((character) => character.codePointAt(0)! >= 0x80);
-  if (nonAscii.length === 0) return 0;
-  return nonAscii.filter((character) => /[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u017d\u017e\u0178]/u.test(character) && !'×÷'.includes(character)).length / nonAscii.length;
+  let nonAscii = 0;
+  let letters = 0;
+  for (const character of text) {
+    if (character.codePointAt(0)! < 0x80) continue;
+    nonAscii++;
+    if (LATIN_LETTER.test(character) && character !== '×' && character !== '÷') letters++;
+  }
+  return nonAscii === 0 ? 0 : letters / nonAscii;
 }
+const LATIN_LETTER = /[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u017d\u017e\u0178]/u;
 
 /** Share of ideographs wedged inside a Latin word ("Gr晧e"): the mark of Latin bytes misread as CJK. */
 function sandwichedShare(text: string): number {

@@ -3,8 +3,13 @@ import { MailParser, type AddressObject, type EmailAddress, type HeaderLines, ty
 import { normalizeMessageId, parseMessageIdList, UnparseableMailError, type AttachmentInfo, type InboundMail, type MailAddress } from '../core/mail.js';
 import { decodeText, SniffingIconv } from './charsets.js';
 
-/** Longest HTML mailparser converts to text; beyond this the text part (if any) is used alone. */
-const MAX_HTML_TO_PARSE = 4 * 1024 * 1024;
+/**
+ * Characters of one HTML part converted to text: html-to-text costs about a microsecond a
+ * character (more with thousands of links), and the customer's words come first.
+ */
+export const MAX_HTML_TO_CONVERT = 512 * 1024;
+/** Body text kept (screening, classification, FAQ, the team's copy); the raw mail keeps the rest. */
+export const MAX_TEXT_CHARS = 1024 * 1024;
 /** Raw bytes kept to repair undeclared 8-bit headers and bodies; larger mails are never held whole. */
 const REPAIR_WINDOW = 1024 * 1024;
 /** Real mail nests a handful of multiparts; thousands only come from attacks, and blow the parser's stack. */
@@ -27,8 +32,10 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
     skipImageLinks: true,
     skipTextToHtml: true,
     skipTextLinks: true,
-    maxHtmlLengthToParse: MAX_HTML_TO_PARSE,
+    // Never reached: longer parts are cut before conversion (below); kept as a backstop.
+    maxHtmlLengthToParse: MAX_HTML_TO_CONVERT,
   });
+  const cutHtmlParts = boundHtmlConversion(parser);
 
   let headers: Headers = new Map();
   let headerLines: HeaderLines = [];
@@ -89,6 +96,11 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
   const defects: string[] = [];
   subject = repaired.subject;
   text = repaired.text;
+  for (const length of cutHtmlParts) defects.push(`html-truncated: an HTML part of ${length} characters was converted to text from its first ${MAX_HTML_TO_CONVERT}`);
+  if (text.length > MAX_TEXT_CHARS) {
+    defects.push(`text-truncated: body text of ${text.length} characters cut to ${MAX_TEXT_CHARS}`);
+    text = cutAt(text, MAX_TEXT_CHARS);
+  }
   if (subject.length > MAX_SUBJECT_CHARS) {
     defects.push(`header-too-long: subject of ${subject.length} characters cut to ${MAX_SUBJECT_CHARS}`);
     subject = subject.slice(0, MAX_SUBJECT_CHARS);
@@ -130,6 +142,62 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
     sizeBytes,
     defects: [...new Set(defects)],
   };
+}
+
+/** What boundHtmlConversion relies on inside mailparser 3.9 (pinned): its tree of parts and the text step. */
+interface MailParserInternals {
+  tree: PartNode | false;
+  hasText: boolean;
+  getTextContent(): unknown;
+}
+interface PartNode {
+  contentType?: string;
+  textContent?: string;
+  root?: boolean;
+  children?: PartNode[];
+}
+
+/**
+ * mailparser converts each HTML part it takes text from whole, in one call. Just before
+ * that step, such parts longer than MAX_HTML_TO_CONVERT are cut (at a tag boundary), so a
+ * multi-megabyte or link-stuffed HTML costs a bounded conversion. Returns the original
+ * lengths of the parts that were cut, filled in when parsing ends.
+ */
+function boundHtmlConversion(parser: MailParser): number[] {
+  const cut: number[] = [];
+  const internals = parser as unknown as MailParserInternals;
+  const convert = internals.getTextContent;
+  if (typeof convert !== 'function') throw new Error('mailparser no longer has getTextContent(): HTML conversion cannot be bounded');
+  internals.getTextContent = function (this: MailParserInternals) {
+    const pending: { node: PartNode; alternative: boolean }[] = this.tree ? [{ node: this.tree, alternative: false }] : [];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const { node, alternative } = next;
+      // mailparser's own rule (getTextContent): HTML gives text outside an alternative next to text parts, or as the only root part.
+      const converted = (!alternative && this.hasText) || (node.root === true && !this.hasText);
+      if (converted && node.contentType === 'text/html' && typeof node.textContent === 'string' && node.textContent.length > MAX_HTML_TO_CONVERT) {
+        cut.push(node.textContent.length);
+        node.textContent = cutHtml(node.textContent, MAX_HTML_TO_CONVERT);
+      }
+      const inAlternative = alternative || node.contentType === 'multipart/alternative';
+      for (const child of node.children ?? []) pending.push({ node: child, alternative: inAlternative });
+    }
+    return convert.call(this);
+  };
+  return cut;
+}
+
+/** The first `max` characters, without a tag cut in half at the end. */
+function cutHtml(html: string, max: number): string {
+  const head = cutAt(html, max);
+  const open = head.lastIndexOf('<');
+  return open > head.lastIndexOf('>') ? head.slice(0, open) : head;
+}
+
+/** The first `max` characters, never splitting a surrogate pair. */
+function cutAt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
 /** The last path segment, without control characters, at most 200 characters ("../../x" → "x"). */

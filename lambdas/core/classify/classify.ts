@@ -60,10 +60,22 @@ export interface Classification {
 type Field = keyof RuleAction;
 const FIELDS: readonly Field[] = ['team', 'agent', 'category', 'priority'];
 
+/**
+ * Characters of the body that are classified. A mail says what it is about early (intents and
+ * tone read at most 20,000 characters of the new text, language 4,000); the cap bounds quote
+ * stripping and config regexes on megabyte bodies.
+ */
+export const MAX_CLASSIFIED_CHARS = 64 * 1024;
+
 export function classify(input: ClassificationInput, rules: ClassificationConfig, defaults: ClassificationDefaults): Classification {
   const reasons: string[] = [];
-  const stripped = stripQuotedAndSignature(input.text);
-  const newText = stripped.newText.trim().length > 0 ? stripped.newText : input.text;
+  let text = input.text;
+  if (text.length > MAX_CLASSIFIED_CHARS) {
+    reasons.push(`text: classified on its first ${MAX_CLASSIFIED_CHARS} of ${text.length} characters`);
+    text = text.slice(0, MAX_CLASSIFIED_CHARS);
+  }
+  const stripped = stripQuotedAndSignature(text);
+  const newText = stripped.newText.trim().length > 0 ? stripped.newText : text;
   if (stripped.removed.length > 0) {
     reasons.push(
       stripped.newText.trim().length > 0
