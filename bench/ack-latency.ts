@@ -1,108 +1,205 @@
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createTransport } from 'nodemailer';
 import type { Emulators } from '../local/emulators.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/emulators.js';
 import { startInstance } from '../local/instance.js';
-import { startQueuePoller } from '../local/queue-poller.js';
+import { startQueuePoller, type QueuePoller } from '../local/queue-poller.js';
 import { ensureBucket, ensureQueueWithDlq } from '../local/resources.js';
 import { startSmtpInbound } from '../local/smtp-inbound.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
-import { printTable, sleep, summarize } from './support.js';
+import { cpuMillis, percentile, sleep, type BenchOptions, type BenchSection } from './support.js';
 
 const CONFIG = 'replyline.config.json';
+/** Lambda's SQS event source starts with five concurrent batches; both paths get the same. */
+const CONSUMERS = 5;
+/** After the last mail is accepted, how long an acknowledgement may still take before the mail counts as lost. */
+const SETTLE_MS = 30_000;
+
+export interface LatencyOptions extends BenchOptions {
+  /** Mails per second, sent on a fixed schedule (not waiting for the previous one). */
+  rate: number;
+  durationSeconds: number;
+}
+
+interface PathResult {
+  sent: number;
+  /** SMTP accept (250) → arrival, per mail that arrived, in ms. */
+  latencies: number[];
+  lost: number;
+  refused: number;
+  /** Achieved sending rate (mails per second), to show the schedule was kept. */
+  achievedRate: number;
+  /** CPU time per mail of every process on the path (sender, emulators, functions). */
+  cpuMsPerMail: number;
+}
 
 /** Each mail from its own customer: the per-sender acknowledgement limit (3 a day) would otherwise apply. */
-function mail(messageId: string): string {
+function customerMail(customer: string): string {
   return [
-    `From: Bench Customer <bench-${messageId.split('@')[0]}@customer.example.org>`,
+    `From: Bench Customer <${customer}>`,
     'To: support@example.com',
     'Subject: Where is my parcel?',
-    `Message-ID: <${messageId}>`,
+    `Message-ID: <${randomBytes(8).toString('hex')}@bench.customer.example.org>`,
     `Date: ${new Date().toUTCString()}`,
     'Content-Type: text/plain; charset=utf-8',
     '',
-    'My parcel 4711 has not arrived. Could you check?',
+    'Hello, my parcel 4711 has not arrived yet. Could you check where it is?',
     '',
   ].join('\r\n');
 }
 
-async function sendOne(port: number, raw: string): Promise<number> {
-  const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-  try {
-    await transport.sendMail({ envelope: { from: 'bench@customer.example.org', to: ['support@example.com'] }, raw });
-    return Date.now();
-  } finally {
-    transport.close();
+/**
+ * Sends `rate` mails a second for `durationSeconds` over one pooled SMTP client, each at
+ * its scheduled time, and waits until every mail has arrived (`arrivedAt`) or is given up.
+ */
+async function runAtRate(
+  smtpPort: number,
+  options: LatencyOptions,
+  childPids: readonly number[],
+  arrivedAt: (customer: string) => number | undefined,
+): Promise<PathResult> {
+  const cpuBefore = cpuMillis(childPids);
+  const transport = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 10, maxMessages: Infinity });
+  const total = Math.round(options.rate * options.durationSeconds);
+  const accepted = new Map<string, number>();
+  let refused = 0;
+  const start = performance.now() + 100;
+  const sends: Promise<void>[] = [];
+  for (let index = 0; index < total; index++) {
+    const due = start + (index * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const customer = `bench-${randomBytes(6).toString('hex')}@customer.example.org`;
+    sends.push(
+      transport.sendMail({ envelope: { from: customer, to: ['support@example.com'] }, raw: customerMail(customer) }).then(
+        () => void accepted.set(customer, Date.now()),
+        () => void refused++,
+      ),
+    );
   }
+  const sentFor = (performance.now() - start) / 1000;
+  await Promise.all(sends);
+  transport.close();
+
+  const latencies: number[] = [];
+  const waiting = new Set(accepted.keys());
+  const giveUpAt = Date.now() + SETTLE_MS;
+  while (waiting.size > 0 && Date.now() < giveUpAt) {
+    for (const customer of waiting) {
+      const at = arrivedAt(customer);
+      if (at === undefined) continue;
+      latencies.push(at - accepted.get(customer)!);
+      waiting.delete(customer);
+    }
+    if (waiting.size > 0) await sleep(20);
+  }
+  const cpuMsPerMail = (cpuMillis(childPids) - cpuBefore) / Math.max(1, total);
+  return { sent: total, latencies, lost: waiting.size, refused, achievedRate: total / Math.max(sentFor, 1e-3), cpuMsPerMail };
 }
 
 /**
- * Baseline: the same SMTP → S3 → SQS → poller path with a consumer that does nothing,
- * i.e. the transport floor. Measured: SMTP accept (250) → acknowledgement recorded by local SES.
- * The first `warmup` mails of each path are reported apart: they measure a cold process
- * (module loading, JIT), as a Lambda's first invocations do; the rest measure a warm one.
+ * End-to-end acknowledgement latency at a steady rate, on the local stack: SMTP accept
+ * (the 250 SES would answer) → the acknowledgement recorded by local SES. Baseline: the
+ * same SMTP → S3 → SQS path at the same rate with as many consumers that do nothing,
+ * i.e. the transport floor of this machine and these emulators.
  */
-export async function benchAckLatency(emulators: Emulators, mails: number, warmup: number): Promise<void> {
-  const total = warmup + mails;
+export async function benchAckLatency(emulators: Emulators, options: LatencyOptions): Promise<BenchSection> {
   const clientOptions = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const s3 = new S3Client({ ...clientOptions, endpoint: emulators.endpoints.s3, forcePathStyle: true });
   const sqs = new SQSClient({ ...clientOptions, endpoint: emulators.endpoints.sqs });
+  const config = readConfigFile(CONFIG);
 
-  const floor: number[] = [];
+  options.log(`latency: baseline, ${options.rate} mails/s for ${options.durationSeconds} s`);
+  let baseline: PathResult;
   {
     await ensureBucket(s3, 'baseline-raw-mail');
     const queue = await ensureQueueWithDlq(sqs, 'baseline-inbound', { visibilityTimeoutSeconds: 10, maxReceiveCount: 5 });
-    const seen = new Map<string, number>();
-    const poller = startQueuePoller({
-      sqs,
-      queueUrl: queue.url,
-      queueArn: queue.arn,
-      region: LOCAL_REGION,
-      handler: async (event) => {
-        for (const record of event.Records) seen.set(record.messageId, Date.now());
-        return { batchItemFailures: [] };
-      },
-    });
-    const smtp = await startSmtpInbound({ port: 0, config: readConfigFile(CONFIG), s3, bucket: 'baseline-raw-mail', sqs, queueUrl: queue.url, topicArn: 'arn:aws:sns:us-east-1:0:baseline' });
-    for (let index = 0; index < total; index++) {
-      const before = seen.size;
-      const acceptedAt = await sendOne(smtp.port, mail(`${randomBytes(6).toString('hex')}@bench`));
-      while (seen.size === before) await sleep(2);
-      floor.push([...seen.values()].at(-1)! - acceptedAt);
-    }
+    const consumedAt = new Map<string, number>();
+    const pollers: QueuePoller[] = Array.from({ length: CONSUMERS }, () =>
+      startQueuePoller({
+        sqs,
+        queueUrl: queue.url,
+        queueArn: queue.arn,
+        region: LOCAL_REGION,
+        handler: async (event) => {
+          // The SES notification names the sender: enough to know which mail arrived.
+          for (const record of event.Records) {
+            const sender = /"source":"([^"]+)"/.exec(JSON.parse(record.body).Message as string)?.[1];
+            if (sender) consumedAt.set(sender, Date.now());
+          }
+          return { batchItemFailures: [] };
+        },
+      }),
+    );
+    const smtp = await startSmtpInbound({ port: 0, config, s3, bucket: 'baseline-raw-mail', sqs, queueUrl: queue.url, topicArn: 'arn:aws:sns:us-east-1:0:baseline' });
+    baseline = await runAtRate(smtp.port, options, emulators.childPids, (customer) => consumedAt.get(customer));
     await smtp.stop();
-    await poller.stop();
+    await Promise.all(pollers.map((poller) => poller.stop()));
   }
 
-  const latency: number[] = [];
+  options.log(`latency: replyline, ${options.rate} mails/s for ${options.durationSeconds} s`);
+  let replyline: PathResult;
   {
-    const instance = await startInstance(emulators.endpoints, { name: 'bench', configFile: CONFIG, smtpPort: 0 });
-    for (let index = 0; index < total; index++) {
-      const messageId = `${randomBytes(6).toString('hex')}@bench`;
-      const acceptedAt = await sendOne(instance.smtp.port, mail(messageId));
-      let ack;
-      const deadline = Date.now() + 30_000;
-      while (!(ack = emulators.outbox.entries().find((entry) => entry.inReplyTo.includes(messageId)))) {
-        if (Date.now() > deadline) throw new Error(`no acknowledgement for mail ${index + 1} within 30 s`);
-        await sleep(2);
-      }
-      latency.push(ack.at - acceptedAt);
-    }
+    const instance = await startInstance(emulators.endpoints, { name: 'bench', configFile: CONFIG, smtpPort: 0, inboundConsumers: CONSUMERS });
+    const ackedAt = new Map<string, number>();
+    let scanned = 0;
+    const arrivedAt = (customer: string) => {
+      const entries = emulators.outbox.entries();
+      for (; scanned < entries.length; scanned++) for (const to of entries[scanned]!.to) ackedAt.set(to.toLowerCase(), entries[scanned]!.at);
+      return ackedAt.get(customer);
+    };
+    replyline = await runAtRate(instance.smtp.port, options, emulators.childPids, arrivedAt);
     await instance.stop();
   }
   s3.destroy();
   sqs.destroy();
 
-  const base = summarize(floor.slice(warmup));
-  const measured = summarize(latency.slice(warmup));
-  printTable(
-    `SMTP accept → acknowledgement in local SES (ms; sequential; first mail = cold process, then ${warmup - 1} more warm-up mails not counted, then ${mails} warm)`,
-    ['path', 'first', 'n', 'p50', 'p95', 'max', 'mean', 'p50 ratio'],
-    [
-      ['baseline: SMTP → S3 → SQS → no-op consumer', floor[0]!, base.n, base.p50, base.p95, base.max, base.mean, 1],
-      ['replyline: … → ingest → DynamoDB → SES ack', latency[0]!, measured.n, measured.p50, measured.p95, measured.max, measured.mean, measured.p50 / Math.max(1, base.p50)],
+  const row = (path: string, result: PathResult, ratioTo?: number) => {
+    const sorted = [...result.latencies].sort((a, b) => a - b);
+    const p50 = percentile(sorted, 0.5);
+    return {
+      cells: [
+        path,
+        result.sent,
+        Math.round(result.achievedRate * 10) / 10,
+        percentile(sorted, 0.5),
+        percentile(sorted, 0.9),
+        percentile(sorted, 0.99),
+        sorted.at(-1) ?? 0,
+        result.lost + result.refused,
+        ratioTo ? p50 / Math.max(1, ratioTo) : 1,
+        Math.round(result.cpuMsPerMail),
+        Math.round((cpus().length * 1000) / Math.max(1, result.cpuMsPerMail)),
+      ],
+      p50,
+      sorted,
+    };
+  };
+  const base = row('baseline: SMTP → S3 → SQS → no-op consumer', baseline);
+  const ours = row('replyline: … → ingest → DynamoDB → SES ack', replyline, base.p50);
+  const ackLatencyMs = { p50: ours.p50, p90: percentile(ours.sorted, 0.9), p99: percentile(ours.sorted, 0.99), max: ours.sorted.at(-1) ?? 0 };
+  const lost = replyline.lost + replyline.refused;
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  return {
+    tables: [
+      {
+        title: `End-to-end ack latency, local stack: ${options.rate} mails/s for ${options.durationSeconds} s, SMTP accept → ack in local SES (ms)`,
+        header: ['path', 'mails', 'sent/s', 'p50', 'p90', 'p99', 'max', 'lost', 'p50 ratio', 'CPU ms/mail', 'max mails/s'],
+        rows: [base.cells, ours.cells],
+        notes: [
+          `CPU ms/mail: every process on this machine (sender, emulators incl. DynamoDB Local's JVM, functions); max mails/s = cores × 1000 ÷ CPU ms/mail, the most this machine can sustain.`,
+          `${CONSUMERS} concurrent consumers on each path (Lambda's initial SQS concurrency); a mail is lost if nothing arrives ${SETTLE_MS / 1000} s after the last send.`,
+          `Targets at 20 mails/s: p50 ≤ 150 ms ${met(ackLatencyMs.p50 <= 150)}, p99 ≤ 500 ms ${met(ackLatencyMs.p99 <= 500)}, 0 lost ${met(lost === 0)}. IMAP-polling help desks: 15–30 minutes.`,
+        ],
+      },
     ],
-  );
+    json: {
+      ackLatencyMs,
+      lost,
+      ackLatency: { cpuMsPerMail: Math.round(replyline.cpuMsPerMail), baselineCpuMsPerMail: Math.round(baseline.cpuMsPerMail), rate: options.rate, durationSeconds: options.durationSeconds, mails: replyline.sent, baselineMs: { p50: base.p50, p90: percentile(base.sorted, 0.9), p99: percentile(base.sorted, 0.99), max: base.sorted.at(-1) ?? 0 } },
+    },
+  };
 }

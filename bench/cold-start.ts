@@ -54,19 +54,25 @@ const NO_IO_EVENTS: Record<string, unknown> = {
  */
 const PROBE = `'use strict';
 const { performance } = require('node:perf_hooks');
+const net = require('node:net');
+// Counts connection attempts (HTTP and TLS go through net.Socket), to see that loading does no network I/O.
+let connects = 0;
+const connect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (...args) { connects++; return connect.apply(this, args); };
 (async () => {
   const [bundle, eventJson] = process.argv.slice(2);
   const started = performance.now();
   const { handler } = require(bundle);
   if (typeof handler !== 'function') throw new Error(bundle + ': no handler export');
   const loadMs = performance.now() - started;
+  const loadConnects = connects;
   let firstEventMs;
   if (eventJson) {
     const invoked = performance.now();
     await Promise.resolve(handler(JSON.parse(eventJson), { getRemainingTimeInMillis: () => 30000 })).catch(() => undefined);
     firstEventMs = performance.now() - invoked;
   }
-  process.stdout.write('\\n${RESULT_PREFIX}' + JSON.stringify({ loadMs, firstEventMs }) + '\\n');
+  process.stdout.write('\\n${RESULT_PREFIX}' + JSON.stringify({ loadMs, firstEventMs, connects: { load: loadConnects, firstEvent: connects - loadConnects } }) + '\\n');
 })().catch((error) => { console.error(error); process.exit(1); });
 `;
 
@@ -86,6 +92,8 @@ interface FunctionBundle extends Bundle {
 interface Probe {
   loadMs: number;
   firstEventMs?: number;
+  /** Connection attempts while loading, and during the first event. */
+  connects: { load: number; firstEvent: number };
 }
 
 /**
@@ -158,6 +166,7 @@ function report(bundles: FunctionBundle[], loads: Map<string, Probe[]>, runs: st
               `baseline (${bundles.filter((other) => other.baseline.key === bundle.baseline.key).map((other) => other.name).join(', ')}): only the SDK clients the function bundles (${bundle.clients.map((name) => SDK_CLIENTS[name]!.label).join(', ')}), constructed at load; ${kb(bundle.baseline.bytes)} KB, ${kb(bundle.baseline.gzipBytes)} KB gzipped.`,
           ),
           'first event: the first invocation, with an event needing no AWS call (SES setup notification, malformed record): wiring of clients, config and SLA calendars. – : none exists (sla-sweep queries DynamoDB).',
+          `network I/O (connection attempts) while loading or in the first event: ${describeConnects(bundles, loads)}.`,
           `target: ingest load ≤ ${TARGET_RATIO}× its baseline: ${ingest.ratio <= TARGET_RATIO ? 'met' : 'NOT met'} (${ingest.ratio.toFixed(2)}×).`,
         ],
       },
@@ -181,6 +190,16 @@ function report(bundles: FunctionBundle[], loads: Map<string, Probe[]>, runs: st
       ),
     },
   };
+}
+
+function describeConnects(bundles: FunctionBundle[], loads: Map<string, Probe[]>): string {
+  const found = bundles.flatMap((bundle) => {
+    const probes = loads.get(bundle.file)!;
+    const load = Math.max(...probes.map((probe) => probe.connects.load));
+    const firstEvent = Math.max(...probes.map((probe) => probe.connects.firstEvent));
+    return load || firstEvent ? [`${bundle.name}: ${load} while loading, ${firstEvent} in the first event`] : [];
+  });
+  return found.length ? found.join('; ') : 'none';
 }
 
 /** Every handler in lambdas/handlers (ingest first), and one baseline per distinct set of SDK clients. */

@@ -32,6 +32,8 @@ export interface Emulators {
   outbox: SesOutboxProxy;
   bus: LocalEventBus;
   secrets: LocalSecrets;
+  /** Process ids of emulators that run outside this process (DynamoDB Local's JVM), for CPU accounting. */
+  childPids: number[];
   stop(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
       outbox,
       bus,
       secrets,
+      childPids: dynamo.pid === undefined ? [] : [dynamo.pid],
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },

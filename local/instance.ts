@@ -15,7 +15,7 @@ import { createDeliverHandler } from '../lambdas/handlers/deliver.js';
 import { createAgentEventsHandler } from '../lambdas/handlers/agent-events.js';
 import { closeServer, LOCAL_CREDENTIALS, LOCAL_REGION, type Emulators } from './emulators.js';
 import { ensureBucket, ensureQueueWithDlq, ensureTable, type QueueWithDlq } from './resources.js';
-import { startQueuePoller, type QueuePoller } from './queue-poller.js';
+import { startQueuePoller, type QueuePoller, type SqsHandler } from './queue-poller.js';
 import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
 import { randomSecretValue } from './secrets.js';
 import { startSlaTimer } from './sla-timer.js';
@@ -38,7 +38,11 @@ export interface InstanceOptions {
   /** Run the SLA sweeper on a local timer (`npm start`); tests drive sweeps themselves. */
   sla?: { timeScale: number };
   log?: ((line: string) => void) | undefined;
+  /** Told of every function invocation (name, milliseconds, SQS records), e.g. for the cost benchmark. */
+  observeInvocation?: (fn: FunctionName, ms: number, records: number) => void;
 }
+
+export type FunctionName = 'ingest' | 'deliver' | 'feedback' | 'agent-events';
 
 export interface LocalInstance {
   name: string;
@@ -111,21 +115,33 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
   };
 
   const onError = (what: string) => (error: Error) => options.log?.(`${what} invocation failed: ${error.message}`);
+  const timed = (fn: FunctionName, handler: SqsHandler): SqsHandler => {
+    const observe = options.observeInvocation;
+    if (!observe) return handler;
+    return async (event) => {
+      const started = performance.now();
+      try {
+        return await handler(event);
+      } finally {
+        observe(fn, performance.now() - started, event.Records.length);
+      }
+    };
+  };
   const wrapIngest = options.wrapIngestDependencies ?? ((deps: IngestDependencies) => deps);
   const ingest = createIngestHandler(() => wrapIngest(createIngestDependencies(env)));
   const pollers: QueuePoller[] = Array.from({ length: options.inboundConsumers ?? 1 }, () =>
-    startQueuePoller({ sqs, queueUrl: resources.inbound.url, queueArn: resources.inbound.arn, region: LOCAL_REGION, handler: (event) => ingest(event), onError: onError('ingest') }),
+    startQueuePoller({ sqs, queueUrl: resources.inbound.url, queueArn: resources.inbound.arn, region: LOCAL_REGION, handler: timed('ingest', (event) => ingest(event)), onError: onError('ingest') }),
   );
   // One deliver function per team queue, as in the stack.
   for (const [team, queue] of Object.entries(teams)) {
     const teamEnv = { ...env, TEAM_ID: team, DEAD_LETTER_QUEUE_URL: queue.dlqUrl };
     const wrapDeliver = options.wrapDeliverDependencies ?? (<T,>(deps: T) => deps);
     const deliver = createDeliverHandler(() => wrapDeliver(createDeliverDependencies(teamEnv)));
-    pollers.push(startQueuePoller({ sqs, queueUrl: queue.url, queueArn: queue.arn, region: LOCAL_REGION, handler: (event) => deliver(event), onError: onError(`deliver ${team}`) }));
+    pollers.push(startQueuePoller({ sqs, queueUrl: queue.url, queueArn: queue.arn, region: LOCAL_REGION, handler: timed('deliver', (event) => deliver(event)), onError: onError(`deliver ${team}`) }));
   }
 
   const feedback = createFeedbackHandler(() => createFeedbackDependencies(env));
-  pollers.push(startQueuePoller({ sqs, queueUrl: resources.feedback.url, queueArn: resources.feedback.arn, region: LOCAL_REGION, handler: (event) => feedback(event), onError: onError('feedback') }));
+  pollers.push(startQueuePoller({ sqs, queueUrl: resources.feedback.url, queueArn: resources.feedback.arn, region: LOCAL_REGION, handler: timed('feedback', (event) => feedback(event)), onError: onError('feedback') }));
 
   const agentEvents = await startAgentEventsTarget(endpoints.events, resources.bus, env, options.log);
   const slaTimer = options.sla ? startSlaTimer({ env, config, scale: options.sla.timeScale, log: options.log }) : undefined;

@@ -266,11 +266,12 @@ describe('ReplylineStack', () => {
       expect(refId(read?.Resource)).toBe(secretId);
     });
 
-    it('consumes the inbound queue in batches of 10 with partial batch failures', () => {
+    it('consumes the inbound queue in batches of 10 with partial batch failures, without a batching window that would delay acks', () => {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: { 'Fn::GetAtt': [inboundQueueId(template), 'Arn'] },
         BatchSize: 10,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
+        MaximumBatchingWindowInSeconds: Match.absent(),
       });
     });
 

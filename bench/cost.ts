@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto';
+import { createTransport } from 'nodemailer';
+import type { Emulators } from '../local/emulators.js';
+import { startInstance, type FunctionName } from '../local/instance.js';
+import { observeLogs } from '../lambdas/adapters/logger.js';
+import { readConfigFile } from '../lambdas/adapters/config-source.js';
+import { startRequestCounter, type CountedCall } from './request-counter.js';
+import { sleep, type BenchOptions, type BenchSection } from './support.js';
+
+const CONFIG = 'replyline.config.json';
+
+/**
+ * AWS list prices, us-east-1, on-demand, no free tier, as of 2026-11-24. Sources:
+ * aws.amazon.com/{lambda,dynamodb,sqs,sns,eventbridge,s3,cloudwatch,xray}/pricing;
+ * SES à la carte from aws.amazon.com/ses/pricing and the AWS Price List API
+ * (AmazonSES, us-east-1, publication 2026-07-22).
+ */
+export const PRICES = {
+  asOf: '2026-11-24',
+  region: 'us-east-1',
+  lambdaArmGbSecond: 0.0000133334,
+  lambdaRequest: 0.2 / 1e6,
+  dynamoWriteUnit: 0.625 / 1e6,
+  dynamoReadUnit: 0.125 / 1e6,
+  dynamoStorageGbMonth: 0.25,
+  sqsRequest: 0.4 / 1e6,
+  snsPublish: 0.5 / 1e6,
+  eventBridgeEvent: 1.0 / 1e6,
+  s3Put: 0.005 / 1000,
+  s3Get: 0.0004 / 1000,
+  s3StorageGbMonth: 0.023,
+  cloudWatchLogsGb: 0.5,
+  xrayTrace: 5.0 / 1e6,
+  sesInboundMail: 0.1 / 1000,
+  sesInboundChunk: 0.09 / 1000,
+  sesOutboundRecipient: 0.1 / 1000,
+  sesAttachmentGb: 0.12,
+} as const;
+
+/** Memory each function is deployed with (lib/): Lambda bills duration × memory. */
+const MEMORY_MB: Record<FunctionName, number> = { ingest: 1024, deliver: 1024, feedback: 256, 'agent-events': 256 };
+/** Lambda's own START/END/REPORT lines per invocation, in bytes, on top of our log lines. */
+const LAMBDA_LOG_BYTES_PER_INVOCATION = 350;
+/** X-Ray's default sampling for Lambda: the first request each second, then 5 %. Modelled at the 5 % share (busy hours). */
+const XRAY_SAMPLED_SHARE = 0.05;
+/** Share of customer mails that answer an earlier acknowledgement (a follow-up in the thread). */
+const FOLLOW_UP_SHARE = 0.2;
+const GB = 1024 ** 3;
+
+interface Measured {
+  mails: number;
+  rawBytes: number;
+  calls: CountedCall[];
+  invocations: Map<FunctionName, { count: number; ms: number; billedMs: number; records: number }>;
+  logBytes: number;
+  sent: { recipients: number; withAttachmentBytes: number; count: number };
+  acknowledged: number;
+  forwarded: number;
+}
+
+/**
+ * The work one customer mail causes, counted on the local stack (every AWS call through a
+ * counting proxy, every invocation timed, every log line sized), priced at list prices.
+ */
+export async function benchCost(emulators: Emulators, options: BenchOptions): Promise<BenchSection> {
+  const mails = options.quick ? 40 : 150;
+  options.log(`cost: ${mails} customer mails with every AWS call counted`);
+  const measured = await measureWork(emulators, mails);
+  const rows = priceRows(measured);
+  const per1000 = (usd: number) => (usd * 1000) / measured.mails;
+  const total = (filter: (row: CostRow) => boolean) => per1000(rows.filter(filter).reduce((sum, row) => sum + row.usd, 0));
+  const all = total(() => true);
+  const nonSes = total((row) => !row.ses);
+  const forwardShare = measured.sent.count ? measured.forwarded / measured.mails : 0;
+  const withoutForward = all - per1000(measured.forwarded * PRICES.sesOutboundRecipient) - per1000((measured.sent.withAttachmentBytes / GB) * PRICES.sesAttachmentGb);
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const usd = (value: number) => `$${value < 0.001 ? value.toFixed(5) : value.toFixed(4)}`;
+  return {
+    tables: [
+      {
+        title: `Cost per 1000 customer mails (AWS list prices ${PRICES.region}, ${PRICES.asOf}; ${measured.mails} mails measured, ${Math.round(FOLLOW_UP_SHARE * 100)} % follow-ups)`,
+        header: ['item', 'unit price', 'units / 1000 mails', 'USD / 1000 mails'],
+        rows: [...rows.map((row) => [row.item, row.unitPrice, round(per1000(row.units)), usd(per1000(row.usd))]), ['total, all-in', '', '', usd(all)], ['total, excluding SES', '', '', usd(nonSes)]],
+        notes: [
+          `Measured: ${measured.acknowledged} acknowledgements and ${measured.forwarded} forwards for ${measured.mails} mails; mean raw size ${(measured.rawBytes / measured.mails / 1024).toFixed(1)} KB.`,
+          `Lambda GB-s from durations measured here against the emulators (DynamoDB Local is slower than DynamoDB, so this errs high), arm64, deployed memory.`,
+          `DynamoDB units as DynamoDB Local reports them per call (ReturnConsumedCapacity), on-demand. X-Ray at the default rule's 5 % (busy hours; up to 20× more when quiet).`,
+          `Not per mail: Lambda's idle SQS polling (~$0.26 per queue-month), KMS key, CloudWatch alarms and metrics, Secrets Manager secret-months.`,
+          `With teams on webhooks instead of mailboxes (no forward through SES): ${usd(withoutForward)} all-in (${(forwardShare * 100).toFixed(0)} % of mails were forwarded here).`,
+          `Targets: ≤ $0.32 all-in ${met(all <= 0.32)}, ≤ $0.02 excluding SES ${met(nonSes <= 0.02)}.`,
+        ],
+      },
+    ],
+    json: {
+      costPer1000Usd: { all: round(all, 4), nonSes: round(nonSes, 4), allWithWebhookTeams: round(withoutForward, 4) },
+      cost: {
+        pricesAsOf: PRICES.asOf,
+        mails: measured.mails,
+        perMail: Object.fromEntries(rows.map((row) => [row.item, round(row.units / measured.mails, 3)])),
+      },
+    },
+  };
+}
+
+interface CostRow {
+  item: string;
+  unitPrice: string;
+  units: number;
+  usd: number;
+  ses: boolean;
+}
+
+function priceRows(measured: Measured): CostRow[] {
+  const calls = (service: CountedCall['service'], operation?: string) => measured.calls.filter((call) => call.service === service && (!operation || call.operation === operation));
+  const sum = (list: CountedCall[], pick: (call: CountedCall) => number) => list.reduce((total, call) => total + pick(call), 0);
+  const invocations = [...measured.invocations.values()];
+  const gbSeconds = [...measured.invocations].reduce((total, [fn, stats]) => total + (stats.billedMs / 1000) * (MEMORY_MB[fn] / 1024), 0);
+  const invocationCount = invocations.reduce((total, stats) => total + stats.count, 0);
+  const feedbackRecords = measured.invocations.get('feedback')?.records ?? 0;
+  const dynamo = calls('dynamodb');
+  // SQS: the counted sends (inbound via SNS, routing) and deletes, one receive per batch the consumers got, and the SES events SNS delivers to the feedback queue.
+  const sqsRequests = calls('sqs').filter((call) => call.operation !== 'ReceiveMessage').length + invocations.reduce((total, stats) => total + stats.count, 0) + feedbackRecords;
+  const putBytes = sum(
+    dynamo.filter((call) => ['PutItem', 'TransactWriteItems', 'BatchWriteItem'].includes(call.operation)),
+    (call) => call.requestBytes,
+  );
+  const retention = readConfigFile(CONFIG).retention.rawMailDays / 30.4;
+  const chunks = measured.mails * Math.max(1, Math.ceil(measured.rawBytes / measured.mails / (256 * 1024)));
+  const row = (item: string, unitPrice: string, units: number, price: number, ses = false): CostRow => ({ item, unitPrice, units, usd: units * price, ses });
+  return [
+    row('SES receiving: mails', '$0.10 / 1000', measured.mails, PRICES.sesInboundMail, true),
+    row('SES receiving: 256 KB chunks', '$0.09 / 1000', chunks, PRICES.sesInboundChunk, true),
+    row('SES sending: recipients', '$0.10 / 1000', measured.sent.recipients, PRICES.sesOutboundRecipient, true),
+    row('SES sending: attachment GB', '$0.12 / GB', measured.sent.withAttachmentBytes / GB, PRICES.sesAttachmentGb, true),
+    row('Lambda: GB-seconds (arm64)', '$0.0000133334', gbSeconds, PRICES.lambdaArmGbSecond),
+    row('Lambda: requests', '$0.20 / M', invocationCount, PRICES.lambdaRequest),
+    row('DynamoDB: write units', '$0.625 / M', sum(dynamo, (call) => call.writeUnits), PRICES.dynamoWriteUnit),
+    row('DynamoDB: read units', '$0.125 / M', sum(dynamo, (call) => call.readUnits), PRICES.dynamoReadUnit),
+    row('DynamoDB: storage GB-months (TTL)', '$0.25 / GB-month', (putBytes / GB) * retention, PRICES.dynamoStorageGbMonth),
+    row('S3: PUT (SES stores the mail)', '$0.005 / 1000', measured.mails, PRICES.s3Put),
+    row('S3: GET', '$0.0004 / 1000', calls('s3', 'GET object').length, PRICES.s3Get),
+    row('S3: storage GB-months (lifecycle)', '$0.023 / GB-month', (measured.rawBytes / GB) * retention, PRICES.s3StorageGbMonth),
+    row('SNS: publishes (receipt, SES events)', '$0.50 / M', measured.mails + feedbackRecords, PRICES.snsPublish),
+    row('SQS: requests', '$0.40 / M', sqsRequests, PRICES.sqsRequest),
+    row('EventBridge: events', '$1.00 / M', sum(calls('events', 'PutEvents'), (call) => call.entries ?? 0), PRICES.eventBridgeEvent),
+    row('CloudWatch Logs: GB ingested', '$0.50 / GB', measured.logBytes / GB, PRICES.cloudWatchLogsGb),
+    row('X-Ray: traces (5 % sampled)', '$5.00 / M', invocationCount * XRAY_SAMPLED_SHARE, PRICES.xrayTrace),
+  ];
+}
+
+async function measureWork(emulators: Emulators, mails: number): Promise<Measured> {
+  const counter = await startRequestCounter(emulators);
+  const invocations: Measured['invocations'] = new Map();
+  let logBytes = 0;
+  const stopObserving = observeLogs((entry) => {
+    logBytes += JSON.stringify({ level: entry.level, message: entry.message, timestamp: new Date().toISOString(), service: entry.service, ...entry.fields }).length + 1;
+  });
+  const instance = await startInstance(counter.endpoints, {
+    name: 'cost',
+    configFile: CONFIG,
+    smtpPort: 0,
+    observeInvocation: (fn, ms, records) => {
+      const stats = invocations.get(fn) ?? { count: 0, ms: 0, billedMs: 0, records: 0 };
+      stats.count++;
+      stats.ms += ms;
+      stats.billedMs += Math.ceil(ms);
+      stats.records += records;
+      invocations.set(fn, stats);
+    },
+  });
+  const outboxStart = emulators.outbox.entries().length;
+  const firstCall = counter.calls.length;
+  invocations.clear();
+  logBytes = 0;
+
+  const transport = createTransport({ host: '127.0.0.1', port: instance.smtp.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4 });
+  // New customers, and every 1/FOLLOW_UP_SHARE-th mail a customer answering the acknowledgement they got.
+  const awaitingAck = new Set<string>();
+  const acknowledged: { address: string; ackId: string }[] = [];
+  let scanned = outboxStart;
+  let rawBytes = 0;
+  for (let index = 0; index < mails; index++) {
+    const answering = (index + 1) % Math.round(1 / FOLLOW_UP_SHARE) === 0 ? acknowledged.shift() : undefined;
+    const address = answering?.address ?? `cost-${randomBytes(6).toString('hex')}@customer.example.org`;
+    if (!answering) awaitingAck.add(address);
+    const raw = mailFrom(address, answering?.ackId);
+    rawBytes += Buffer.byteLength(raw);
+    await transport.sendMail({ envelope: { from: address, to: ['support@example.com'] }, raw });
+    await sleep(100);
+    const entries = emulators.outbox.entries();
+    for (; scanned < entries.length; scanned++) {
+      const entry = entries[scanned]!;
+      const customer = entry.to.find((to) => awaitingAck.delete(to));
+      if (customer && entry.messageId) acknowledged.push({ address: customer, ackId: entry.messageId });
+    }
+  }
+  transport.close();
+  // Let acknowledgements, forwards and SES events settle.
+  let settled = -1;
+  while (settled !== counter.calls.length) {
+    settled = counter.calls.length;
+    await sleep(2500);
+  }
+  await instance.stop();
+  stopObserving();
+  await counter.stop();
+
+  const sent = emulators.outbox.entries().slice(outboxStart);
+  const forwards = sent.filter((entry) => entry.to.some((to) => !to.endsWith('@customer.example.org')));
+  const logLines = [...invocations.values()].reduce((total, stats) => total + stats.count, 0) * LAMBDA_LOG_BYTES_PER_INVOCATION;
+  return {
+    mails,
+    rawBytes,
+    calls: counter.calls.slice(firstCall).filter((call) => call.operation !== 'ReceiveMessage'),
+    invocations,
+    logBytes: logBytes + logLines,
+    sent: {
+      count: sent.length,
+      recipients: sent.reduce((total, entry) => total + entry.to.length + (entry.headers.cc ? entry.headers.cc.split(',').length : 0), 0),
+      withAttachmentBytes: forwards.reduce((total, entry) => total + Buffer.byteLength(entry.raw), 0),
+    },
+    acknowledged: sent.length - forwards.length,
+    forwarded: forwards.length,
+  };
+}
+
+function mailFrom(address: string, inReplyTo: string | undefined): string {
+  const subject = inReplyTo ? 'Re: Where is my parcel?' : 'Where is my parcel?';
+  return [
+    `From: Cost Customer <${address}>`,
+    'To: support@example.com',
+    `Subject: ${subject}`,
+    `Message-ID: <${randomBytes(8).toString('hex')}@cost.customer.example.org>`,
+    ...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`, `References: ${inReplyTo}`] : []),
+    `Date: ${new Date().toUTCString()}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    inReplyTo ? 'Thanks. It is order 4711, placed last Monday; the tracking page has not changed since.' : 'Hello, my parcel 4711 has not arrived yet. Could you check where it is?',
+    '',
+  ].join('\r\n');
+}
+
+function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,112 @@
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import type { Emulators } from '../local/emulators.js';
+import { closeServer } from '../local/emulators.js';
+
+/** One AWS API call as the emulator saw it. */
+export interface CountedCall {
+  service: keyof Emulators['endpoints'];
+  operation: string;
+  requestBytes: number;
+  /** DynamoDB only: capacity units the call consumed (ReturnConsumedCapacity: TOTAL). */
+  readUnits: number;
+  writeUnits: number;
+  /** DynamoDB: the key prefixes the call touched (e.g. MID, THREAD), to tell calls apart. */
+  keys?: string[];
+  /** EventBridge PutEvents: how many events (each billed as one 64 KB chunk or more). */
+  entries?: number;
+}
+
+export interface RequestCounter {
+  /** Emulator endpoints with a counting proxy in front of each. */
+  endpoints: Emulators['endpoints'];
+  calls: CountedCall[];
+  stop(): Promise<void>;
+}
+
+/** DynamoDB operations that accept ReturnConsumedCapacity. */
+const CAPACITY_OPERATIONS = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'TransactGetItems', 'TransactWriteItems']);
+
+/**
+ * Counts every call the functions make, by service and operation, from a proxy in front
+ * of each emulator: what the code actually does, not what we think it does. DynamoDB
+ * requests are asked for their consumed capacity, which DynamoDB Local computes as the
+ * service would from item sizes; the emulators do not check signatures, so the changed
+ * body is accepted.
+ */
+export async function startRequestCounter(emulators: Emulators): Promise<RequestCounter> {
+  const calls: CountedCall[] = [];
+  const servers: Server[] = [];
+  const endpoints = { ...emulators.endpoints };
+  for (const service of Object.keys(emulators.endpoints) as (keyof Emulators['endpoints'])[]) {
+    const target = new URL(emulators.endpoints[service]);
+    const server = createServer((req, res) => {
+      readBody(req).then((body) => {
+        const call: CountedCall = { service, operation: operationOf(service, req, body), requestBytes: body.length, readUnits: 0, writeUnits: 0 };
+        calls.push(call);
+        if (call.operation === 'PutEvents') call.entries = (JSON.parse(body.toString('utf8')) as { Entries?: unknown[] }).Entries?.length ?? 0;
+        if (service === 'dynamodb') call.keys = [...body.toString('utf8').matchAll(/"PK":\{"S":"([A-Z]+)[#"]/g)].map((match) => match[1]!);
+        let forwarded = body;
+        if (service === 'dynamodb' && CAPACITY_OPERATIONS.has(call.operation)) {
+          forwarded = Buffer.from(JSON.stringify({ ...JSON.parse(body.toString('utf8')), ReturnConsumedCapacity: 'TOTAL' }));
+        }
+        const headers = { ...req.headers, host: target.host, 'content-length': String(forwarded.length) };
+        const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (answer) => {
+          readBody(answer).then((answerBody) => {
+            if (service === 'dynamodb') Object.assign(call, capacityOf(call.operation, answerBody));
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(answerBody);
+          }, () => res.destroy());
+        });
+        upstream.on('error', () => res.destroy());
+        upstream.end(forwarded);
+      }, () => res.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    servers.push(server);
+    endpoints[service] = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  }
+  return { endpoints, calls, stop: async () => void (await Promise.all(servers.map((server) => closeServer(server)))) };
+}
+
+function readBody(stream: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+function operationOf(service: keyof Emulators['endpoints'], req: IncomingMessage, body: Buffer): string {
+  // JSON protocols (DynamoDB, SQS, EventBridge, Secrets Manager): "DynamoDB_20120810.PutItem".
+  const target = req.headers['x-amz-target'];
+  if (typeof target === 'string') return target.split('.').at(-1)!;
+  // Query protocol (SES v1): Action=SendRawEmail in the form body.
+  const action = /(?:^|&)Action=([A-Za-z]+)/.exec(body.toString('latin1', 0, 512))?.[1];
+  if (action) return action;
+  if (service === 's3') return `${req.method} object`;
+  return `${req.method} ${req.url?.split('?')[0]}`;
+}
+
+const READ_OPERATIONS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
+
+function capacityOf(operation: string, answer: Buffer): { readUnits: number; writeUnits: number } {
+  try {
+    const parsed = JSON.parse(answer.toString('utf8')) as { ConsumedCapacity?: Capacity | Capacity[] };
+    const entries = [parsed.ConsumedCapacity ?? []].flat();
+    const reads = operation.startsWith('Transact') ? 0 : READ_OPERATIONS.has(operation) ? 1 : 0;
+    // TOTAL mode reports CapacityUnits, and Read/Write units only where both kinds can occur.
+    const sum = (pick: (entry: Capacity) => number | undefined) => entries.reduce((total, entry) => total + (pick(entry) ?? 0), 0);
+    const read = sum((entry) => entry.ReadCapacityUnits ?? (reads ? entry.CapacityUnits : undefined));
+    const write = sum((entry) => entry.WriteCapacityUnits ?? (reads ? undefined : entry.CapacityUnits));
+    return { readUnits: read, writeUnits: operation === 'TransactGetItems' ? 0 : write };
+  } catch {
+    return { readUnits: 0, writeUnits: 0 };
+  }
+}
+
+interface Capacity {
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+  CapacityUnits?: number;
+}
