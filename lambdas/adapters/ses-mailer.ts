@@ -1,8 +1,8 @@
-import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import type { SESClient } from '@aws-sdk/client-ses';
 import type { OutgoingMail } from '../core/outgoing.js';
 import type { Mailer, RawMailStore, SentMail } from '../ports/index.js';
-import { composeMime } from './mime-composer.js';
-import { sendRawMessageDirectly } from './ses-raw-message-body.js';
+import { composeMimeParts } from './mime-composer.js';
+import { sendRawEmailCommand } from './ses-raw-message-body.js';
 import { TRACKING_TAG } from '../schemas/ses-feedback.js';
 
 export class SesMailer implements Mailer {
@@ -14,17 +14,19 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const raw = await composeMime(mail, this.rawMail);
-    const command = new SendRawEmailCommand({
-      Source: mail.from.address,
-      Destinations: [...mail.to, ...(mail.cc ?? [])].map((recipient) => recipient.address),
-      RawMessage: { Data: raw },
-      Tags: [{ Name: TRACKING_TAG, Value: mail.trackingKey }],
-      ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
-    });
-    // A forward carries the original (up to 25 MB): keep its encoding for the request to one copy.
-    sendRawMessageDirectly(command);
-    const result = await this.ses.send(command);
+    // A forward or relay may carry attachments of 25 MB and more: the message stays in the parts it was composed in.
+    const message = await composeMimeParts(mail, this.rawMail);
+    const result = await this.ses.send(
+      sendRawEmailCommand(
+        {
+          Source: mail.from.address,
+          Destinations: [...mail.to, ...(mail.cc ?? [])].map((recipient) => recipient.address),
+          Tags: [{ Name: TRACKING_TAG, Value: mail.trackingKey }],
+          ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+        },
+        message,
+      ),
+    );
     return this.sentAs(mail, result.MessageId ?? '');
   }
 
