@@ -17,6 +17,8 @@ const CONFIG = 'replyline.config.json';
 const CONSUMERS = 5;
 /** After the last mail is accepted, how long an acknowledgement may still take before the mail counts as lost. */
 const SETTLE_MS = 30_000;
+/** Share of the CPU-bound maximum rate used for the within-capacity run. */
+const HEADROOM = 0.6;
 
 export interface LatencyOptions extends BenchOptions {
   /** Mails per second, sent on a fixed schedule (not waiting for the previous one). */
@@ -142,6 +144,7 @@ export async function benchAckLatency(emulators: Emulators, options: LatencyOpti
 
   options.log(`latency: replyline, ${options.rate} mails/s for ${options.durationSeconds} s`);
   let replyline: PathResult;
+  let withinCapacity: (PathResult & { rate?: number }) | undefined;
   {
     const instance = await startInstance(emulators.endpoints, { name: 'bench', configFile: CONFIG, smtpPort: 0, inboundConsumers: CONSUMERS });
     const ackedAt = new Map<string, number>();
@@ -152,6 +155,14 @@ export async function benchAckLatency(emulators: Emulators, options: LatencyOpti
       return ackedAt.get(customer);
     };
     replyline = await runAtRate(instance.smtp.port, options, emulators.childPids, arrivedAt);
+    // Past this machine's capacity mails queue up and latency measures the queue: also measure at a rate it can carry.
+    const carried = Math.floor(((cpus().length * 1000) / Math.max(1, replyline.cpuMsPerMail)) * HEADROOM);
+    if (carried >= 1 && carried < options.rate) {
+      const durationSeconds = Math.min(options.durationSeconds, 30);
+      options.log(`latency: replyline, ${carried} mails/s for ${durationSeconds} s (within this machine's capacity)`);
+      withinCapacity = await runAtRate(instance.smtp.port, { ...options, rate: carried, durationSeconds }, emulators.childPids, arrivedAt);
+      withinCapacity.rate = carried;
+    }
     await instance.stop();
   }
   s3.destroy();
@@ -180,6 +191,7 @@ export async function benchAckLatency(emulators: Emulators, options: LatencyOpti
   };
   const base = row('baseline: SMTP → S3 → SQS → no-op consumer', baseline);
   const ours = row('replyline: … → ingest → DynamoDB → SES ack', replyline, base.p50);
+  const carried = withinCapacity && row(`replyline at ${withinCapacity.rate} mails/s (within capacity)`, withinCapacity, base.p50);
   const ackLatencyMs = { p50: ours.p50, p90: percentile(ours.sorted, 0.9), p99: percentile(ours.sorted, 0.99), max: ours.sorted.at(-1) ?? 0 };
   const lost = replyline.lost + replyline.refused;
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -188,9 +200,10 @@ export async function benchAckLatency(emulators: Emulators, options: LatencyOpti
       {
         title: `End-to-end ack latency, local stack: ${options.rate} mails/s for ${options.durationSeconds} s, SMTP accept → ack in local SES (ms)`,
         header: ['path', 'mails', 'sent/s', 'p50', 'p90', 'p99', 'max', 'lost', 'p50 ratio', 'CPU ms/mail', 'max mails/s'],
-        rows: [base.cells, ours.cells],
+        rows: [base.cells, ours.cells, ...(carried ? [carried.cells] : [])],
         notes: [
           `CPU ms/mail: every process on this machine (sender, emulators incl. DynamoDB Local's JVM, functions); max mails/s = cores × 1000 ÷ CPU ms/mail, the most this machine can sustain.`,
+          ...(carried ? [`${options.rate} mails/s is past what this machine can carry for the whole local stack (max mails/s), so mails queue; the last row re-measures at ${Math.round(HEADROOM * 100)} % of that maximum. On AWS each function has its own CPU and DynamoDB, SQS, S3 and SES are not on this machine.`] : []),
           `${CONSUMERS} concurrent consumers on each path (Lambda's initial SQS concurrency); a mail is lost if nothing arrives ${SETTLE_MS / 1000} s after the last send.`,
           `Targets at 20 mails/s: p50 ≤ 150 ms ${met(ackLatencyMs.p50 <= 150)}, p99 ≤ 500 ms ${met(ackLatencyMs.p99 <= 500)}, 0 lost ${met(lost === 0)}. IMAP-polling help desks: 15–30 minutes.`,
         ],
@@ -199,6 +212,7 @@ export async function benchAckLatency(emulators: Emulators, options: LatencyOpti
     json: {
       ackLatencyMs,
       lost,
+      ...(carried && withinCapacity ? { ackLatencyWithinCapacityMs: { rate: withinCapacity.rate, p50: carried.p50, p90: percentile(carried.sorted, 0.9), p99: percentile(carried.sorted, 0.99), max: carried.sorted.at(-1) ?? 0, lost: withinCapacity.lost + withinCapacity.refused } } : {}),
       ackLatency: { cpuMsPerMail: Math.round(replyline.cpuMsPerMail), baselineCpuMsPerMail: Math.round(baseline.cpuMsPerMail), rate: options.rate, durationSeconds: options.durationSeconds, mails: replyline.sent, baselineMs: { p50: base.p50, p90: percentile(base.sorted, 0.9), p99: percentile(base.sorted, 0.99), max: base.sorted.at(-1) ?? 0 } },
     },
   };

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { DynamoDBClient, paginateScan, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { createTransport } from 'nodemailer';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/emulators.js';
+import { TABLE_KEYS } from '../lambdas/schemas/env.js';
 import type { Emulators } from '../local/emulators.js';
 import { startInstance, type FunctionName } from '../local/instance.js';
 import { observeLogs } from '../lambdas/adapters/logger.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
 import { startRequestCounter, type CountedCall } from './request-counter.js';
-import { sleep, type BenchOptions, type BenchSection } from './support.js';
+import { sleep, type BenchOptions, type BenchSection, type BenchTable } from './support.js';
 
 const CONFIG = 'replyline.config.json';
 
@@ -46,6 +49,9 @@ const XRAY_SAMPLED_SHARE = 0.05;
 /** Share of customer mails that answer an earlier acknowledgement (a follow-up in the thread). */
 const FOLLOW_UP_SHARE = 0.2;
 const GB = 1024 ** 3;
+const DAYS_PER_MONTH = 30.4;
+/** DynamoDB bills 100 bytes of overhead per item, in the table and in each index holding it. */
+const ITEM_OVERHEAD_BYTES = 100;
 
 interface Measured {
   mails: number;
@@ -54,6 +60,8 @@ interface Measured {
   invocations: Map<FunctionName, { count: number; ms: number; billedMs: number; records: number }>;
   logBytes: number;
   sent: { recipients: number; withAttachmentBytes: number; count: number };
+  /** What the mails left in the table, by item kind, with how long TTL keeps it. */
+  stored: StoredKind[];
   acknowledged: number;
   forwarded: number;
 }
@@ -69,30 +77,40 @@ export async function benchCost(emulators: Emulators, options: BenchOptions): Pr
   const rows = priceRows(measured);
   const per1000 = (usd: number) => (usd * 1000) / measured.mails;
   const total = (filter: (row: CostRow) => boolean) => per1000(rows.filter(filter).reduce((sum, row) => sum + row.usd, 0));
-  const all = total(() => true);
-  const nonSes = total((row) => !row.ses);
+  const all = total((row) => row.kind !== 'storage');
+  const nonSes = total((row) => row.kind === 'processing');
+  const storage = total((row) => row.kind === 'storage');
   const forwardShare = measured.sent.count ? measured.forwarded / measured.mails : 0;
   const withoutForward = all - per1000(measured.forwarded * PRICES.sesOutboundRecipient) - per1000((measured.sent.withAttachmentBytes / GB) * PRICES.sesAttachmentGb);
   const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
   const usd = (value: number) => `$${value < 0.001 ? value.toFixed(5) : value.toFixed(4)}`;
+  const costCells = (row: CostRow) => [row.item, row.unitPrice, round(per1000(row.units)), usd(per1000(row.usd))];
   return {
     tables: [
       {
         title: `Cost per 1000 customer mails (AWS list prices ${PRICES.region}, ${PRICES.asOf}; ${measured.mails} mails measured, ${Math.round(FOLLOW_UP_SHARE * 100)} % follow-ups)`,
         header: ['item', 'unit price', 'units / 1000 mails', 'USD / 1000 mails'],
-        rows: [...rows.map((row) => [row.item, row.unitPrice, round(per1000(row.units)), usd(per1000(row.usd))]), ['total, all-in', '', '', usd(all)], ['total, excluding SES', '', '', usd(nonSes)]],
+        rows: [
+          ...rows.filter((row) => row.kind !== 'storage').map(costCells),
+          ['total, all-in', '', '', usd(all)],
+          ['total, excluding SES', '', '', usd(nonSes)],
+          ...rows.filter((row) => row.kind === 'storage').map(costCells),
+          ['total with storage over retention', '', '', usd(all + storage)],
+        ],
         notes: [
           `Measured: ${measured.acknowledged} acknowledgements and ${measured.forwarded} forwards for ${measured.mails} mails; mean raw size ${(measured.rawBytes / measured.mails / 1024).toFixed(1)} KB.`,
           `Lambda GB-s from durations measured here against the emulators (DynamoDB Local is slower than DynamoDB, so this errs high), arm64, deployed memory.`,
           `DynamoDB units as DynamoDB Local reports them per call (ReturnConsumedCapacity), on-demand. X-Ray at the default rule's 5 % (busy hours; up to 20× more when quiet).`,
           `Not per mail: Lambda's idle SQS polling (~$0.26 per queue-month), KMS key, CloudWatch alarms and metrics, Secrets Manager secret-months.`,
           `With teams on webhooks instead of mailboxes (no forward through SES): ${usd(withoutForward)} all-in (${(forwardShare * 100).toFixed(0)} % of mails were forwarded here).`,
-          `Targets: ≤ $0.32 all-in ${met(all <= 0.32)}, ≤ $0.02 excluding SES ${met(nonSes <= 0.02)}.`,
+          `Storage is kept per mail for the configured retention (DynamoDB item sizes as billed, incl. the customer index; the open-SLA and open-by-team indexes only hold a thread while a reply is owed, so they are left out), paid over those months, not at ingest.`,
+          `Targets (per-mail processing): ≤ $0.32 all-in ${met(all <= 0.32)}, ≤ $0.02 excluding SES ${met(nonSes <= 0.02)}.`,
         ],
       },
+      workTable(measured),
     ],
     json: {
-      costPer1000Usd: { all: round(all, 4), nonSes: round(nonSes, 4), allWithWebhookTeams: round(withoutForward, 4) },
+      costPer1000Usd: { all: round(all, 4), nonSes: round(nonSes, 4), allWithWebhookTeams: round(withoutForward, 4), storageOverRetention: round(storage, 4) },
       cost: {
         pricesAsOf: PRICES.asOf,
         mails: measured.mails,
@@ -102,17 +120,43 @@ export async function benchCost(emulators: Emulators, options: BenchOptions): Pr
   };
 }
 
+/** The calls and stored items behind the prices: where a cut would pay. */
+function workTable(measured: Measured): BenchTable {
+  const perMail = (value: number) => round(value / measured.mails, 2);
+  const operations = new Map<string, { calls: number; readUnits: number; writeUnits: number; indexWriteUnits: number }>();
+  for (const call of measured.calls) {
+    const key = `${call.service} ${call.operation}`;
+    const entry = operations.get(key) ?? { calls: 0, readUnits: 0, writeUnits: 0, indexWriteUnits: 0 };
+    entry.calls++;
+    entry.indexWriteUnits += call.indexWriteUnits ?? 0;
+    entry.readUnits += call.readUnits;
+    entry.writeUnits += call.writeUnits;
+    operations.set(key, entry);
+  }
+  const invocations = [...measured.invocations].map(([fn, stats]) => [`lambda ${fn}`, perMail(stats.count), '', '', `${Math.round(stats.ms / stats.count)} ms mean`]);
+  return {
+    title: 'Work per customer mail behind those prices (calls made by the code, items left in DynamoDB)',
+    header: ['call or stored item', 'per mail', 'read units', 'write units', 'detail'],
+    rows: [
+      ...invocations,
+      ...[...operations].sort((a, b) => a[0].localeCompare(b[0])).map(([key, entry]) => [key, perMail(entry.calls), perMail(entry.readUnits), perMail(entry.writeUnits), entry.indexWriteUnits ? `${perMail(entry.indexWriteUnits)} write units on indexes` : '']),
+      ...measured.stored.map((kind) => [`stored ${kind.kind}`, perMail(kind.items), '', '', `${Math.round(kind.bytes / kind.items)} B billed, ${Math.round(kind.days)} days`]),
+    ],
+  };
+}
+
 interface CostRow {
   item: string;
   unitPrice: string;
   units: number;
   usd: number;
-  ses: boolean;
+  /** Per-mail processing (SES or not), or storage kept over the configured retention. */
+  kind: 'ses' | 'processing' | 'storage';
 }
 
 function priceRows(measured: Measured): CostRow[] {
   const calls = (service: CountedCall['service'], operation?: string) => measured.calls.filter((call) => call.service === service && (!operation || call.operation === operation));
-  const sum = (list: CountedCall[], pick: (call: CountedCall) => number) => list.reduce((total, call) => total + pick(call), 0);
+  const sum = <T>(list: T[], pick: (entry: T) => number) => list.reduce((total, entry) => total + pick(entry), 0);
   const invocations = [...measured.invocations.values()];
   const gbSeconds = [...measured.invocations].reduce((total, [fn, stats]) => total + (stats.billedMs / 1000) * (MEMORY_MB[fn] / 1024), 0);
   const invocationCount = invocations.reduce((total, stats) => total + stats.count, 0);
@@ -120,31 +164,28 @@ function priceRows(measured: Measured): CostRow[] {
   const dynamo = calls('dynamodb');
   // SQS: the counted sends (inbound via SNS, routing) and deletes, one receive per batch the consumers got, and the SES events SNS delivers to the feedback queue.
   const sqsRequests = calls('sqs').filter((call) => call.operation !== 'ReceiveMessage').length + invocations.reduce((total, stats) => total + stats.count, 0) + feedbackRecords;
-  const putBytes = sum(
-    dynamo.filter((call) => ['PutItem', 'TransactWriteItems', 'BatchWriteItem'].includes(call.operation)),
-    (call) => call.requestBytes,
-  );
-  const retention = readConfigFile(CONFIG).retention.rawMailDays / 30.4;
+  const retention = readConfigFile(CONFIG).retention;
+  const threadDays = retention.threadDays;
   const chunks = measured.mails * Math.max(1, Math.ceil(measured.rawBytes / measured.mails / (256 * 1024)));
-  const row = (item: string, unitPrice: string, units: number, price: number, ses = false): CostRow => ({ item, unitPrice, units, usd: units * price, ses });
+  const row = (item: string, unitPrice: string, units: number, price: number, kind: CostRow['kind'] = 'processing'): CostRow => ({ item, unitPrice, units, usd: units * price, kind });
   return [
-    row('SES receiving: mails', '$0.10 / 1000', measured.mails, PRICES.sesInboundMail, true),
-    row('SES receiving: 256 KB chunks', '$0.09 / 1000', chunks, PRICES.sesInboundChunk, true),
-    row('SES sending: recipients', '$0.10 / 1000', measured.sent.recipients, PRICES.sesOutboundRecipient, true),
-    row('SES sending: attachment GB', '$0.12 / GB', measured.sent.withAttachmentBytes / GB, PRICES.sesAttachmentGb, true),
+    row('SES receiving: mails', '$0.10 / 1000', measured.mails, PRICES.sesInboundMail, 'ses'),
+    row('SES receiving: 256 KB chunks', '$0.09 / 1000', chunks, PRICES.sesInboundChunk, 'ses'),
+    row('SES sending: recipients', '$0.10 / 1000', measured.sent.recipients, PRICES.sesOutboundRecipient, 'ses'),
+    row('SES sending: attachment GB', '$0.12 / GB', measured.sent.withAttachmentBytes / GB, PRICES.sesAttachmentGb, 'ses'),
     row('Lambda: GB-seconds (arm64)', '$0.0000133334', gbSeconds, PRICES.lambdaArmGbSecond),
     row('Lambda: requests', '$0.20 / M', invocationCount, PRICES.lambdaRequest),
     row('DynamoDB: write units', '$0.625 / M', sum(dynamo, (call) => call.writeUnits), PRICES.dynamoWriteUnit),
     row('DynamoDB: read units', '$0.125 / M', sum(dynamo, (call) => call.readUnits), PRICES.dynamoReadUnit),
-    row('DynamoDB: storage GB-months (TTL)', '$0.25 / GB-month', (putBytes / GB) * retention, PRICES.dynamoStorageGbMonth),
     row('S3: PUT (SES stores the mail)', '$0.005 / 1000', measured.mails, PRICES.s3Put),
     row('S3: GET', '$0.0004 / 1000', calls('s3', 'GET object').length, PRICES.s3Get),
-    row('S3: storage GB-months (lifecycle)', '$0.023 / GB-month', (measured.rawBytes / GB) * retention, PRICES.s3StorageGbMonth),
     row('SNS: publishes (receipt, SES events)', '$0.50 / M', measured.mails + feedbackRecords, PRICES.snsPublish),
     row('SQS: requests', '$0.40 / M', sqsRequests, PRICES.sqsRequest),
     row('EventBridge: events', '$1.00 / M', sum(calls('events', 'PutEvents'), (call) => call.entries ?? 0), PRICES.eventBridgeEvent),
     row('CloudWatch Logs: GB ingested', '$0.50 / GB', measured.logBytes / GB, PRICES.cloudWatchLogsGb),
     row('X-Ray: traces (5 % sampled)', '$5.00 / M', invocationCount * XRAY_SAMPLED_SHARE, PRICES.xrayTrace),
+    row(`DynamoDB: storage GB-months (TTL, ${threadDays} days)`, '$0.25 / GB-month', sum(measured.stored, (kind) => kind.byteMonths) / GB, PRICES.dynamoStorageGbMonth, 'storage'),
+    row(`S3: storage GB-months (lifecycle, ${retention.rawMailDays} days)`, '$0.023 / GB-month', (measured.rawBytes / GB) * (retention.rawMailDays / DAYS_PER_MONTH), PRICES.s3StorageGbMonth, 'storage'),
   ];
 }
 
@@ -196,11 +237,14 @@ async function measureWork(emulators: Emulators, mails: number): Promise<Measure
   }
   transport.close();
   // Let acknowledgements, forwards and SES events settle.
+  // (Consumers long-poll all the time: only calls other than ReceiveMessage show work.)
+  const work = () => counter.calls.filter((call) => call.operation !== 'ReceiveMessage').length;
   let settled = -1;
-  while (settled !== counter.calls.length) {
-    settled = counter.calls.length;
+  while (settled !== work()) {
+    settled = work();
     await sleep(2500);
   }
+  const stored = await storedItems(emulators, instance.resources.table);
   await instance.stop();
   stopObserving();
   await counter.stop();
@@ -219,6 +263,7 @@ async function measureWork(emulators: Emulators, mails: number): Promise<Measure
       recipients: sent.reduce((total, entry) => total + entry.to.length + (entry.headers.cc ? entry.headers.cc.split(',').length : 0), 0),
       withAttachmentBytes: forwards.reduce((total, entry) => total + Buffer.byteLength(entry.raw), 0),
     },
+    stored,
     acknowledged: sent.length - forwards.length,
     forwarded: forwards.length,
   };
@@ -243,4 +288,65 @@ function mailFrom(address: string, inReplyTo: string | undefined): string {
 function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+interface StoredKind {
+  /** Key prefix and sort-key kind, e.g. THREAD META, THREAD MSG, MID. */
+  kind: string;
+  items: number;
+  /** Billed bytes (table and indexes, with overhead) of all items of this kind. */
+  bytes: number;
+  /** Mean days until TTL removes them (items without TTL count as kept a year). */
+  days: number;
+  byteMonths: number;
+}
+
+/**
+ * Every item the run left in the table, sized as DynamoDB bills storage (attribute
+ * names and values, 100 bytes per item, and again in the customer index), kept
+ * until its TTL. The sparse open-SLA and open-by-team indexes hold a thread only
+ * while a reply is owed (hours), so they are left out.
+ */
+async function storedItems(emulators: Emulators, tableName: string): Promise<StoredKind[]> {
+  const db = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: emulators.endpoints.dynamodb });
+  const kinds = new Map<string, StoredKind>();
+  const now = Date.now() / 1000;
+  try {
+    for await (const page of paginateScan({ client: db }, { TableName: tableName })) {
+      for (const item of page.Items ?? []) {
+        const base = attributesSize(item) + ITEM_OVERHEAD_BYTES;
+        let bytes = base;
+        if (item[TABLE_KEYS.customerIndex.partitionKey]) bytes += base;
+        const expires = Number(item[TABLE_KEYS.ttlAttribute]?.N ?? 0);
+        const days = expires ? Math.max(0, (expires - now) / 86_400) : 365;
+        const kind = `${item.PK?.S?.split('#')[0]} ${item.SK?.S?.split('#')[0]}`;
+        const entry = kinds.get(kind) ?? { kind, items: 0, bytes: 0, days: 0, byteMonths: 0 };
+        entry.days = (entry.days * entry.items + days) / (entry.items + 1);
+        entry.items++;
+        entry.bytes += bytes;
+        entry.byteMonths += bytes * (days / DAYS_PER_MONTH);
+        kinds.set(kind, entry);
+      }
+    }
+  } finally {
+    db.destroy();
+  }
+  return [...kinds.values()].sort((a, b) => b.byteMonths - a.byteMonths);
+}
+
+function attributesSize(item: Record<string, AttributeValue>): number {
+  return Object.entries(item).reduce((total, [name, value]) => total + Buffer.byteLength(name) + valueSize(value), 0);
+}
+
+/** DynamoDB's item-size rules: strings and binaries by length, numbers by digits, 3 bytes per list or map, 1 per element. */
+function valueSize(value: AttributeValue): number {
+  if (value.S !== undefined) return Buffer.byteLength(value.S);
+  if (value.N !== undefined) return Math.ceil(value.N.replace(/[^0-9]/g, '').length / 2) + 1;
+  if (value.B !== undefined) return value.B.length;
+  if (value.BOOL !== undefined || value.NULL !== undefined) return 1;
+  if (value.SS) return value.SS.reduce((total, entry) => total + Buffer.byteLength(entry), 0);
+  if (value.NS) return value.NS.reduce((total, entry) => total + Math.ceil(entry.length / 2) + 1, 0);
+  if (value.L) return 3 + value.L.reduce((total, entry) => total + 1 + valueSize(entry), 0);
+  if (value.M) return 3 + Object.entries(value.M).reduce((total, [name, entry]) => total + 1 + Buffer.byteLength(name) + valueSize(entry), 0);
+  return 0;
 }

@@ -7,9 +7,11 @@ export interface CountedCall {
   service: keyof Emulators['endpoints'];
   operation: string;
   requestBytes: number;
-  /** DynamoDB only: capacity units the call consumed (ReturnConsumedCapacity: TOTAL). */
+  /** DynamoDB only: capacity units the call consumed, table and indexes (ReturnConsumedCapacity: INDEXES). */
   readUnits: number;
   writeUnits: number;
+  /** DynamoDB: of writeUnits, those spent on global secondary indexes. */
+  indexWriteUnits?: number;
   /** DynamoDB: the key prefixes the call touched (e.g. MID, THREAD), to tell calls apart. */
   keys?: string[];
   /** EventBridge PutEvents: how many events (each billed as one 64 KB chunk or more). */
@@ -47,7 +49,7 @@ export async function startRequestCounter(emulators: Emulators): Promise<Request
         if (service === 'dynamodb') call.keys = [...body.toString('utf8').matchAll(/"PK":\{"S":"([A-Z]+)[#"]/g)].map((match) => match[1]!);
         let forwarded = body;
         if (service === 'dynamodb' && CAPACITY_OPERATIONS.has(call.operation)) {
-          forwarded = Buffer.from(JSON.stringify({ ...JSON.parse(body.toString('utf8')), ReturnConsumedCapacity: 'TOTAL' }));
+          forwarded = Buffer.from(JSON.stringify({ ...JSON.parse(body.toString('utf8')), ReturnConsumedCapacity: 'INDEXES' }));
         }
         const headers = { ...req.headers, host: target.host, 'content-length': String(forwarded.length) };
         const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (answer) => {
@@ -90,18 +92,21 @@ function operationOf(service: keyof Emulators['endpoints'], req: IncomingMessage
 
 const READ_OPERATIONS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
 
-function capacityOf(operation: string, answer: Buffer): { readUnits: number; writeUnits: number } {
+function capacityOf(operation: string, answer: Buffer): { readUnits: number; writeUnits: number; indexWriteUnits: number } {
   try {
     const parsed = JSON.parse(answer.toString('utf8')) as { ConsumedCapacity?: Capacity | Capacity[] };
     const entries = [parsed.ConsumedCapacity ?? []].flat();
     const reads = operation.startsWith('Transact') ? 0 : READ_OPERATIONS.has(operation) ? 1 : 0;
-    // TOTAL mode reports CapacityUnits, and Read/Write units only where both kinds can occur.
+    // CapacityUnits is the total; Read/Write units appear only where both kinds can occur.
     const sum = (pick: (entry: Capacity) => number | undefined) => entries.reduce((total, entry) => total + (pick(entry) ?? 0), 0);
     const read = sum((entry) => entry.ReadCapacityUnits ?? (reads ? entry.CapacityUnits : undefined));
     const write = sum((entry) => entry.WriteCapacityUnits ?? (reads ? undefined : entry.CapacityUnits));
-    return { readUnits: read, writeUnits: operation === 'TransactGetItems' ? 0 : write };
+    const indexWrites = reads
+      ? 0
+      : sum((entry) => Object.values(entry.GlobalSecondaryIndexes ?? {}).reduce((total, index) => total + (index.WriteCapacityUnits ?? index.CapacityUnits ?? 0), 0));
+    return { readUnits: read, writeUnits: operation === 'TransactGetItems' ? 0 : write, indexWriteUnits: indexWrites };
   } catch {
-    return { readUnits: 0, writeUnits: 0 };
+    return { readUnits: 0, writeUnits: 0, indexWriteUnits: 0 };
   }
 }
 
@@ -109,4 +114,5 @@ interface Capacity {
   ReadCapacityUnits?: number;
   WriteCapacityUnits?: number;
   CapacityUnits?: number;
+  GlobalSecondaryIndexes?: Record<string, Omit<Capacity, 'GlobalSecondaryIndexes'>>;
 }

@@ -1,3 +1,4 @@
+import './env.js';
 import { parseArgs } from 'node:util';
 import { benchAckLatency } from './ack-latency.js';
 import { benchColdStart } from './cold-start.js';
@@ -6,8 +7,6 @@ import { benchCost } from './cost.js';
 import { benchMemory } from './memory.js';
 import { benchSla } from './sla.js';
 import { describeMachine, formatTable, withEmulators, type BenchOptions, type BenchSection } from './support.js';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const USAGE = `npm run bench [-- options]
   --json               print one JSON object (tables go to stderr)
