@@ -1,7 +1,9 @@
 import Holidays from 'date-holidays';
-import { ALWAYS_OPEN_WEEK, type BusinessCalendar, type Interval } from '../core/business-time.js';
-import { ALWAYS_OPEN_CALENDAR } from '../core/sla-policy.js';
-import type { CalendarConfig, HolidayConfig, SlaConfig } from '../schemas/sla-config.js';
+import type { BusinessCalendar } from '../core/business-time.js';
+import type { CalendarConfig } from '../schemas/sla-config.js';
+import { buildCalendarWith, holidayKey, loadCalendarsWith, useCountryHolidays, type BundledHolidays, type CalendarSource } from './country-holidays.js';
+
+export type { CalendarSource } from './country-holidays.js';
 
 /**
  * Turns the parsed `sla.calendars` config into `BusinessCalendar` values for the core,
@@ -45,20 +47,9 @@ export function publicHolidayDates(country: string, region: string | undefined, 
   return [...dates].sort();
 }
 
-/** One business calendar from its config; `defaultTimeZone` is the top-level `timeZone`. */
+/** One business calendar from its config, country holidays expanded by date-holidays. */
 export function buildCalendar(calendar: CalendarConfig, defaultTimeZone: string, years: readonly number[]): BusinessCalendar {
-  return {
-    timeZone: calendar.timeZone ?? defaultTimeZone,
-    weekly: calendar.hours,
-    closedDates: new Set([...countryHolidays(calendar.holidays, years), ...calendar.holidays.dates]),
-    extraOpenDates: new Map<string, Interval[]>(Object.entries(calendar.holidays.workingDates)),
-  };
-}
-
-/** The config fields `loadCalendars` reads (the main Replyline config once `sla` is wired in). */
-export interface CalendarSource {
-  timeZone: string;
-  sla: Pick<SlaConfig, 'calendars'>;
+  return buildCalendarWith(calendar, defaultTimeZone, years, publicHolidayDates);
 }
 
 /**
@@ -66,26 +57,22 @@ export interface CalendarSource {
  * naming the calendar when its holiday country or region is unknown to date-holidays.
  */
 export function loadCalendars(config: CalendarSource, years: readonly number[]): Map<string, BusinessCalendar> {
-  const calendars = new Map<string, BusinessCalendar>();
-  for (const [name, calendar] of Object.entries(config.sla.calendars)) {
-    try {
-      calendars.set(name, buildCalendar(calendar, config.timeZone, years));
-    } catch (error) {
-      throw new Error(`sla.calendars.${name}: ${(error as Error).message}`, { cause: error });
-    }
-  }
-  calendars.set(ALWAYS_OPEN_CALENDAR, {
-    timeZone: config.timeZone,
-    weekly: ALWAYS_OPEN_WEEK,
-    closedDates: new Set(),
-    extraOpenDates: new Map(),
-  });
-  return calendars;
+  return loadCalendarsWith(config, years, publicHolidayDates);
 }
 
-function countryHolidays(holidays: HolidayConfig, years: readonly number[]): string[] {
-  return holidays.country ? publicHolidayDates(holidays.country, holidays.region, years) : [];
+/** Each configured holiday country and region resolved to dates over `firstYear`–`lastYear`, for bundling into the functions. */
+export function resolveHolidays(config: CalendarSource, firstYear: number, lastYear: number): BundledHolidays {
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, index) => firstYear + index);
+  const dates: Record<string, string[]> = {};
+  for (const calendar of Object.values(config.sla.calendars)) {
+    const { country, region } = calendar.holidays;
+    if (country) dates[holidayKey(country, region)] ??= publicHolidayDates(country, region, years);
+  }
+  return { firstYear, lastYear, dates };
 }
+
+// A process that loads this module (CDK synth, local mode, tests) expands holidays itself; Lambdas use the bundled dates.
+useCountryHolidays(publicHolidayDates);
 
 const instances = new Map<string, Holidays>();
 

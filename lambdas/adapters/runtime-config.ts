@@ -26,9 +26,9 @@ declare const __REPLYLINE_CONFIG__: string | undefined;
 /**
  * The config a Lambda runs with: bundled into the function at synth time (esbuild define),
  * or, in local mode, read from the file named by REPLYLINE_CONFIG_FILE. Validated either way.
- * Its holiday calendars were checked when `cdk synth` or `replyline start` read the file, and
- * are expanded by the wiring that uses them (createSla): this module leaves date-holidays out,
- * so that functions without SLA calendars do not bundle it.
+ * Its holiday calendars were checked when `cdk synth` or `replyline start` read the file; in a
+ * Lambda their country holidays come as dates resolved at synth (country-holidays.ts), so no
+ * function bundles date-holidays.
  */
 export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): ReplylineConfig {
   if (typeof __REPLYLINE_CONFIG__ === 'string') return parseConfig(JSON.parse(__REPLYLINE_CONFIG__), 'bundled configuration');

@@ -8,6 +8,8 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Readable } from 'node:stream';
 import type { SQSEvent } from 'aws-lambda';
+// As in local mode, date-holidays expands the example config's CN holidays (a deployed function has them bundled).
+import '../../lambdas/adapters/holidays.js';
 import { createIngestHandler } from '../../lambdas/handlers/ingest.js';
 import { createIngestDependencies } from '../../lambdas/adapters/wiring.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
