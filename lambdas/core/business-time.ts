@@ -311,6 +311,26 @@ function wallClockOf(t: number, timeZone: string): number {
 
 /** UTC offset (ms, local minus UTC) in force at an instant. */
 function offsetAt(t: number, timeZone: string): number {
+  // formatToParts is the cost of every business-time step: offsets are kept per UTC hour
+  // that has one offset throughout (same at its first and last second); others are computed exactly.
+  const hour = Math.floor(t / MS_PER_HOUR);
+  const offsets = offsetsByHour.get(timeZone) ?? offsetsByHour.set(timeZone, new Map()).get(timeZone)!;
+  let known = offsets.get(hour);
+  if (known === undefined) {
+    const first = exactOffsetAt(hour * MS_PER_HOUR, timeZone);
+    known = first === exactOffsetAt((hour + 1) * MS_PER_HOUR - 1000, timeZone) ? first : null;
+    if (offsets.size >= MAX_CACHED_HOURS) offsets.clear();
+    offsets.set(hour, known);
+  }
+  return known ?? exactOffsetAt(t, timeZone);
+}
+
+const MS_PER_HOUR = 3_600_000;
+const MAX_CACHED_HOURS = 20_000;
+/** Per time zone, per UTC hour: its offset, or null when the offset changes within that hour. */
+const offsetsByHour = new Map<string, Map<number, number | null>>();
+
+function exactOffsetAt(t: number, timeZone: string): number {
   const whole = Math.floor(t / 1000) * 1000;
   return wallClockOf(whole, timeZone) - whole;
 }

@@ -111,6 +111,8 @@ function decideLatin(sample: string, latinLetters: number): LanguageDecision {
     return { language: undefined, reason: 'language: text too short to judge and no common English words' };
   }
 
+  // With half the words common English the answer is English whatever franc ranks first (see below): skip its trigram work.
+  if (share >= 0.5) return { language: 'en', reason: `language en: ${Math.round(share * 100)}% of words are common English` };
   const ranking = francAll(sample, { only: LATIN_CANDIDATES });
   const [best, bestScore] = ranking[0] ?? ['und', 0];
   const englishScore = ranking.find(([code]) => code === 'eng')?.[1] ?? 0;
@@ -119,7 +121,6 @@ function decideLatin(sample: string, latinLetters: number): LanguageDecision {
   if (englishScore >= 0.85 * (bestScore || 1) && share >= 0.3) {
     return { language: 'en', reason: `language en: franc prefers ${best} narrowly, but ${Math.round(share * 100)}% of words are common English` };
   }
-  if (share >= 0.5) return { language: 'en', reason: `language en: ${Math.round(share * 100)}% of words are common English (franc: ${best})` };
   const mapped = FRANC_TO_OURS[best];
   if (mapped) return { language: mapped, reason: `language ${mapped}: franc says ${best}` };
   return { language: undefined, reason: `language: franc says ${best}, not one of en, zh, ja`, foreign: best };
