@@ -9,6 +9,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { build } from 'esbuild';
 import { createTransport } from 'nodemailer';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
+import { lambdaBundling } from '../lib/lambda-bundling.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, type Emulators } from '../local/emulators.js';
 import { startInstance, type LocalInstance } from '../local/instance.js';
 import { startQueuePoller } from '../local/queue-poller.js';
@@ -72,7 +73,7 @@ interface Bundles {
 
 /**
  * As lib/constructs/app-function.ts bundles a function (CJS, minified, SDK included,
- * config defined in), for the Node running this benchmark. The config goes in as
+ * config and holiday dates defined in), for the Node running this benchmark. The config goes in as
  * written, not as parsed: the function validates and converts it at start.
  */
 async function buildBundles(dir: string, configJson: string): Promise<Bundles> {
@@ -88,7 +89,8 @@ async function buildBundles(dir: string, configJson: string): Promise<Bundles> {
       target: `node${process.versions.node.split('.')[0]}`,
       minify: true,
       logLevel: 'error',
-      define: { __REPLYLINE_CONFIG__: JSON.stringify(JSON.stringify(JSON.parse(configJson))) },
+      // The stack's defines (holiday dates resolved at synth among them), with the config as written.
+      define: { ...lambdaBundling(readConfigFile(CONFIG)).define, __REPLYLINE_CONFIG__: JSON.stringify(JSON.stringify(JSON.parse(configJson))) },
     }),
     build({ entryPoints: ['bench/memory-probe.ts'], outfile: join(dir, 'memory-probe.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'error' }),
   ]);
