@@ -117,8 +117,19 @@ class WordPositions {
       }
     }
     if (lists.length <= 1) return lists[0] ?? [];
-    return [...new Set(lists.flat())].sort((a, b) => a - b);
+    return mergeAscending(lists);
   }
+}
+
+/** The union of lists of positions, ascending, each once (a word can be listed both as itself and under a prefix). */
+function mergeAscending(lists: readonly number[][]): number[] {
+  const all: number[] = [];
+  for (const list of lists) for (const position of list) all.push(position);
+  all.sort((a, b) => a - b);
+  let kept = 0;
+  for (let index = 0; index < all.length; index++) if (index === 0 || all[index] !== all[index - 1]) all[kept++] = all[index]!;
+  all.length = kept;
+  return all;
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {
