@@ -9,6 +9,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/emulators.js';
 import type { LocalEvent } from '../local/event-bus.js';
 import { startInstance } from '../local/instance.js';
 import { startSlaTimer } from '../local/sla-timer.js';
+import { awaitingThread } from '../test/support/thread-record.js';
 import { percentile, sleep, type BenchOptions, type BenchSection } from './support.js';
 
 const CONFIG = 'replyline.config.json';
@@ -107,32 +108,9 @@ async function waitUntil(done: () => boolean, until: number): Promise<void> {
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const benchRef = () => `RL-${Array.from({ length: 6 }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('')}`;
 
-/** A thread awaiting its first reply, as ingest writes it, due at `dueAt` (sweeper time); its warning already sent. */
+/** A thread awaiting its first reply, due at `dueAt` (sweeper time), its warning already sent. */
 function openThread(ref: string, dueAt: Date): ThreadRecord {
   const startedAt = new Date(dueAt.getTime() - PROMISE_MS);
-  return {
-    ref,
-    version: 1,
-    status: 'awaiting-agent',
-    customer: { address: 'kim@customer.example.org', name: 'Kim' },
-    participants: [],
-    subject: 'Refund for order 99',
-    serviceAddress: 'support@example.com',
-    team: 'support',
-    agent: undefined,
-    language: 'en',
-    priority: 'normal',
-    category: 'refund',
-    automated: false,
-    createdAt: startedAt,
-    updatedAt: startedAt,
-    lastInboundAt: startedAt,
-    inboundCount: 1,
-    rootMessageId: undefined,
-    firstReplyDue: dueAt,
-    firstRespondedAt: undefined,
-    lastAgentReplyAt: undefined,
-    sla: { target: 'firstResponse', startedAt, dueAt, warnAt: new Date(dueAt.getTime() - 3_600_000), warnedAt: startedAt, breachedAt: undefined },
-    expiresAt: new Date(dueAt.getTime() + 86_400_000),
-  };
+  const sla = { target: 'firstResponse' as const, startedAt, dueAt, warnAt: new Date(dueAt.getTime() - 3_600_000), warnedAt: startedAt, breachedAt: undefined };
+  return awaitingThread(ref, sla, { priority: 'normal', expiresAt: new Date(dueAt.getTime() + 86_400_000) }, startedAt);
 }

@@ -30,7 +30,10 @@ export interface EffectDependencies {
   sla: SlaPolicy;
   sendingLog: SendingLog;
   instanceId: string;
-  /** How long a claimed side effect stays claimed (default 2 min); must be shorter than the queue's visibility timeout. */
+  /**
+   * How long a claimed side effect stays claimed (default 2 min): longer than the function's
+   * timeout (a live holder is never overtaken), shorter than the queue's redeliveries last.
+   */
   effectLeaseMs?: number;
 }
 

