@@ -71,7 +71,7 @@ interface Measured {
  * counting proxy, every invocation timed, every log line sized), priced at list prices.
  */
 export async function benchCost(emulators: Emulators, options: BenchOptions): Promise<BenchSection> {
-  const mails = options.quick ? 40 : 150;
+  const mails = options.quick ? 30 : 150;
   options.log(`cost: ${mails} customer mails with every AWS call counted`);
   const measured = await measureWork(emulators, mails);
   const rows = priceRows(measured);

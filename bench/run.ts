@@ -13,7 +13,7 @@ const USAGE = `npm run bench [-- options]
   --quick              a reduced run, under 2 minutes
   --only LIST          comma-separated: latency,core,cold-start,memory,sla,cost
   --rate N             ack latency: mails per second (default 20)
-  --duration S         ack latency: seconds of sending (default 60; --quick 10)`;
+  --duration S         ack latency: seconds of sending (default 60; --quick 6)`;
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +37,7 @@ for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) th
 const out = (text: string) => (values.json ? process.stderr : process.stdout).write(text);
 const options: BenchOptions = { quick: values.quick, log: (line) => process.stderr.write(`${line}\n`) };
 const rate = Number(values.rate);
-const durationSeconds = Number(values.duration ?? (values.quick ? 10 : 60));
+const durationSeconds = Number(values.duration ?? (values.quick ? 6 : 60));
 if (!(rate > 0) || !(durationSeconds > 0)) throw new Error('--rate and --duration must be positive numbers');
 
 const machine = describeMachine();

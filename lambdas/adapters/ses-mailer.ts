@@ -1,6 +1,6 @@
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { OutgoingMail } from '../core/outgoing.js';
-import type { Mailer, RawMailStore, SentMail } from '../ports/index.js';
+import { MailNotSentError, type Mailer, type RawMailStore, type SentMail } from '../ports/index.js';
 import { composeMimeParts } from './mime-composer.js';
 import { sendRawEmailCommand } from './ses-raw-message-body.js';
 import { TRACKING_TAG } from '../schemas/ses-feedback.js';
@@ -16,7 +16,7 @@ export class SesMailer implements Mailer {
   async send(mail: OutgoingMail): Promise<SentMail> {
     // A forward or relay may carry attachments of 25 MB and more: the message stays in the parts it was composed in.
     const message = await composeMimeParts(mail, this.rawMail);
-    const result = await this.ses.send(
+    const result = await refusalsMarked(this.ses.send(
       sendRawEmailCommand(
         {
           Source: mail.from.address,
@@ -26,7 +26,7 @@ export class SesMailer implements Mailer {
         },
         message,
       ),
-    );
+    ));
     return this.sentAs(mail, result.MessageId ?? '');
   }
 
@@ -42,4 +42,14 @@ export class SesMailer implements Mailer {
  */
 export function sesWireMessageId(providerMessageId: string, region: string): string {
   return `${providerMessageId}@${region === 'us-east-1' ? 'email' : region}.amazonses.com`;
+}
+
+/** SES answered with a client error (throttled, rejected, not verified): the mail was certainly not accepted. */
+async function refusalsMarked<T>(sending: Promise<T>): Promise<T> {
+  try {
+    return await sending;
+  } catch (error) {
+    if ((error as { $fault?: unknown }).$fault === 'client') throw new MailNotSentError(`${(error as Error).name}: ${(error as Error).message}`, { cause: error });
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import type { RoutingMessage } from '../schemas/routing.js';
 import type { HttpClient, Sleeper } from '../ports/index.js';
 import { composeForward } from './forward.js';
-import { EffectBusyError, EFFECT_LEASE_MS, sendOnce, type EffectDependencies } from './effects.js';
+import { EffectBusyError, EFFECT_LEASE_MS, releaseUnlessSent, sendOnce, type EffectDependencies, type SendAttempt } from './effects.js';
 import { signWebhookBody, webhookPayload } from './webhook.js';
 
 export interface DeliverDependencies extends EffectDependencies {
@@ -39,13 +39,14 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
   const claim = await deps.threads.claimEffect(message.messageKey, 'deliver', deps.clock.now(), deps.effectLeaseMs ?? EFFECT_LEASE_MS);
   if (claim.status === 'done') return { outcome: 'duplicate', destination: destination.type };
   if (claim.status === 'busy') throw new EffectBusyError('deliver', claim.leaseUntil);
+  const attempt: SendAttempt = { mayHaveSent: false };
   try {
     const mail = await deps.parser.parse(await deps.rawMail.open(message.rawMail));
     let sentMessageIds: string[] = [];
     if (destination.type === 'mailbox') {
       const timeZone = deps.sla.calendarFor(message.priority, message.team).calendar.timeZone;
       const forward = composeForward({ message, mail, mailbox: destination.address, config: deps.config, instanceId: deps.instanceId, timeZone });
-      const sent = await sendOnce(forward, deps);
+      const sent = await sendOnce(forward, deps, attempt);
       sentMessageIds = sent.wireMessageIds;
     } else {
       const body = webhookPayload(message, mail, deps.clock.now());
@@ -54,7 +55,7 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
     }
     await deps.threads.completeEffect(message.messageKey, 'deliver', { sentMessageIds, threadRef: message.threadRef, at: deps.clock.now() });
   } catch (error) {
-    await deps.threads.releaseEffect(message.messageKey, 'deliver').catch(() => undefined);
+    await releaseUnlessSent(message.messageKey, 'deliver', attempt, deps);
     throw error;
   }
   await deps.events.publish([

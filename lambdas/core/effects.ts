@@ -1,4 +1,4 @@
-import type { Clock, EventPublisher, Mailer, MailParser, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../ports/index.js';
+import { MailNotSentError, type Clock, type EventPublisher, type Mailer, type MailParser, type RawMailStore, type Secrets, type SentMail, type SideEffect, type ThreadStore } from '../ports/index.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import type { SlaPolicy } from './sla-policy.js';
 import type { SendingLog } from './feedback.js';
@@ -75,10 +75,11 @@ export async function finishEffects(context: EffectContext, deps: IngestDependen
     const claim = await deps.threads.claimEffect(processing.dedupeKey, effect, deps.clock.now(), deps.effectLeaseMs ?? EFFECT_LEASE_MS);
     if (claim.status === 'done') continue;
     if (claim.status === 'busy') throw new EffectBusyError(effect, claim.leaseUntil);
+    const attempt: SendAttempt = { mayHaveSent: false };
     try {
-      await performEffect(effect, context, thread, deps);
+      await performEffect(effect, context, thread, deps, attempt);
     } catch (error) {
-      await deps.threads.releaseEffect(processing.dedupeKey, effect).catch(() => undefined);
+      await releaseUnlessSent(processing.dedupeKey, effect, attempt, deps);
       throw error;
     }
     done.push(effect);
@@ -86,7 +87,7 @@ export async function finishEffects(context: EffectContext, deps: IngestDependen
   return done;
 }
 
-async function performEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies): Promise<void> {
+async function performEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies, attempt: SendAttempt): Promise<void> {
   const { processing, mail } = context;
   if (effect === 'announce') {
     await deps.events.publish(announcements(processing, thread, deps.config.alerts));
@@ -111,7 +112,7 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
       timeZone: deps.sla.calendarFor(thread.priority, thread.team).calendar.timeZone,
       faq: suggestFaq(`${mail.subject}\n${mail.text}`, thread.language, deps.config),
     });
-    const sent = await sendOnce(ack, deps);
+    const sent = await sendOnce(ack, deps, attempt);
     await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
     return;
   }
@@ -121,7 +122,7 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
     const agent = identifyAgent(sender.address, sender.name, deps.config);
     if (!agent) throw new Error('a relay is owed but the sender is no longer an agent');
     const relay = composeRelay({ thread, reply: mail, replyLocation: context.rawMail, agent, config: deps.config, threadAddress: replyAddress, dedupeKey: processing.dedupeKey, instanceId: deps.instanceId });
-    const sent = await sendOnce(relay, deps);
+    const sent = await sendOnce(relay, deps, attempt);
     await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
     return;
   }
@@ -143,10 +144,32 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
  * went out, and a sent mail is not sent again. Checked on every attempt, not only
  * after a takeover, because a lost answer looks exactly like a failed send.
  */
-export async function sendOnce(mail: OutgoingMail, deps: { mailer: Mailer; sendingLog: SendingLog }): Promise<SentMail> {
+/** Whether a mail of this effect may have gone out: then its claim is kept (see releaseUnlessSent). */
+export interface SendAttempt {
+  mayHaveSent: boolean;
+}
+
+export async function sendOnce(mail: OutgoingMail, deps: { mailer: Mailer; sendingLog: SendingLog }, attempt?: SendAttempt): Promise<SentMail> {
   const providerMessageId = await deps.sendingLog.sentFor(mail.trackingKey);
   if (providerMessageId) return deps.mailer.sentAs(mail, providerMessageId);
-  return deps.mailer.send(mail);
+  if (attempt) attempt.mayHaveSent = true;
+  try {
+    return await deps.mailer.send(mail);
+  } catch (error) {
+    if (attempt && error instanceof MailNotSentError) attempt.mayHaveSent = false;
+    throw error;
+  }
+}
+
+/**
+ * After a failure, frees the effect for the next delivery, unless its mail may have gone out
+ * (the provider's answer was lost, or a later step failed): then the claim stays until its lease
+ * runs out, by which time SES's Send event is in the sent-log and the next delivery finds it
+ * there instead of sending the mail again.
+ */
+export async function releaseUnlessSent(dedupeKey: string, effect: SideEffect, attempt: SendAttempt, deps: { threads: ThreadStore }): Promise<void> {
+  if (attempt.mayHaveSent) return;
+  await deps.threads.releaseEffect(dedupeKey, effect).catch(() => undefined);
 }
 
 /** The broken promise an agent reply recovered, as recorded in its `sla-recovered:` reason. */

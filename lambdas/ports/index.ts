@@ -74,6 +74,14 @@ export interface EffectDetails {
   at?: Date;
 }
 
+/**
+ * Thrown by a Mailer when the provider refused the mail (throttled, rejected): it was certainly
+ * not sent, so a retry may send it at once. Any other failure leaves open whether it went out.
+ */
+export class MailNotSentError extends Error {
+  override name = 'MailNotSentError';
+}
+
 export interface Mailer {
   /** Sends one composed mail. */
   send(mail: OutgoingMail): Promise<SentMail>;

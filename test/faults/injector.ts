@@ -1,6 +1,6 @@
 import { trackingKeyFor } from '../../lambdas/core/feedback.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
-import type { EventPublisher, Mailer, RawMailStore, RoutingQueue, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
+import { MailNotSentError, type EventPublisher, type Mailer, type RawMailStore, type RoutingQueue, type SideEffect, type ThreadStore } from '../../lambdas/ports/index.js';
 
 /**
  * Faults injected around the real adapters (the emulators stay real): transient
@@ -96,7 +96,8 @@ export class FaultInjector {
           this.crashed.add(mail.trackingKey);
           throw new CrashError('crash after claiming, before sending');
         }
-        if (this.hit('ses-throttled')) this.fail('ses-throttled', 'Throttling', 'Maximum sending rate exceeded');
+        // As the SES adapter reports a refusal: certainly not sent.
+        if (this.hit('ses-throttled')) throw Object.assign(new MailNotSentError('Throttling: injected: Maximum sending rate exceeded'), { $fault: 'ses-throttled' });
         const sent = await real.send(mail);
         if (this.hit('ses-answer-lost')) this.fail('ses-answer-lost', 'TimeoutError', 'SES accepted the mail, answer lost');
         return sent;

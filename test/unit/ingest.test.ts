@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestMail } from '../../lambdas/core/ingest.js';
+import { MailNotSentError } from '../../lambdas/ports/index.js';
 import { memoryDependencies, rawMail, receive } from '../support/fixtures.js';
 
 const customerMail = (overrides: Partial<Parameters<typeof rawMail>[0]> = {}) =>
@@ -69,7 +70,8 @@ describe('ingesting a customer mail', () => {
     const envelope = receive(deps, customerMail());
     const realSend = deps.mailer.send.bind(deps.mailer);
     deps.mailer.send = async () => {
-      throw Object.assign(new Error('Throttling'), { name: 'Throttling' });
+      // As the SES adapter reports a refusal: certainly not sent, so the claim is freed at once.
+      throw new MailNotSentError('Throttling: Maximum sending rate exceeded');
     };
     await expect(ingestMail(envelope, deps)).rejects.toThrow('Throttling');
     expect(deps.mailer.sent).toHaveLength(0);

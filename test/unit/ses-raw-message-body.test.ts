@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SendRawEmailCommand, SESClient, type SendRawEmailCommandInput } from '@aws-sdk/client-ses';
+import { SendRawEmailCommand, SESClient, SESServiceException, type SendRawEmailCommandInput } from '@aws-sdk/client-ses';
+import { mockClient } from 'aws-sdk-client-mock';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { SesMailer } from '../../lambdas/adapters/ses-mailer.js';
 import { sendRawEmailCommand, spliceRawMessage } from '../../lambdas/adapters/ses-raw-message-body.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
-import type { RawMailStore } from '../../lambdas/ports/index.js';
+import { MailNotSentError, type RawMailStore } from '../../lambdas/ports/index.js';
 
 interface SentRequest {
   body: Buffer;
@@ -112,5 +113,38 @@ describe('SesMailer with an attached original', () => {
     expect(parsed.subject).toBe('[RL-ABC123] Broken kettle');
     expect(parsed.text).toContain('Forwarded for the team.');
     expect(parsed.attachments).toEqual([expect.objectContaining({ filename: 'RL-ABC123-original.eml', contentType: 'message/rfc822', sizeBytes: original.length })]);
+  });
+});
+
+describe('SesMailer failures', () => {
+  const mail: OutgoingMail = {
+    from: { address: 'support@example.com', name: 'Example Support' },
+    to: [{ address: 'customer@customer.example.org', name: '' }],
+    replyTo: undefined,
+    subject: 'We received your message',
+    text: 'Thanks.',
+    messageId: 'ack-1@example.com',
+    inReplyTo: undefined,
+    references: [],
+    headers: {},
+    trackingKey: 'ack_1',
+  };
+
+  it('reports a refusal by SES (throttled) as certainly not sent, so the effect is retried at once', async () => {
+    const ses = mockClient(SESClient);
+    ses.on(SendRawEmailCommand).rejects(new SESServiceException({ name: 'Throttling', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Maximum sending rate exceeded.' }));
+    const sending = new SesMailer(new SESClient({ region: 'us-east-1' }), undefined, undefined).send(mail);
+    await expect(sending).rejects.toBeInstanceOf(MailNotSentError);
+    await expect(sending).rejects.toThrow('Throttling: Maximum sending rate exceeded.');
+    ses.restore();
+  });
+
+  it('leaves a lost answer (timeout) open: the mail may have gone out', async () => {
+    const ses = mockClient(SESClient);
+    ses.on(SendRawEmailCommand).rejects(Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }));
+    const sending = new SesMailer(new SESClient({ region: 'us-east-1' }), undefined, undefined).send(mail);
+    await expect(sending).rejects.toThrow('socket hang up');
+    await expect(sending).rejects.not.toBeInstanceOf(MailNotSentError);
+    ses.restore();
   });
 });
