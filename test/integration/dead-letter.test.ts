@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { LocalInstance } from '../../local/instance.js';
+import { MailNotSentError } from '../../lambdas/ports/index.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
 import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
 
@@ -17,7 +18,7 @@ describe('mail that cannot be processed', () => {
         mailer: {
           sentAs: (mail, id) => deps.mailer.sentAs(mail, id),
           send: async (mail) => {
-            if (failSending && mail.to[0]?.address === 'unlucky@customer.example.org') throw Object.assign(new Error('Daily message quota exceeded.'), { name: 'Throttling' });
+            if (failSending && mail.to[0]?.address === 'unlucky@customer.example.org') throw new MailNotSentError('Throttling: Daily message quota exceeded.'); // as the SES adapter reports a refusal
             return deps.mailer.send(mail);
           },
         },
