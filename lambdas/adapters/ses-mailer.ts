@@ -16,17 +16,16 @@ export class SesMailer implements Mailer {
   async send(mail: OutgoingMail): Promise<SentMail> {
     // A forward or relay may carry attachments of 25 MB and more: the message stays in the parts it was composed in.
     const message = await composeMimeParts(mail, this.rawMail);
-    const result = await refusalsMarked(this.ses.send(
-      sendRawEmailCommand(
-        {
-          Source: mail.from.address,
-          Destinations: [...mail.to, ...(mail.cc ?? [])].map((recipient) => recipient.address),
-          Tags: [{ Name: TRACKING_TAG, Value: mail.trackingKey }],
-          ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
-        },
-        message,
-      ),
-    ));
+    const command = sendRawEmailCommand(
+      {
+        Source: mail.from.address,
+        Destinations: [...mail.to, ...(mail.cc ?? [])].map((recipient) => recipient.address),
+        Tags: [{ Name: TRACKING_TAG, Value: mail.trackingKey }],
+        ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+      },
+      message,
+    );
+    const result = await refusalsMarked(this.ses.send(command));
     return this.sentAs(mail, result.MessageId ?? '');
   }
 

@@ -30,7 +30,8 @@ const MAX_RETRY_AFTER_MS = 5_000;
 /**
  * Delivers one routed mail to its team's destination, exactly once per mail as far
  * as we can tell: the `deliver` effect of the mail is claimed first (a redelivered or
- * duplicated routing message finds it done), and released on failure.
+ * duplicated routing message finds it done), and released on failure unless the
+ * forward may have gone out (releaseUnlessSent).
  */
 export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDependencies): Promise<DeliverResult> {
   const team = deps.config.teams[message.team];

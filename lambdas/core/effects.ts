@@ -63,7 +63,8 @@ export interface EffectContext {
 
 /**
  * Runs the still-pending effects of a recorded mail, each claimed with a lease
- * first (so concurrent deliveries never both perform it) and released if it fails.
+ * first (so concurrent deliveries never both perform it) and released if it fails,
+ * unless its mail may have gone out (releaseUnlessSent).
  */
 export async function finishEffects(context: EffectContext, deps: IngestDependencies): Promise<SideEffect[]> {
   const { processing } = context;
@@ -137,26 +138,27 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
   throw new Error(`ingest does not perform "${effect}"`);
 }
 
-/**
- * Sends a mail unless an earlier attempt already did: a worker may have died after
- * sending, or SES may have accepted a request whose answer was lost. The sent-log
- * (SES Send events, tagged with the effect's tracking key) says whether the mail
- * went out, and a sent mail is not sent again. Checked on every attempt, not only
- * after a takeover, because a lost answer looks exactly like a failed send.
- */
 /** Whether a mail of this effect may have gone out: then its claim is kept (see releaseUnlessSent). */
 export interface SendAttempt {
   mayHaveSent: boolean;
 }
 
-export async function sendOnce(mail: OutgoingMail, deps: { mailer: Mailer; sendingLog: SendingLog }, attempt?: SendAttempt): Promise<SentMail> {
+/**
+ * Sends a mail unless an earlier attempt already did: a worker may have died after
+ * sending, or SES may have accepted a request whose answer was lost. The sent-log
+ * (SES Send events, tagged with the effect's tracking key) says whether the mail
+ * went out, and a sent mail is not sent again. Checked on every attempt, not only
+ * after a takeover, because a lost answer looks exactly like a failed send. Notes in
+ * `attempt` whether the mail may have gone out.
+ */
+export async function sendOnce(mail: OutgoingMail, deps: { mailer: Mailer; sendingLog: SendingLog }, attempt: SendAttempt): Promise<SentMail> {
   const providerMessageId = await deps.sendingLog.sentFor(mail.trackingKey);
   if (providerMessageId) return deps.mailer.sentAs(mail, providerMessageId);
-  if (attempt) attempt.mayHaveSent = true;
+  attempt.mayHaveSent = true;
   try {
     return await deps.mailer.send(mail);
   } catch (error) {
-    if (attempt && error instanceof MailNotSentError) attempt.mayHaveSent = false;
+    if (error instanceof MailNotSentError) attempt.mayHaveSent = false;
     throw error;
   }
 }

@@ -111,7 +111,7 @@ function decideLatin(sample: string, latinLetters: number): LanguageDecision {
     return { language: undefined, reason: 'language: text too short to judge and no common English words' };
   }
 
-  // With half the words common English the answer is English whatever franc ranks first (see below): skip its trigram work.
+  // Half the words common English settles it, whatever franc would rank first: its trigram work is skipped.
   if (share >= 0.5) return { language: 'en', reason: `language en: ${Math.round(share * 100)}% of words are common English` };
   const ranking = francAll(sample, { only: LATIN_CANDIDATES });
   const [best, bestScore] = ranking[0] ?? ['und', 0];
