@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { composeMime } from '../../lambdas/adapters/mime-composer.js';
-import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
+import { outgoingMail } from '../support/outgoing-mail.js';
 import type { RawMailStore } from '../../lambdas/ports/index.js';
 
 /** A store that serves one mail in small chunks, as S3 streams it, and counts how often it is opened. */
@@ -69,19 +69,14 @@ function agentReply(parts: { pdf: Buffer; archive: Buffer; logo: Buffer; eml: st
   );
 }
 
-const relay: OutgoingMail = {
+const relay = outgoingMail({
   from: { address: 'support@example.com', name: 'Mei Chen (Example Support)' },
-  to: [{ address: 'customer@customer.example.org', name: '' }],
-  replyTo: undefined,
   subject: 'Re: Broken kettle [#RL-ABC123]',
   text: 'Here is the label.\n',
   messageId: 'relay-1@example.com',
-  inReplyTo: undefined,
-  references: [],
-  headers: {},
   attachments: [{ kind: 'attachments-of', location: { bucket: 'raw', key: 'inbound/reply' } }],
   trackingKey: 'relay_1',
-};
+});
 
 describe('re-attaching the attachments of a stored mail (streamed, not held decoded)', () => {
   it('passes on every attachment that is not inline, with its content, name and type', async () => {

@@ -5,8 +5,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { SesMailer } from '../../lambdas/adapters/ses-mailer.js';
 import { sendRawEmailCommand, spliceRawMessage } from '../../lambdas/adapters/ses-raw-message-body.js';
-import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import { MailNotSentError, type RawMailStore } from '../../lambdas/ports/index.js';
+import { outgoingMail } from '../support/outgoing-mail.js';
 
 interface SentRequest {
   body: Buffer;
@@ -88,19 +88,17 @@ describe('SesMailer with an attached original', () => {
         })(),
     };
     const { ses, sent } = recordingClient();
-    const mail: OutgoingMail = {
+    const mail = outgoingMail({
       from: { address: 'support@example.com', name: 'Customer via Replyline' },
       to: [{ address: 'team@example.com', name: '' }],
-      replyTo: undefined,
       subject: '[RL-ABC123] Broken kettle',
       text: 'Forwarded for the team.',
       messageId: 'fwd-1@example.com',
       inReplyTo: 'orig-1@customer.example.org',
       references: ['orig-1@customer.example.org'],
-      headers: {},
       attachments: [{ kind: 'original-message', location: { bucket: 'raw', key: 'inbound/1' }, filename: 'RL-ABC123-original.eml' }],
       trackingKey: 'deliver_1',
-    };
+    });
     const result = await new SesMailer(ses, store, 'replyline-sending').send(mail);
     ses.destroy();
 
@@ -117,18 +115,7 @@ describe('SesMailer with an attached original', () => {
 });
 
 describe('SesMailer failures', () => {
-  const mail: OutgoingMail = {
-    from: { address: 'support@example.com', name: 'Example Support' },
-    to: [{ address: 'customer@customer.example.org', name: '' }],
-    replyTo: undefined,
-    subject: 'We received your message',
-    text: 'Thanks.',
-    messageId: 'ack-1@example.com',
-    inReplyTo: undefined,
-    references: [],
-    headers: {},
-    trackingKey: 'ack_1',
-  };
+  const mail = outgoingMail();
 
   it('reports a refusal by SES (throttled) as certainly not sent, so the effect is retried at once', async () => {
     const ses = mockClient(SESClient);
