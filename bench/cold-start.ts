@@ -27,6 +27,7 @@ const SDK_CLIENTS: Record<string, { label: string; imports: string; construct: s
     construct: 'DynamoDBDocumentClient.from(new DocumentBase(options))',
   },
   '@aws-sdk/client-ses': { label: 'SES', imports: `import { SESClient } from '@aws-sdk/client-ses';`, construct: 'new SESClient(options)' },
+  '@aws-sdk/client-sesv2': { label: 'SES v2', imports: `import { SESv2Client } from '@aws-sdk/client-sesv2';`, construct: 'new SESv2Client(options)' },
   '@aws-sdk/client-sqs': { label: 'SQS', imports: `import { SQSClient } from '@aws-sdk/client-sqs';`, construct: 'new SQSClient(options)' },
   '@aws-sdk/client-eventbridge': { label: 'EventBridge', imports: `import { EventBridgeClient } from '@aws-sdk/client-eventbridge';`, construct: 'new EventBridgeClient(options)' },
   '@aws-sdk/client-secrets-manager': {
@@ -45,6 +46,7 @@ const NO_IO_EVENTS: Record<string, unknown> = {
   deliver: sqsEvent('not a routing message'),
   feedback: sqsEvent('not an SES event'),
   'agent-events': { 'detail-type': 'Not Agent Replied', source: 'cold-start-bench', detail: {} },
+  'alert-chat': sqsEvent('not an SLA alert event'),
 };
 
 /**
@@ -281,6 +283,7 @@ function childEnv(name: string): NodeJS.ProcessEnv {
     EVENT_BUS_NAME: 'replyline',
     INSTANCE_ID: 'cold-start.example.com',
     THREAD_KEY_SECRET_ID: 'thread-key',
+    CHAT_WEBHOOK_SECRET_ID: 'chat-webhook',
     TEAM_QUEUE_URLS: JSON.stringify({ support: `${closedPort}/support`, sales: `${closedPort}/sales` }),
     TEAM_ID: 'support',
     DEAD_LETTER_QUEUE_URL: `${closedPort}/support-dlq`,

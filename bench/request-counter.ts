@@ -87,8 +87,15 @@ function operationOf(service: keyof Emulators['endpoints'], req: IncomingMessage
   const action = /(?:^|&)Action=([A-Za-z]+)/.exec(body.toString('latin1', 0, 512))?.[1];
   if (action) return action;
   if (service === 's3') return `${req.method} object`;
-  return `${req.method} ${req.url?.split('?')[0]}`;
+  // REST protocols (SES v2): the operation is the method and path.
+  const route = `${req.method} ${req.url?.split('?')[0]}`;
+  return REST_OPERATIONS[route] ?? route;
 }
+
+/** REST operations by method and path, named as AWS bills and documents them. */
+const REST_OPERATIONS: Record<string, string> = {
+  'POST /v2/email/outbound-emails': 'SendEmail',
+};
 
 const READ_OPERATIONS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
 

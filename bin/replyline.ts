@@ -6,6 +6,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
 import { ConfigError, type ReplylineConfig } from '../lambdas/schemas/config.js';
 import { DEFAULT_STACK_NAME, ReplylineStack } from '../lib/replyline-stack.js';
+import { PhysicalNameError } from '../lib/physical-names.js';
+import { UnsupportedRegionError } from '../lib/ses-receiving-regions.js';
 
 /** `cdk synth -c config=path` (relative to the working directory); default: the repo's example config. */
 const DEFAULT_CONFIG = fileURLToPath(new URL('../replyline.config.json', import.meta.url));
@@ -30,7 +32,21 @@ try {
 const stackNameContext: unknown = app.node.tryGetContext('stackName');
 const stackName = typeof stackNameContext === 'string' && stackNameContext !== '' ? stackNameContext : DEFAULT_STACK_NAME;
 
-new ReplylineStack(app, 'Replyline', { stackName, config });
+try {
+  // The account and region `cdk deploy` targets (from the profile), when known: the stack then
+  // checks the region at synth. Offline synth without them stays environment-agnostic.
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  const extraRegionsContext: unknown = app.node.tryGetContext('sesReceivingRegions');
+  const extraReceivingRegions = typeof extraRegionsContext === 'string' ? extraRegionsContext.split(',').map((region) => region.trim()).filter(Boolean) : [];
+  new ReplylineStack(app, 'Replyline', { stackName, config, env, extraReceivingRegions });
+} catch (error) {
+  // A stack name or region AWS would refuse is a user error too.
+  if (error instanceof PhysicalNameError || error instanceof UnsupportedRegionError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
 
 // cdk-nag v3 is a policy-validation plugin: findings fail `cdk synth` (errors) or are printed
 // (warnings). Acknowledgements live next to the constructs they concern, each with its reason.

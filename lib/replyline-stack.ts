@@ -1,4 +1,5 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -12,15 +13,20 @@ import { Routing } from './constructs/routing.js';
 import { SlaMonitor } from './constructs/sla-monitor.js';
 import { Alerts } from './constructs/alerts.js';
 import { SendingFeedback } from './constructs/sending-feedback.js';
+import { checkPhysicalNames, DEFAULT_STACK_NAME, physicalNames } from './physical-names.js';
+import { checkReceivingRegion, requireReceivingRegion } from './ses-receiving-regions.js';
+import { MAX_RECIPIENTS_PER_RULE } from './constructs/inbound-mail.js';
 
 /** The stack's default name; `-c stackName=…` picks another (e.g. a second install). */
-export const DEFAULT_STACK_NAME = 'Replyline';
+export { DEFAULT_STACK_NAME };
 
 export interface ReplylineStackProps extends StackProps {
   readonly config: ReplylineConfig;
+  /** Regions with SES receiving that the built-in list does not know yet (`-c sesReceivingRegions=…`). */
+  readonly extraReceivingRegions?: readonly string[];
 }
 
-/** One stack, one construct per concern (DESIGN.md "Code layout"). */
+/** One stack, one construct per concern. */
 export class ReplylineStack extends Stack {
   constructor(scope: Construct, id: string, props: ReplylineStackProps) {
     super(scope, id, {
@@ -28,43 +34,48 @@ export class ReplylineStack extends Stack {
       ...props,
     });
     const { config } = props;
+    // Names and the region fail at deploy time, half-way through; say so at synth instead.
+    checkPhysicalNames(this.stackName, Math.ceil(config.addresses.length / MAX_RECIPIENTS_PER_RULE));
+    if (Token.isUnresolved(this.region)) requireReceivingRegion(this, props.extraReceivingRegions);
+    else checkReceivingRegion(this.region, props.extraReceivingRegions);
 
     // One customer managed key for everything that holds mail content or mail metadata in
     // flight or at rest (raw mail, the SES notification topic, the queues). Rotated yearly.
     const dataKey = new kms.Key(this, 'DataKey', {
       description: `Replyline (${this.stackName}): raw mail, SES notifications and queues`,
       enableKeyRotation: true,
+      // Retained mail (table, bucket, the thread-address secret) stays readable after `cdk destroy`.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
 
     const threads = new ThreadsTable(this, 'Threads');
 
-    // Signs thread addresses (support+<ref>.<signature>@…) so they cannot be guessed. Generated
-    // at deploy time, never in the template, the config or the environment.
-    const threadAddressKey = new secretsmanager.Secret(this, 'ThreadAddressKey', {
-      description: `Replyline (${this.stackName}): HMAC key that signs thread addresses`,
-      encryptionKey: dataKey,
-      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
-    });
-    Validations.of(threadAddressKey.node.defaultChild!).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason:
-        'Rotating this HMAC key would invalidate every thread address already in customers\' mailboxes; replies would fall back to References matching. Rotate deliberately (put a new value) instead of on a schedule.',
-    });
-    const events = new ReplylineEventBus(this, 'Events', { stackName: this.stackName, defaultStackName: DEFAULT_STACK_NAME });
+    const threadAddressKey = threadAddressKeySecret(this, config, dataKey);
+    const events = new ReplylineEventBus(this, 'Events', { stackName: this.stackName });
 
     const functionEnv = {
-      CONFIGURATION_SET: `${this.stackName}-sending`,
+      CONFIGURATION_SET: physicalNames.configurationSet(this.stackName),
       TABLE_NAME: threads.table.tableName,
       EVENT_BUS_NAME: events.bus.eventBusName,
       // Identifies this install in our loop-detection header (see lambdas/schemas/env.ts).
       INSTANCE_ID: `${this.stackName}.${config.domain}`,
     };
     const sendingFeedback = new SendingFeedback(this, 'SendingFeedback', { config, dataKey, table: threads, namePrefix: this.stackName });
-    // Sending through a configuration set is authorised on the identity and on the set.
-    const sesIdentityArns = [
+    // SES v2 SendEmail is authorised on the sending identity and on the configuration set, and a
+    // raw message is also checked as ses:SendRawEmail; the From of every mail we send (acks,
+    // relays, forwards) is one of the configured addresses.
+    const sesResources = [
       ...sesIdentities(config).map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
       sendingFeedback.configurationSetArn,
     ];
+    const grantSendMail = (fn: AppFunction) =>
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resources: sesResources,
+          conditions: { StringEquals: { 'ses:FromAddress': config.addresses.map((entry) => entry.address) } },
+        }),
+      );
 
     const ingest = new AppFunction(this, 'Ingest', {
       name: 'ingest',
@@ -86,52 +97,106 @@ export class ReplylineStack extends Stack {
       table: threads,
       bus: events.bus,
       rawMail: inbound,
-      sesIdentityArns,
+      grantSendMail,
       environment: functionEnv,
+      namePrefix: this.stackName,
     });
     ingest.function.addEnvironment('TEAM_QUEUE_URLS', routing.queueUrlsJson());
     routing.grantRouting(ingest);
 
     threads.grantItemReadWrite(ingest);
     threadAddressKey.grantRead(ingest);
+    if (config.threadAddressKey) {
+      // An adopted secret is encrypted with the earlier stack's (retained) key; grantRead on an imported key adds nothing.
+      ingest.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [config.threadAddressKey.kmsKeyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${this.region}.amazonaws.com` } },
+        }),
+      );
+    }
     events.bus.grantPutEventsTo(ingest);
-    // Acknowledgements and relays go out from the company domain (or one of its configured
-    // addresses): SES authorizes SendRawEmail against those identities only.
-    ingest.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:SendRawEmail'], resources: sesIdentityArns }));
+    grantSendMail(ingest);
 
     const slaMonitor = new SlaMonitor(this, 'SlaMonitor', { config, table: threads.table, bus: events.bus, dataKey });
-    new Alerts(this, 'Alerts', {
-      alerts: config.alerts,
+    const deadLetterQueues = {
+      inbound: inbound.deadLetterQueue,
+      'sla schedule': slaMonitor.deadLetterQueue,
+      'ses feedback': sendingFeedback.deadLetterQueue,
+      ...routing.deadLetterQueues,
+    };
+    const alerts = new Alerts(this, 'Alerts', {
+      config,
       bus: events.bus,
       dataKey,
+      table: threads,
       namePrefix: this.stackName,
       inboundQueue: inbound.queue,
-      deadLetterQueues: {
-        inbound: inbound.deadLetterQueue,
-        'sla schedule': slaMonitor.deadLetterQueue,
-        'ses feedback': sendingFeedback.deadLetterQueue,
-        ...Object.fromEntries(routing.deadLetterQueues.map((queue, index) => [`routing ${index + 1}`, queue])),
-      },
+      deadLetterQueues,
       alarms: [...inbound.alarms, ...routing.alarms, ...slaMonitor.alarms, ...sendingFeedback.alarms],
       sweeper: slaMonitor.sweeper.function,
+      watchedRules: routing.agentEventsRule ? [routing.agentEventsRule] : [],
     });
 
-    new CfnOutput(this, 'RawMailBucketName', { value: inbound.bucket.bucketName, description: 'Bucket SES stores raw mail in (prefix inbound/)' });
-    new CfnOutput(this, 'ReceiptRuleSetName', {
-      value: inbound.ruleSetName,
-      description: 'Activate it once: aws ses set-active-receipt-rule-set --rule-set-name <this> (one active rule set per region)',
-    });
-    new CfnOutput(this, 'TableName', { value: threads.table.tableName });
-    new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });
-    new CfnOutput(this, 'InboundQueueUrl', { value: inbound.queue.queueUrl });
-    new CfnOutput(this, 'InboundDeadLetterQueueUrl', { value: inbound.deadLetterQueue.queueUrl });
-    for (const [team, queue] of Object.entries(routing.teamQueues)) new CfnOutput(this, `TeamQueueUrl${team.replace(/[^A-Za-z0-9]/g, '')}`, { value: queue.queueUrl, description: `Routing queue of team ${team}` });
+    // --- Outputs: what operators and `replyline doctor` read --------------------------------------
+    const output = (id: string, value: string, description?: string) => new CfnOutput(this, id, { value, ...(description ? { description } : {}) });
+    output('RawMailBucketName', inbound.bucket.bucketName, 'Bucket SES stores raw mail in (prefix inbound/)');
+    output('ReceiptRuleSetName', inbound.ruleSetName, 'The SES receipt rule set (one active rule set per region)');
+    output('RuleSetActivation', config.receiving.activateRuleSet ? 'managed' : 'left-alone', 'managed: the stack activates its rule set; left-alone: add its rules to the active set yourself');
+    output('ConfigurationSetName', sendingFeedback.configurationSetName, 'SES configuration set every mail is sent through');
+    output('MailDomains', sesDomains(config).join(','), 'Domains that must be verified in SES (DKIM, MAIL FROM) and whose MX points at SES receiving');
+    output('TableName', threads.table.tableName);
+    output('EventBusName', events.bus.eventBusName);
+    output('InboundQueueUrl', inbound.queue.queueUrl);
+    output('InboundDeadLetterQueueUrl', inbound.deadLetterQueue.queueUrl);
+    for (const [team, queue] of Object.entries(routing.teamQueues)) output(`TeamQueueUrl${team.replace(/[^A-Za-z0-9]/g, '')}`, queue.queueUrl, `Routing queue of team ${team}`);
+    output('DeadLetterQueueUrls', this.toJsonString(Object.fromEntries(Object.entries({ ...deadLetterQueues, ...alerts.deadLetterQueues }).map(([label, queue]) => [label, queue.queueUrl]))), 'Every dead-letter queue, by label');
+    output('AlertTopicArn', alerts.topic.topicArn, 'SNS topic of SLA alerts and alarms (confirm each e-mail subscription)');
+    output('ThreadAddressKeySecretArn', threadAddressKey.secretArn, 'Signs thread addresses; retained on cdk destroy (adopt it again with config threadAddressKey)');
+    output('DataKeyArn', dataKey.keyArn, 'Customer managed key of mail data; retained on cdk destroy');
+    const webhookSecrets = Object.values(config.teams).flatMap((team) => (team.destination.type === 'webhook' ? [team.destination.secretName] : []));
+    output('WebhookSecretNames', webhookSecrets.length ? [...new Set(webhookSecrets)].join(',') : '-', 'Secrets Manager secrets of webhook teams (create them before the first delivery)');
+    if (config.alerts.chatWebhookSecretName) output('ChatWebhookSecretName', config.alerts.chatWebhookSecretName, 'Secrets Manager secret holding the chat incoming-webhook URL');
+    output('SweeperFunctionName', slaMonitor.sweeper.function.functionName);
+    const eventRules = [...Object.values(alerts.rules), ...(routing.agentEventsRule ? [routing.agentEventsRule] : [])];
+    output('EventRuleNames', eventRules.map((rule) => (rule.node.defaultChild as events.CfnRule).name!).join(','), 'Rules on the bus with targets (their FailedInvocations tell a refused delivery)');
   }
+}
+
+/**
+ * The secret that signs thread addresses. Customers keep those addresses in their mailboxes for
+ * years, so the secret outlives the stack (retained on delete and on replacement), and a later
+ * deployment can adopt it through `threadAddressKey` instead of generating a new one.
+ */
+function threadAddressKeySecret(stack: Stack, config: ReplylineConfig, dataKey: kms.IKey): secretsmanager.ISecret {
+  if (config.threadAddressKey) {
+    return secretsmanager.Secret.fromSecretAttributes(stack, 'AdoptedThreadAddressKey', {
+      secretCompleteArn: config.threadAddressKey.secretArn,
+      encryptionKey: kms.Key.fromKeyArn(stack, 'AdoptedThreadAddressKeyKey', config.threadAddressKey.kmsKeyArn),
+    });
+  }
+  // Generated at deploy time, never in the template, the config or the environment.
+  const secret = new secretsmanager.Secret(stack, 'ThreadAddressKey', {
+    description: `Replyline (${stack.stackName}): HMAC key that signs thread addresses`,
+    encryptionKey: dataKey,
+    generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  Validations.of(secret.node.defaultChild!).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'Rotating this HMAC key would invalidate every thread address already in customers\' mailboxes; replies would fall back to References matching. Rotate deliberately (put a new value) instead of on a schedule.',
+  });
+  return secret;
+}
+
+/** The domains mail is received for and sent from: the company domain and the domains of the configured addresses. */
+function sesDomains(config: ReplylineConfig): string[] {
+  return [...new Set([config.domain, ...config.addresses.map((entry) => entry.address.slice(entry.address.lastIndexOf('@') + 1))])];
 }
 
 /** The company domain, the domains of the configured addresses (subdomains), and the addresses. */
 function sesIdentities(config: ReplylineConfig): string[] {
-  const addresses = config.addresses.map((entry) => entry.address);
-  const domains = addresses.map((address) => address.slice(address.lastIndexOf('@') + 1));
-  return [...new Set([config.domain, ...domains, ...addresses])];
+  return [...new Set([...sesDomains(config), ...config.addresses.map((entry) => entry.address)])];
 }

@@ -8,7 +8,7 @@ import { sendFiles } from './send.js';
 import { explainFile, formatExplanation } from './explain.js';
 import { EvalError, runEval } from './eval.js';
 import { sendAgentReply } from './reply.js';
-import { exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
+import { doctorCommand, exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
 
 const USAGE = `Usage: replyline <command> [options]
 
@@ -33,6 +33,8 @@ Operator tools (the local stack, or a deployed one with --stack NAME):
   redrive [--queue inbound|<team>|all]    move dead-lettered messages back to their queue after a fix
   export <customer-address> [--out DIR]   write everything held on a customer to a directory (threads, raw mail, …)
   forget <customer-address> [--yes]       delete everything held on a customer; only a hashed tombstone remains
+  doctor [--json]                         preflight and health checks (SES identity, DKIM, sandbox, MX, rule set,
+                                          alert subscriptions, secrets, DLQs, SLA sweeper); exit 1 if any FAILs
 
 Options:
   --config FILE   configuration file (default: replyline.config.json)
@@ -66,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       return exportCommand(rest);
     case 'forget':
       return forgetCommand(rest);
+    case 'doctor':
+      return doctorCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -106,7 +110,7 @@ async function start(args: string[]): Promise<number> {
       `  S3             ${endpoints.s3}   bucket ${resources.bucket}`,
       `  SQS            ${endpoints.sqs}   queue ${resources.inbound.url.split('/').pop()} (+ -dlq)`,
       `  EventBridge    ${endpoints.events}   also appended to ${STATE_DIR}/events.jsonl`,
-      `  SLA sweeper    every minute of sweeper time${timeScale > 1 ? `, clock ×${timeScale} (a 4 h promise breaches in ${(240 / timeScale).toFixed(1)} min)` : ''}; breaches print here and go to alerts.chatWebhookUrl`,
+      `  SLA sweeper    every minute of sweeper time${timeScale > 1 ? `, clock ×${timeScale} (a 4 h promise breaches in ${(240 / timeScale).toFixed(1)} min)` : ''}; breaches print here and, with alerts.chatWebhookSecretName, go to the chat webhook`,
       '',
       'Try:  npx replyline send samples/order-question.eml',
       'Ctrl-C stops.',

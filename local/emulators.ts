@@ -80,7 +80,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
     });
     stops.push(() => outbox.stop());
 
-    const bus = await startLocalEventBus({ port: options.ports.events, eventsFile: join(options.stateDir, 'events.jsonl'), log: options.log });
+    const bus = await startLocalEventBus({ port: options.ports.events, eventsFile: join(options.stateDir, 'events.jsonl'), sqsEndpoint: `http://${HOST}:${sqsPort}`, log: options.log });
     stops.push(() => bus.stop());
 
     const secrets = await startLocalSecrets({ port: options.ports.secrets, file: join(options.stateDir, 'secrets.json') });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';
-import { closeServer } from './emulators.js';
+import { closeServer, LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.js';
 import { listenOnLoopback, readBody } from './http.js';
 
 /**
@@ -32,8 +33,10 @@ export type LocalPatternValue = string[] | { 'anything-but': string[] };
 export interface LocalRule {
   busName: string;
   pattern: { source?: LocalPatternValue; 'detail-type'?: LocalPatternValue };
-  /** Events that match are POSTed here as JSON, like a rule target. */
-  targetUrl: string;
+  /** Events that match are POSTed here as JSON, like a rule target… */
+  targetUrl?: string;
+  /** …or sent to this queue of the local SQS, the whole event as the body, like an SQS rule target. */
+  targetQueueUrl?: string;
 }
 
 function matches(value: string, expected: LocalPatternValue | undefined): boolean {
@@ -49,8 +52,9 @@ interface PutEventsEntry {
   Detail?: string;
 }
 
-export async function startLocalEventBus(options: { port: number; eventsFile: string; log?: ((line: string) => void) | undefined }): Promise<LocalEventBus> {
+export async function startLocalEventBus(options: { port: number; eventsFile: string; sqsEndpoint?: string; log?: ((line: string) => void) | undefined }): Promise<LocalEventBus> {
   mkdirSync(dirname(options.eventsFile), { recursive: true });
+  const sqs = options.sqsEndpoint ? new SQSClient({ endpoint: options.sqsEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }) : undefined;
   const events: LocalEvent[] = [];
   const listeners = new Set<(event: LocalEvent) => void>();
   const rules: LocalRule[] = [];
@@ -106,11 +110,19 @@ export async function startLocalEventBus(options: { port: number; eventsFile: st
     for (const listener of listeners) listener(event);
     for (const rule of rules) {
       if (rule.busName !== event['event-bus-name'] || !matches(event.source, rule.pattern.source) || !matches(event['detail-type'], rule.pattern['detail-type'])) continue;
-      void fetch(rule.targetUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }).catch((error: Error) =>
-        options.log?.(`event  rule target ${rule.targetUrl} failed: ${error.message}`),
-      );
+      void deliverToTarget(rule, event).catch((error: Error) => options.log?.(`event  rule target ${rule.targetUrl ?? rule.targetQueueUrl} failed: ${error.message}`));
     }
     return { EventId: event.id };
+  }
+
+  /** The event as EventBridge hands it to a target: the rule's bus, source, detail-type and detail, plus ids. */
+  async function deliverToTarget(rule: LocalRule, event: LocalEvent): Promise<void> {
+    const body = JSON.stringify({ version: '0', ...event, account: '000000000000', region: LOCAL_REGION, resources: [] });
+    if (rule.targetQueueUrl) {
+      if (!sqs) throw new Error('the local bus was started without an SQS endpoint');
+      await sqs.send(new SendMessageCommand({ QueueUrl: rule.targetQueueUrl, MessageBody: body }));
+    }
+    if (rule.targetUrl) await fetch(rule.targetUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   }
 
   const url = await listenOnLoopback(server, options.port);
@@ -121,7 +133,10 @@ export async function startLocalEventBus(options: { port: number; eventsFile: st
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    stop: () => closeServer(server),
+    stop: async () => {
+      await closeServer(server);
+      sqs?.destroy();
+    },
   };
 }
 

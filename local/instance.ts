@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { EventBridgeEvent } from 'aws-lambda';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
 import { createAgentEventDependencies, createDeliverDependencies, createFeedbackDependencies, createIngestDependencies } from '../lambdas/adapters/wiring.js';
@@ -13,7 +11,7 @@ import type { DeliverDependencies } from '../lambdas/core/deliver.js';
 import { createIngestHandler } from '../lambdas/handlers/ingest.js';
 import { createDeliverHandler } from '../lambdas/handlers/deliver.js';
 import { createAgentEventsHandler } from '../lambdas/handlers/agent-events.js';
-import { closeServer, LOCAL_CREDENTIALS, LOCAL_REGION, type Emulators } from './emulators.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type Emulators } from './emulators.js';
 import { ensureBucket, ensureQueueWithDlq, ensureTable, type QueueWithDlq } from './resources.js';
 import { startQueuePoller, type QueuePoller, type SqsHandler } from './queue-poller.js';
 import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
@@ -56,6 +54,8 @@ export interface LocalInstance {
     inbound: QueueWithDlq;
     teams: Record<string, QueueWithDlq>;
     feedback: QueueWithDlq;
+    /** `Agent Replied` from the configured help-desk sources, as the stack's bus rule → SQS queue. */
+    agentEvents: QueueWithDlq;
     configurationSet: string;
     topicArn: string;
     threadKeySecret: string;
@@ -84,6 +84,7 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     inbound: await ensureQueueWithDlq(sqs, `${options.name}-inbound`, queueOptions),
     teams,
     feedback: await ensureQueueWithDlq(sqs, `${options.name}-ses-feedback`, queueOptions),
+    agentEvents: await ensureQueueWithDlq(sqs, `${options.name}-agent-events`, queueOptions),
     configurationSet: `${options.name}-sending`,
   };
   // As the stack's SES configuration set → SNS → feedback queue.
@@ -143,7 +144,9 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
   const feedback = createFeedbackHandler(() => createFeedbackDependencies(env));
   pollers.push(startQueuePoller({ sqs, queueUrl: resources.feedback.url, queueArn: resources.feedback.arn, region: LOCAL_REGION, handler: timed('feedback', (event) => feedback(event)), onError: onError('feedback') }));
 
-  const agentEvents = await startAgentEventsTarget(endpoints.events, resources.bus, env, options.log);
+  const agentEvents = createAgentEventsHandler(() => createAgentEventDependencies(env));
+  pollers.push(startQueuePoller({ sqs, queueUrl: resources.agentEvents.url, queueArn: resources.agentEvents.arn, region: LOCAL_REGION, handler: timed('agent-events', (event) => agentEvents(event)), onError: onError('agent-events') }));
+  await addHelpdeskRule(endpoints.events, resources.bus, config.helpdesk.eventSources, resources.agentEvents.url);
   const slaTimer = options.sla ? startSlaTimer({ env, config, scale: options.sla.timeScale, log: options.log }) : undefined;
   const smtp = await startSmtpInbound({
     port: options.smtpPort,
@@ -166,7 +169,6 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
       await slaTimer?.stop();
       await smtp.stop();
       await Promise.all(pollers.map((poller) => poller.stop()));
-      await closeServer(agentEvents);
       s3.destroy();
       sqs.destroy();
       dynamo.destroy();
@@ -175,34 +177,15 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
 }
 
 /**
- * Plays the stack's EventBridge rule "Agent Replied from any source but replyline
- * → agent-events function": registers a rule on the local bus whose target is a
- * loopback HTTP endpoint invoking the same handler.
+ * Plays the stack's EventBridge rule "Agent Replied from a configured help-desk source → the
+ * agent-events queue" on the local bus. No sources configured: no rule, as in the stack.
  */
-async function startAgentEventsTarget(busUrl: string, busName: string, env: Record<string, string>, log: InstanceOptions['log']): Promise<Server> {
-  const handler = createAgentEventsHandler(() => createAgentEventDependencies(env));
-  const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      handler(JSON.parse(body) as EventBridgeEvent<string, unknown>).then(
-        () => res.end('ok'),
-        (error: Error) => {
-          log?.(`agent-events invocation failed: ${error.message}`);
-          res.statusCode = 500;
-          res.end();
-        },
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
+async function addHelpdeskRule(busUrl: string, busName: string, sources: readonly string[], queueUrl: string): Promise<void> {
+  if (!sources.length) return;
   await fetch(`${busUrl}/_local/rules`, {
     method: 'POST',
-    body: JSON.stringify({ busName, pattern: { 'detail-type': ['Agent Replied'], source: { 'anything-but': ['replyline'] } }, targetUrl: `http://127.0.0.1:${port}/` }),
+    body: JSON.stringify({ busName, pattern: { 'detail-type': ['Agent Replied'], source: [...sources] }, targetQueueUrl: queueUrl }),
   });
-  return server;
 }
 
 /** Like CDK's generated secret: created once with a random value, then kept. */

@@ -114,13 +114,11 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
 
   /** What SES publishes for a sent mail with a configuration set: Send, then Bounce/Complaint for simulator recipients. */
   async function publishEvents(req: IncomingMessage, body: Buffer, entry: OutboxEntry): Promise<void> {
-    if (!String(req.headers['content-type'] ?? '').includes('x-www-form-urlencoded')) return;
-    const form = new URLSearchParams(body.toString('utf8'));
-    const configurationSet = form.get('ConfigurationSetName');
-    const queueUrl = configurationSet ? destinations.get(configurationSet) : undefined;
-    if (!configurationSet || !queueUrl) return;
-    const tags: Record<string, string[]> = { 'ses:configuration-set': [configurationSet] };
-    for (let index = 1; form.has(`Tags.member.${index}.Name`); index++) tags[form.get(`Tags.member.${index}.Name`)!] = [form.get(`Tags.member.${index}.Value`) ?? ''];
+    const sending = sendingOptions(req, body);
+    const queueUrl = sending ? destinations.get(sending.configurationSet) : undefined;
+    if (!sending || !queueUrl) return;
+    const { configurationSet } = sending;
+    const tags: Record<string, string[]> = { 'ses:configuration-set': [configurationSet], ...Object.fromEntries(sending.tags.map(({ name, value }) => [name, [value]])) };
     const recipients = entry.to;
     const timestamp = new Date().toISOString();
     const mail = { timestamp, source: entry.from ?? '', messageId: entry.id, destination: recipients, tags };
@@ -143,6 +141,32 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
       sqs.destroy();
     },
   };
+}
+
+/**
+ * The configuration set and message tags of a send: v1 SendRawEmail names them in its form
+ * body (ConfigurationSetName, Tags.member.N.Name/Value), v2 SendEmail in its JSON body
+ * (ConfigurationSetName, EmailTags). Undefined without a configuration set.
+ */
+function sendingOptions(req: IncomingMessage, body: Buffer): { configurationSet: string; tags: { name: string; value: string }[] } | undefined {
+  const contentType = String(req.headers['content-type'] ?? '');
+  if (contentType.includes('x-www-form-urlencoded')) {
+    const form = new URLSearchParams(body.toString('utf8'));
+    const configurationSet = form.get('ConfigurationSetName');
+    if (!configurationSet) return undefined;
+    const tags: { name: string; value: string }[] = [];
+    for (let index = 1; form.has(`Tags.member.${index}.Name`); index++) tags.push({ name: form.get(`Tags.member.${index}.Name`)!, value: form.get(`Tags.member.${index}.Value`) ?? '' });
+    return { configurationSet, tags };
+  }
+  if (contentType.includes('json') && req.url?.includes('/outbound-emails')) {
+    const json = JSON.parse(body.toString('utf8') || '{}') as { ConfigurationSetName?: unknown; EmailTags?: unknown };
+    if (typeof json.ConfigurationSetName !== 'string' || !json.ConfigurationSetName) return undefined;
+    const tags = (Array.isArray(json.EmailTags) ? json.EmailTags : [])
+      .filter((tag): tag is { Name: string; Value?: unknown } => typeof (tag as { Name?: unknown })?.Name === 'string')
+      .map((tag) => ({ name: tag.Name, value: typeof tag.Value === 'string' ? tag.Value : '' }));
+    return { configurationSet: json.ConfigurationSetName, tags };
+  }
+  return undefined;
 }
 
 /** The raw MIME of an SES v1 SendRawEmail (query protocol) or v2 SendEmail with Content.Raw. */

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { DEFAULT_PORTS, startEmulators, type EmulatorPorts, type Emulators } from './emulators.js';
 import { startInstance, type LocalInstance } from './instance.js';
-import { startLocalAlerts } from './alerts.js';
+import { startLocalAlerts, storeLocalChatWebhook } from './alerts.js';
 
 export interface LocalPorts extends EmulatorPorts {
   smtp: number;
@@ -38,6 +38,8 @@ export async function startLocalStack(options: {
   /** Speed-up of the SLA sweeper's clock, so a 4-hour promise breaches within minutes (1 = real time). */
   timeScale?: number;
   log?: (line: string) => void;
+  /** Where REPLYLINE_CHAT_WEBHOOK_URL is read (default: process.env). */
+  env?: NodeJS.ProcessEnv;
 }): Promise<LocalStack> {
   if (options.fresh) rmSync(options.stateDir, { recursive: true, force: true });
   const emulators = await startEmulators({ ports: options.ports, stateDir: options.stateDir, persist: options.persist ?? true, log: options.log });
@@ -49,7 +51,19 @@ export async function startLocalStack(options: {
       sla: { timeScale: options.timeScale ?? 1 },
       log: options.log,
     });
-    const alerts = startLocalAlerts({ bus: emulators.bus, alerts: instance.config.alerts, busName: instance.resources.bus, log: options.log ?? (() => undefined) });
+    const log = options.log ?? (() => undefined);
+    const stored = storeLocalChatWebhook(emulators.secrets, instance.config.alerts, (options.env ?? process.env).REPLYLINE_CHAT_WEBHOOK_URL);
+    if (stored) log(stored);
+    const alerts = await startLocalAlerts({
+      bus: emulators.bus,
+      alerts: instance.config.alerts,
+      busName: instance.resources.bus,
+      log,
+      chat: { env: instance.env, name: instance.name },
+    }).catch(async (error: unknown) => {
+      await instance.stop();
+      throw error;
+    });
     return {
       emulators,
       instance,

@@ -7,12 +7,14 @@ import { EventBridgePublisher } from './eventbridge-publisher.js';
 import { systemClock } from './system-clock.js';
 
 /** The handler of `Agent Replied` events from an outside help desk. */
-export function createAgentEventDependencies(env: NodeJS.ProcessEnv = process.env): AgentEventDependencies {
+export function createAgentEventDependencies(env: NodeJS.ProcessEnv = process.env): AgentEventDependencies & { allowedSources: readonly string[] } {
   const settings = readEnv(functionEnvSchema.pick({ TABLE_NAME: true, EVENT_BUS_NAME: true }), env);
+  const config = loadRuntimeConfig(env);
   return {
     threads: new DynamoThreadStore(createDynamoClient(env), settings.TABLE_NAME),
     events: new EventBridgePublisher(createEventBridgeClient(env), settings.EVENT_BUS_NAME),
     clock: systemClock,
-    alerts: loadRuntimeConfig(env).alerts,
+    alerts: config.alerts,
+    allowedSources: config.helpdesk.eventSources,
   };
 }

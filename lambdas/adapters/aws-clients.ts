@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
-import { SESClient } from '@aws-sdk/client-ses';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
@@ -15,7 +15,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 export interface AwsClients {
   s3: S3Client;
   dynamo: DynamoDBDocumentClient;
-  ses: SESClient;
+  ses: SESv2Client;
   sqs: SQSClient;
   events: EventBridgeClient;
   secrets: SecretsManagerClient;
@@ -26,7 +26,7 @@ export function createAwsClients(env: NodeJS.ProcessEnv = process.env): AwsClien
   return {
     s3: createS3Client(env),
     dynamo: createDynamoClient(env),
-    ses: createSesClient(env),
+    ses: createSesV2Client(env),
     sqs: createSqsClient(env),
     events: createEventBridgeClient(env),
     secrets: createSecretsManagerClient(env),
@@ -49,8 +49,10 @@ export function createDynamoClient(env: NodeJS.ProcessEnv = process.env): Dynamo
   });
 }
 
-export function createSesClient(env: NodeJS.ProcessEnv = process.env): SESClient {
-  return new SESClient({ ...commonOptions(env), ...endpointOption(env, 'SES') });
+/** SES v2 (SendEmail). Its own endpoint variable, else the SES one, which local mode sets for the local SES. */
+export function createSesV2Client(env: NodeJS.ProcessEnv = process.env): SESv2Client {
+  const endpoint = env.AWS_ENDPOINT_URL_SESV2 ?? env.AWS_ENDPOINT_URL_SES;
+  return new SESv2Client({ ...commonOptions(env), ...(endpoint ? { endpoint } : {}) });
 }
 
 export function createSqsClient(env: NodeJS.ProcessEnv = process.env): SQSClient {

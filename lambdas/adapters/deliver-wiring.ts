@@ -1,6 +1,6 @@
 import type { DeliverDependencies } from '../core/deliver.js';
 import { deliverEnvSchema, readEnv } from '../schemas/env.js';
-import { createDynamoClient, createEventBridgeClient, createS3Client, createSecretsManagerClient, createSesClient, createSqsClient } from './aws-clients.js';
+import { createDynamoClient, createEventBridgeClient, createS3Client, createSecretsManagerClient, createSesV2Client, createSqsClient } from './aws-clients.js';
 import { loadRuntimeConfig } from './runtime-config.js';
 import { DynamoSendingLog } from './dynamo-sending-log.js';
 import { DynamoThreadStore } from './dynamo-thread-store.js';
@@ -26,7 +26,7 @@ export function createDeliverDependencies(env: NodeJS.ProcessEnv = process.env):
     threads: new DynamoThreadStore(dynamo, settings.TABLE_NAME),
     rawMail,
     parser: { parse: parseMail },
-    mailer: new SesMailer(createSesClient(env), rawMail, env.CONFIGURATION_SET),
+    mailer: new SesMailer(createSesV2Client(env), rawMail, env.CONFIGURATION_SET),
     sendingLog: new DynamoSendingLog(dynamo, settings.TABLE_NAME),
     http: fetchHttpClient,
     sleeper: realSleeper,

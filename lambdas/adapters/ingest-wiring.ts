@@ -1,6 +1,6 @@
 import type { IngestDependencies } from '../core/ingest.js';
 import { ingestEnvSchema, readEnv } from '../schemas/env.js';
-import { createDynamoClient, createEventBridgeClient, createS3Client, createSecretsManagerClient, createSesClient, createSqsClient } from './aws-clients.js';
+import { createDynamoClient, createEventBridgeClient, createS3Client, createSecretsManagerClient, createSesV2Client, createSqsClient } from './aws-clients.js';
 import { loadRuntimeConfig } from './runtime-config.js';
 import { DynamoSendingLog } from './dynamo-sending-log.js';
 import { DynamoThreadStore } from './dynamo-thread-store.js';
@@ -23,7 +23,7 @@ export function createIngestDependencies(env: NodeJS.ProcessEnv = process.env): 
     rawMail,
     parser: { parse: parseMail },
     threads: new DynamoThreadStore(dynamo, settings.TABLE_NAME),
-    mailer: new SesMailer(createSesClient(env), rawMail, env.CONFIGURATION_SET),
+    mailer: new SesMailer(createSesV2Client(env), rawMail, env.CONFIGURATION_SET),
     routing: new SqsRoutingQueue(createSqsClient(env), settings.TEAM_QUEUE_URLS),
     sendingLog: new DynamoSendingLog(dynamo, settings.TABLE_NAME),
     events: new EventBridgePublisher(createEventBridgeClient(env), settings.EVENT_BUS_NAME),

@@ -40,3 +40,12 @@ export function createLogger(serviceName: string): Log {
     error: (message, fields) => emit('ERROR', message, fields),
   };
 }
+
+/**
+ * A failure as a log field: error class and message (cut to 300 characters) only. The core's,
+ * the parser's and the SDK's messages never hold a mail body, a subject, an address or a URL.
+ */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
+  return String(error);
+}

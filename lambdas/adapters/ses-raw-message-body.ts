@@ -1,107 +1,107 @@
-import { SendRawEmailCommand, type SendRawEmailCommandInput } from '@aws-sdk/client-ses';
+import { SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 
 /**
- * A SendRawEmail command for `message`, given in the parts it was composed in.
- * The request body (AWS query protocol) carries the mail base64-encoded, then
- * form-encoded; the SDK builds that as whole strings (the base64, its escaped
- * copy, the joined body) and then a buffer: about 5.7× the mail at once, the
- * largest allocation of a forward or relay with attachments. Here the command is
- * serialized with a short placeholder as its RawMessage.Data (what its `input`
- * shows), and the message's encoding is written into one buffer of the exact size
- * in its place: the same bytes as the SDK's, about 1.4× the mail, and the parts
- * are never joined.
+ * An SES v2 SendEmail command whose raw content is `message`, given in the parts it
+ * was composed in. The request body (JSON) carries the mail base64-encoded; the SDK
+ * takes the message as one buffer (the parts joined) and builds a base64 string of
+ * it before the body's bytes: about 3.7× the mail on top of the parts, the largest
+ * allocations of a forward or relay with attachments. Here the command is serialized
+ * with a short placeholder as its Content.Raw.Data (what its `input` shows), and the
+ * message's base64 is written into one buffer of the exact size in its place: the
+ * same bytes as the SDK's, about 1.34× the mail, and the parts are never joined.
  */
-export function sendRawEmailCommand(input: Omit<SendRawEmailCommandInput, 'RawMessage'>, message: readonly Uint8Array[]): SendRawEmailCommand {
-  const command = new SendRawEmailCommand({ ...input, RawMessage: { Data: PLACEHOLDER } });
+export function sendEmailCommand(input: Omit<SendEmailCommandInput, 'Content'>, message: readonly Uint8Array[]): RawContentCommand {
+  const command = Object.assign(new SendEmailCommand({ ...input, Content: { Raw: { Data: PLACEHOLDER } } }), { rawContent: message });
   command.middlewareStack.add(
     (next) => async (args) => {
       const request = args.request as { body?: unknown; headers: Record<string, string> };
-      if (typeof request.body !== 'string') throw new Error('SendRawEmail: the SDK no longer serializes a string body; the raw message cannot be put in place');
-      request.body = spliceRawMessage(request.body, message);
+      const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body instanceof Uint8Array ? request.body : undefined;
+      if (!body) throw new Error('SendEmail: the SDK no longer serializes the body as text or bytes; the raw message cannot be put in place');
+      const spliced = spliceRawContent(body, message);
+      request.body = spliced;
       for (const name of Object.keys(request.headers)) if (name.toLowerCase() === 'content-length') delete request.headers[name];
-      request.headers['content-length'] = String((request.body as Buffer).length);
+      request.headers['content-length'] = String(spliced.length);
       return next(args);
     },
     // Before the SDK's content-length (same step, normal priority) and the signature (a later step), which hashes the body.
-    { step: 'build', priority: 'high', name: 'replylineRawMessageBody' },
+    { step: 'build', priority: 'high', name: 'replylineRawContentBody' },
   );
   return command;
 }
 
-/** 33 bytes (a multiple of 3): its base64 has no padding and no characters that form-encoding escapes. */
-const PLACEHOLDER = Buffer.from('replyline-raw-message-placeholder');
-const PLACEHOLDER_FIELD = `RawMessage.Data=${PLACEHOLDER.toString('base64')}`;
+/** A SendEmail command and the raw message it sends in place of its input's placeholder. */
+export type RawContentCommand = SendEmailCommand & { readonly rawContent: readonly Uint8Array[] };
 
-/** The form body with the placeholder replaced by `message`, base64- and form-encoded as the SDK encodes it. */
-export function spliceRawMessage(body: string, message: readonly Uint8Array[]): Buffer {
-  const at = body.indexOf(PLACEHOLDER_FIELD);
+/** 33 bytes (a multiple of 3): its base64 has no padding, and JSON writes base64 unescaped. */
+const PLACEHOLDER = Buffer.from('replyline-raw-message-placeholder');
+const PLACEHOLDER_FIELD = Buffer.from(`"Data":"${PLACEHOLDER.toString('base64')}"`);
+const FIELD_START = Buffer.from('"Data":"');
+
+/** The JSON body with the placeholder replaced by `message` in base64, as the SDK encodes it. */
+export function spliceRawContent(body: Uint8Array, message: readonly Uint8Array[]): Buffer {
+  const json = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const at = json.indexOf(PLACEHOLDER_FIELD);
   const end = at + PLACEHOLDER_FIELD.length;
-  if (at < 0 || body.indexOf(PLACEHOLDER_FIELD, end) >= 0 || !/^(&|$)/.test(body.slice(end))) {
-    throw new Error('SendRawEmail: the serialized body does not hold the raw-message placeholder once; the raw message cannot be put in place');
+  if (at < 0 || json.indexOf(PLACEHOLDER_FIELD, end) >= 0) {
+    throw new Error('SendEmail: the serialized body does not hold the raw-content placeholder once; the raw message cannot be put in place');
   }
-  const before = body.slice(0, at + 'RawMessage.Data='.length);
-  const after = body.slice(end);
-  const out = Buffer.allocUnsafe(Buffer.byteLength(before) + formEncodedBase64Length(message) + Buffer.byteLength(after));
-  let offset = out.write(before, 0);
-  offset = writeFormEncodedBase64(message, out, offset);
-  offset += out.write(after, offset);
-  if (offset !== out.length) throw new Error('SendRawEmail: raw-message body size mismatch');
+  const before = json.subarray(0, at + FIELD_START.length);
+  const after = json.subarray(end - 1); // from the closing quote on
+  const out = Buffer.allocUnsafe(before.length + base64Length(message) + after.length);
+  let offset = before.copy(out, 0);
+  offset = writeBase64(message, out, offset);
+  offset += after.copy(out, offset);
+  if (offset !== out.length) throw new Error('SendEmail: raw-content body size mismatch');
   return out;
 }
 
-/*
- * Base64 is encoded here byte by byte rather than with Buffer#toString: that makes
- * strings (the size of the encoding, and again once escaped) that the heap keeps
- * until a collection, about as much memory again as the body itself.
- */
-const ALPHABET = Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
-const PERCENT = 0x25;
-/** encodeURIComponent's escapes of the three base64 characters outside A–Z a–z 0–9: %2B (+), %2F (/), %3D (=). */
-const ESCAPED_PLUS = [0x32, 0x42];
-const ESCAPED_SLASH = [0x32, 0x46];
-const ESCAPED_PAD = [0x33, 0x44];
+function base64Length(parts: readonly Uint8Array[]): number {
+  return 4 * Math.ceil(parts.reduce((sum, part) => sum + part.length, 0) / 3);
+}
 
-/** Calls `visit` with each 6-bit value of the base64 encoding of the parts, joined; returns how many `=` pad it. */
-function eachSextet(parts: readonly Uint8Array[], visit: (sextet: number) => void): number {
+const ALPHABET = Buffer.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+const PAD = 0x3d;
+
+/**
+ * Base64 of the parts, joined, written into `out` from `start`, byte by byte: Buffer#toString
+ * would make strings (in slices or whole) that stay on the heap until a collection, up to
+ * about as much memory again as the body itself.
+ */
+function writeBase64(parts: readonly Uint8Array[], out: Buffer, start: number): number {
+  let offset = start;
+  // A 3-byte group that a part boundary cut: its bytes so far.
   let group = 0;
   let held = 0;
+  const emit = (bits: number) => {
+    out[offset] = ALPHABET[bits >>> 18]!;
+    out[offset + 1] = ALPHABET[(bits >>> 12) & 63]!;
+    out[offset + 2] = ALPHABET[(bits >>> 6) & 63]!;
+    out[offset + 3] = ALPHABET[bits & 63]!;
+    offset += 4;
+  };
   for (const part of parts) {
-    for (let index = 0; index < part.length; index++) {
+    let index = 0;
+    while (held > 0 && index < part.length) {
+      group = (group << 8) | part[index++]!;
+      if (++held === 3) {
+        emit(group);
+        group = 0;
+        held = 0;
+      }
+    }
+    const whole = index + (part.length - index) - ((part.length - index) % 3);
+    for (; index < whole; index += 3) emit((part[index]! << 16) | (part[index + 1]! << 8) | part[index + 2]!);
+    for (; index < part.length; index++) {
       group = (group << 8) | part[index]!;
-      if (++held < 3) continue;
-      visit(group >> 18);
-      visit((group >> 12) & 63);
-      visit((group >> 6) & 63);
-      visit(group & 63);
-      group = 0;
-      held = 0;
+      held++;
     }
   }
-  if (held === 0) return 0;
-  group <<= 8 * (3 - held);
-  visit(group >> 18);
-  visit((group >> 12) & 63);
-  if (held === 2) visit((group >> 6) & 63);
-  return 3 - held;
-}
-
-function formEncodedBase64Length(parts: readonly Uint8Array[]): number {
-  let length = 0;
-  const pads = eachSextet(parts, (sextet) => (length += sextet < 62 ? 1 : 3));
-  return length + 3 * pads;
-}
-
-function writeFormEncodedBase64(parts: readonly Uint8Array[], out: Buffer, start: number): number {
-  let offset = start;
-  const escaped = (code: number[]) => {
-    out[offset++] = PERCENT;
-    out[offset++] = code[0]!;
-    out[offset++] = code[1]!;
-  };
-  const pads = eachSextet(parts, (sextet) => {
-    if (sextet < 62) out[offset++] = ALPHABET[sextet]!;
-    else escaped(sextet === 62 ? ESCAPED_PLUS : ESCAPED_SLASH);
-  });
-  for (let pad = 0; pad < pads; pad++) escaped(ESCAPED_PAD);
+  if (held > 0) {
+    group <<= 8 * (3 - held);
+    out[offset++] = ALPHABET[group >>> 18]!;
+    out[offset++] = ALPHABET[(group >>> 12) & 63]!;
+    out[offset++] = held === 2 ? ALPHABET[(group >>> 6) & 63]! : PAD;
+    out[offset++] = PAD;
+  }
   return offset;
 }

@@ -7,6 +7,7 @@ import type { ReplylineConfig } from '../schemas/config.js';
 import { createDynamoClient, createEventBridgeClient } from './aws-clients.js';
 import { loadRuntimeConfig } from './runtime-config.js';
 import { DynamoSlaIndex } from './dynamo-sla-index.js';
+import { DynamoSweeperStatus } from './dynamo-sweeper-status.js';
 import { EventBridgePublisher } from './eventbridge-publisher.js';
 
 /** Environment of the `sla-sweep` function (CDK sets it; local mode sets the same names). */
@@ -125,7 +126,8 @@ export function createSlaSweepDependencies(
   const config = options.config ?? loadRuntimeConfig(env);
   const alerts = alertsOf(config);
   const metrics = options.metrics ? createSlaMetrics() : undefined;
-  const index = new DynamoSlaIndex(createDynamoClient(env), settings.TABLE_NAME);
+  const db = createDynamoClient(env);
+  const index = new DynamoSlaIndex(db, settings.TABLE_NAME);
   return {
     openThreadsByTeam: async () => Object.fromEntries(await Promise.all(Object.keys(config.teams).map(async (team) => [team, await index.countOpenThreads(team)] as const))),
     deps: {
@@ -134,6 +136,7 @@ export function createSlaSweepDependencies(
       clock: options.clock ?? systemSweepClock,
       alerts,
       observer: metrics,
+      heartbeat: new DynamoSweeperStatus(db, settings.TABLE_NAME),
     },
     lookaheadMs: alerts.sweepLookaheadSeconds * 1000,
     leaseMs: settings.SLA_LEASE_SECONDS ? settings.SLA_LEASE_SECONDS * 1000 : DEFAULT_LEASE_MS,

@@ -12,6 +12,7 @@ import { maskAddress, type InboundMail, type RawMailLocation } from './mail.js';
 import type { InboundProcessing, SlaClock, ThreadRecord } from './records.js';
 import { slaRecovered } from './sla-sweep.js';
 import type { AlertsConfig } from '../schemas/alerts-config.js';
+import { MailTooLargeError } from './message-size.js';
 import { composeRelay } from './relay.js';
 import { buildRoutingMessage } from './routing.js';
 import { resolveServiceAddress, splitSubaddress } from './service-address.js';
@@ -124,6 +125,7 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
     if (!agent) throw new Error('a relay is owed but the sender is no longer an agent');
     const relay = composeRelay({ thread, reply: mail, replyLocation: context.rawMail, agent, config: deps.config, threadAddress: replyAddress, dedupeKey: processing.dedupeKey, instanceId: deps.instanceId });
     const sent = await sendOnce(relay, deps, attempt);
+    noteSentReasons(processing, sent);
     await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
     return;
   }
@@ -143,6 +145,9 @@ export interface SendAttempt {
   mayHaveSent: boolean;
 }
 
+/** What sendOnce sent: the provider's answer, and which mail went out (the mail itself, or its `ifTooLarge`). */
+export type SentOnce = SentMail & { mail: OutgoingMail };
+
 /**
  * Sends a mail unless an earlier attempt already did: a worker may have died after
  * sending, or SES may have accepted a request whose answer was lost. The sent-log
@@ -150,17 +155,40 @@ export interface SendAttempt {
  * went out, and a sent mail is not sent again. Checked on every attempt, not only
  * after a takeover, because a lost answer looks exactly like a failed send. Notes in
  * `attempt` whether the mail may have gone out.
+ *
+ * A mail the provider refuses as too large is sent once more as its `ifTooLarge` (without
+ * its attachments) instead of failing on every redelivery into the dead-letter queue;
+ * the refused one certainly did not go out, and both carry the same tracking key.
  */
-export async function sendOnce(mail: OutgoingMail, deps: { mailer: Mailer; sendingLog: SendingLog }, attempt: SendAttempt): Promise<SentMail> {
+export async function sendOnce(mail: OutgoingMail, deps: { mailer: Mailer; sendingLog: SendingLog }, attempt: SendAttempt): Promise<SentOnce> {
   const providerMessageId = await deps.sendingLog.sentFor(mail.trackingKey);
-  if (providerMessageId) return deps.mailer.sentAs(mail, providerMessageId);
+  if (providerMessageId) return { ...(await deps.mailer.sentAs(mail, providerMessageId)), mail };
+  try {
+    return await sendNow(mail, deps.mailer, attempt);
+  } catch (error) {
+    if (!(error instanceof MailTooLargeError) || !mail.ifTooLarge) throw error;
+    return sendNow(mail.ifTooLarge, deps.mailer, attempt);
+  }
+}
+
+async function sendNow(mail: OutgoingMail, mailer: Mailer, attempt: SendAttempt): Promise<SentOnce> {
   attempt.mayHaveSent = true;
   try {
-    return await deps.mailer.send(mail);
+    return { ...(await mailer.send(mail)), mail };
   } catch (error) {
     if (error instanceof MailNotSentError) attempt.mayHaveSent = false;
     throw error;
   }
+}
+
+/**
+ * Adds what a sent mail left out, and why, to the reasons of this run's processing (once per code):
+ * ingest returns them and logs their codes. A withholding foreseen when the mail was recorded is
+ * already among the stored reasons; one SES forced at send time is only in this run's.
+ */
+export function noteSentReasons(processing: InboundProcessing, sent: SentOnce): void {
+  const codeOf = (reason: string) => reason.split(':')[0];
+  for (const reason of sent.mail.reasons ?? []) if (!processing.reasons.some((known) => codeOf(known) === codeOf(reason))) processing.reasons.push(reason);
 }
 
 /**

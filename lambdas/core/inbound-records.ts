@@ -9,6 +9,7 @@ import { resolveServiceAddress, type ServiceAddress } from './service-address.js
 import { onAgentReply, onCustomerMail, startClock } from './sla-clock.js';
 import type { SlaPolicy } from './sla-policy.js';
 import { otherParticipants, type ThreadMatch } from './threading.js';
+import { relayAttachmentsTooLarge } from './message-size.js';
 
 /** Builders of what ingest records for a mail; pure. */
 
@@ -120,6 +121,9 @@ export function agentReplyRecord(context: RecordContext, agent: Agent, sender: s
   const reasons = [`agent-reply: ${agent.id ?? 'staff domain'} answered ${thread.ref}; relayed to the customer`, ...change.reasons];
   // Remembered so `announce` can raise SLA Recovered for a promise already reported broken.
   if (change.recoveredFrom) reasons.push(`sla-recovered: ${change.recoveredFrom.target} due ${change.recoveredFrom.dueAt.toISOString()}, breach reported ${change.recoveredFrom.breachedAt!.toISOString()}`);
+  // Recorded with the reply, so the thread shows why the customer got the text without the files.
+  const withheld = relayAttachmentsTooLarge(context.mail.text, context.mail.attachments);
+  if (withheld) reasons.push(withheld);
   const expiresAt = expiry(envelope.receivedAt, config);
   return {
     thread: { kind: 'update', record: after, expectedVersion: thread.version },

@@ -24,4 +24,15 @@ export interface OutgoingMail {
   attachments?: OutgoingAttachment[];
   /** Identifies the side effect that sends this mail; SES reports it back in its Send event (the sent-log). */
   trackingKey: string;
+  /**
+   * What this mail leaves out and why (`code: detail`, e.g. an original linked instead of
+   * attached), for the records and logs of the effect that sends it.
+   */
+  reasons?: string[];
+  /**
+   * The same mail without its attachments (the same Message-ID and tracking key, with a line
+   * saying why), sent instead if the provider refuses this one as too large: an oversized mail
+   * then still goes out once instead of failing on every retry.
+   */
+  ifTooLarge?: OutgoingMail;
 }

@@ -1,17 +1,21 @@
-import type { ReplylineConfig } from '../schemas/config.js';
+import type { Language, ReplylineConfig } from '../schemas/config.js';
 import type { Agent } from './agents.js';
 import { stripReplylineBlock } from './classify/quotes.js';
-import type { InboundMail, RawMailLocation } from './mail.js';
+import type { AttachmentInfo, InboundMail, RawMailLocation } from './mail.js';
 import { LOOP_HEADER, ourMessageId } from './message-ids.js';
 import type { OutgoingMail } from './outgoing.js';
 import { trackingKeyFor } from './feedback.js';
 import type { ThreadRecord } from './records.js';
-import { plainValue } from './templates.js';
+import { RELAY_REFUSED_REASON, relayAttachmentsTooLarge } from './message-size.js';
+import { formatBytes, plainValue } from './templates.js';
 
 /**
  * An agent's answer as the customer receives it: from the address the customer
  * wrote to, under the agent's own name, threaded under the customer's original
- * mail, with the agent's attachments, and without our internal block.
+ * mail, with the agent's attachments, and without our internal block. Attachments
+ * that would make the relay larger than SES sends (see relayAttachmentsTooLarge)
+ * are left out, and the customer is told the agent will share them another way;
+ * the same happens if SES still refuses the relay as too large.
  */
 export function composeRelay(input: {
   thread: ThreadRecord;
@@ -30,7 +34,8 @@ export function composeRelay(input: {
   // Sign with the agent's name unless they already did.
   const signed = body.slice(-300).includes(firstName) ? body : `${body}\n\n${agent.name}${teamName ? `\n${teamName}` : ''}`;
   const root = thread.rootMessageId;
-  return {
+  const attached = reply.attachments.filter((attachment) => !attachment.inline);
+  const relay: OutgoingMail = {
     from: { address: thread.serviceAddress, name: plainValue(teamName ? `${agent.name} (${teamName})` : agent.name, 80) },
     to: [thread.customer],
     cc: thread.participants.map((address) => ({ address, name: '' })),
@@ -42,6 +47,29 @@ export function composeRelay(input: {
     inReplyTo: root,
     references: root ? [root] : [],
     headers: { [LOOP_HEADER]: input.instanceId },
-    attachments: reply.attachments.some((attachment) => !attachment.inline) ? [{ kind: 'attachments-of', location: input.replyLocation }] : [],
+    attachments: [],
   };
+  if (attached.length === 0) return relay;
+  const withheld = (reason: string): OutgoingMail => ({
+    ...relay,
+    text: `${signed}\n\n${withheldAttachmentsNote(thread.language, attached, plainValue(agent.name, 80))}\n`,
+    reasons: [reason],
+  });
+  const tooLarge = relayAttachmentsTooLarge(relay.text, attached);
+  if (tooLarge) return withheld(tooLarge);
+  return { ...relay, attachments: [{ kind: 'attachments-of', location: input.replyLocation }], ifTooLarge: withheld(RELAY_REFUSED_REASON) };
+}
+
+/** The line telling the customer that the agent's attachments did not come with the mail, in the thread's language. */
+export function withheldAttachmentsNote(language: Language, attachments: readonly AttachmentInfo[], agentName: string): string {
+  const size = formatBytes(attachments.reduce((sum, attachment) => sum + attachment.sizeBytes, 0));
+  const count = attachments.length;
+  switch (language) {
+    case 'zh':
+      return `此回复的附件（${count} 个文件，${size}）太大，无法通过邮件发送。${agentName}会通过其他方式与您分享。`;
+    case 'ja':
+      return `この返信の添付ファイル（${count} 件、${size}）はメールで送るには大きすぎるため、添付していません。${agentName}より別の方法でお届けします。`;
+    default:
+      return `The attachments of this reply (${count} ${count === 1 ? 'file' : 'files'}, ${size}) were too large to send by mail. ${agentName} will share them with you another way.`;
+  }
 }

@@ -225,6 +225,24 @@ export interface SweepObserver {
   published(emission: PendingSlaEmission, publishedAt: Date, recovered: boolean): void;
 }
 
+/** What the sweeper records after each sweep: its last run, for `replyline doctor` and the console. */
+export interface SweepHeartbeat {
+  lastRunAt: Date;
+  startedAt: Date;
+  durationMs: number;
+  /** Index entries read. */
+  found: number;
+  /** SLA events published. */
+  emitted: number;
+  failures: number;
+  deferred: number;
+}
+
+/** Where the heartbeat goes (one item in the table, overwritten by every sweep). */
+export interface SweepHeartbeatStore {
+  record(heartbeat: SweepHeartbeat): Promise<void>;
+}
+
 export interface SlaSweepDependencies {
   index: SlaIndex;
   events: EventPublisher;
@@ -232,6 +250,7 @@ export interface SlaSweepDependencies {
   alerts: SlaDetailOptions;
   log?: SweepLog | undefined;
   observer?: SweepObserver | undefined;
+  heartbeat?: SweepHeartbeatStore | undefined;
 }
 
 export interface SweepOptions {
@@ -303,7 +322,8 @@ export async function runSlaSweep(deps: SlaSweepDependencies, options: SweepOpti
   const { signal } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const summary: SweepSummary = { entries: 0, warnings: 0, breaches: 0, recovered: 0, conflicts: 0, failures: 0, deferred: 0, maxDelayMs: undefined };
-  const until = new Date(clock.now().getTime() + Math.max(0, options.lookaheadMs));
+  const startedAt = clock.now();
+  const until = new Date(startedAt.getTime() + Math.max(0, options.lookaheadMs));
   const entries = await deps.index.dueBy(until);
   summary.entries = entries.length;
   const groups = groupEntries(entries);
@@ -429,7 +449,27 @@ export async function runSlaSweep(deps: SlaSweepDependencies, options: SweepOpti
   }
   await pool.drain();
   summary.deferred = agenda.length;
+  await recordHeartbeat(deps, startedAt, summary);
   return summary;
+}
+
+/** A heartbeat that cannot be written is logged: the sweep itself is done and must not be repeated for it. */
+async function recordHeartbeat(deps: SlaSweepDependencies, startedAt: Date, summary: SweepSummary): Promise<void> {
+  if (!deps.heartbeat) return;
+  const lastRunAt = deps.clock.now();
+  try {
+    await deps.heartbeat.record({
+      lastRunAt,
+      startedAt,
+      durationMs: Math.max(0, lastRunAt.getTime() - startedAt.getTime()),
+      found: summary.entries,
+      emitted: summary.warnings + summary.breaches,
+      failures: summary.failures,
+      deferred: summary.deferred,
+    });
+  } catch (error) {
+    deps.log?.warn('sweeper heartbeat not recorded; the sweep itself finished', { reason: describe(error) });
+  }
 }
 
 /** Resolves when `promise` settles or `signal` aborts. */

@@ -1,4 +1,5 @@
-import type { EventBridgeEvent } from 'aws-lambda';
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { recordHelpdeskReply, type AgentEventDependencies } from '../core/agent-events.js';
 import { createLogger } from '../adapters/logger.js';
@@ -7,26 +8,36 @@ import { agentRepliedDetail } from '../schemas/events.js';
 
 const logger = createLogger('replyline-agent-events');
 
-const agentRepliedEvent = z.object({ 'detail-type': z.literal('Agent Replied'), source: z.string(), detail: agentRepliedDetail });
+/** An EventBridge event as an EventBridge → SQS target delivers it (no input transformer): the whole event is the body. */
+const agentRepliedEvent = z.object({ id: z.string().optional(), 'detail-type': z.literal('Agent Replied'), source: z.string(), detail: agentRepliedDetail });
 
 /**
- * EventBridge rule target for `Agent Replied` put on the bus by an outside help
- * desk (any source but `replyline`). A malformed event is rejected with its
- * reason; EventBridge retries, then the rule's DLQ keeps it.
+ * `Agent Replied` events from an outside help desk, through the agent-events queue (the bus rule
+ * matches only the sources in `helpdesk.eventSources`). Each record is recorded on its own; one
+ * that fails is reported as a partial batch failure, retried by SQS, then kept in the DLQ.
  */
-export function createAgentEventsHandler(dependencies: () => AgentEventDependencies) {
-  let deps: AgentEventDependencies | undefined;
-  return async (event: EventBridgeEvent<string, unknown>): Promise<{ outcome: string }> => {
+export function createAgentEventsHandler(dependencies: () => AgentEventDependencies & { allowedSources: readonly string[] }) {
+  let deps: ReturnType<typeof dependencies> | undefined;
+  const processRecord = async (record: SQSRecord): Promise<void> => {
     deps ??= dependencies();
-    const parsed = agentRepliedEvent.safeParse(event);
-    if (!parsed.success) {
-      logger.error('not a valid Agent Replied event', { source: (event as { source?: string }).source, problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
+    let parsed;
+    try {
+      parsed = agentRepliedEvent.parse(JSON.parse(record.body));
+    } catch (error) {
+      const problems = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) : [(error as Error).message.slice(0, 200)];
+      logger.error('not a valid Agent Replied event; it will be retried, then dead-lettered', { sqsMessageId: record.messageId, problems });
       throw new Error('invalid Agent Replied event');
     }
-    const outcome = await recordHelpdeskReply(parsed.data.detail, deps);
-    logger.info('help desk reply recorded', { threadRef: parsed.data.detail.threadRef, outcome, source: parsed.data.source });
-    return { outcome };
+    if (!deps.allowedSources.includes(parsed.source)) {
+      // Only a changed rule lets such an event in; retrying cannot make it acceptable.
+      logger.warn('Agent Replied from a source not in helpdesk.eventSources; ignored', { source: parsed.source, threadRef: parsed.detail.threadRef });
+      return;
+    }
+    const outcome = await recordHelpdeskReply(parsed.detail, deps);
+    logger.info('help desk reply recorded', { threadRef: parsed.detail.threadRef, outcome, source: parsed.source });
   };
+  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
+    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
 }
 
 export const handler = createAgentEventsHandler(createAgentEventDependencies);

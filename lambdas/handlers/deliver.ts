@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { deliverRoutedMail, PermanentDeliveryError } from '../core/deliver.js';
 import { EffectBusyError } from '../core/effects.js';
-import { createLogger } from '../adapters/logger.js';
+import { createLogger, describeError } from '../adapters/logger.js';
 import { createDeliverDependencies } from '../adapters/deliver-wiring.js';
 import { routingMessageSchema } from '../schemas/routing.js';
 
@@ -22,14 +22,14 @@ export function createDeliverHandler(dependencies: () => Dependencies) {
     try {
       deps ??= dependencies();
     } catch (error) {
-      logger.error('deliver cannot start', { reason: describe(error) });
+      logger.error('deliver cannot start', { reason: describeError(error) });
       throw error;
     }
     let message;
     try {
       message = routingMessageSchema.parse(JSON.parse(record.body));
     } catch (error) {
-      logger.error('team queue message is not a routing message', { sqsMessageId: record.messageId, reason: describe(error) });
+      logger.error('team queue message is not a routing message', { sqsMessageId: record.messageId, reason: describeError(error) });
       throw error;
     }
     try {
@@ -42,7 +42,7 @@ export function createDeliverHandler(dependencies: () => Dependencies) {
         return;
       }
       const log = error instanceof EffectBusyError ? logger.info.bind(logger) : logger.error.bind(logger);
-      log('delivery failed; it will be retried, then dead-lettered', { threadRef: message.threadRef, team: message.team, reason: describe(error) });
+      log('delivery failed; it will be retried, then dead-lettered', { threadRef: message.threadRef, team: message.team, reason: describeError(error) });
       throw error;
     }
   };
@@ -52,9 +52,5 @@ export function createDeliverHandler(dependencies: () => Dependencies) {
     processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
-  return String(error);
-}
 
 export const handler = createDeliverHandler(createDeliverDependencies);

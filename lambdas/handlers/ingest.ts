@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { EffectBusyError, ingestMail, reasonCodesOf, type IngestDependencies } from '../core/ingest.js';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { createLogger } from '../adapters/logger.js';
+import { createLogger, describeError } from '../adapters/logger.js';
 import { createIngestDependencies } from '../adapters/ingest-wiring.js';
 import { parseInboundQueueBody } from '../schemas/ses-notification.js';
 
@@ -21,7 +21,7 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
       deps ??= dependencies();
     } catch (error) {
       // A bad environment or config fails every record; the log says what to fix.
-      logger.error('ingest cannot start', { reason: describe(error) });
+      logger.error('ingest cannot start', { reason: describeError(error) });
       throw error;
     }
     const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? 1);
@@ -29,7 +29,7 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
     try {
       message = parseInboundQueueBody(record.body);
     } catch (error) {
-      logger.error('inbound queue message is not an SES receipt notification', { sqsMessageId: record.messageId, reason: describe(error) });
+      logger.error('inbound queue message is not an SES receipt notification', { sqsMessageId: record.messageId, reason: describeError(error) });
       throw error;
     }
     if (message.kind === 'setup-notification') {
@@ -59,7 +59,7 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
       logger.error('mail could not be ingested; it will be retried, then dead-lettered', {
         receiptId: message.envelope.receiptId,
         receiveCount,
-        reason: describe(error),
+        reason: describeError(error),
       });
       throw error;
     }
@@ -75,10 +75,5 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
   };
 }
 
-/** Error class and message only: SDK and parser messages never contain the mail body. */
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
-  return String(error);
-}
 
 export const handler = createIngestHandler(createIngestDependencies);

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
 import { runSlaSweep, type SweepSummary } from '../core/sla-sweep.js';
-import { createLogger } from '../adapters/logger.js';
+import { createLogger, describeError } from '../adapters/logger.js';
 import { createSlaSweepDependencies, type SlaSweepSetup } from '../adapters/sla-wiring.js';
 
 const logger = createLogger('replyline-sla-sweep');
@@ -29,7 +29,7 @@ export function createSlaSweepHandler(setup: () => SlaSweepSetup) {
     try {
       ready ??= setup();
     } catch (error) {
-      logger.error('sla-sweep cannot start', { reason: describe(error) });
+      logger.error('sla-sweep cannot start', { reason: describeError(error) });
       throw error;
     }
     const { scheduledTime } = sweepEvent.parse(event);
@@ -53,9 +53,5 @@ export function createSlaSweepHandler(setup: () => SlaSweepSetup) {
   };
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
-  return String(error);
-}
 
 export const handler = createSlaSweepHandler(() => createSlaSweepDependencies(process.env, { metrics: true }));

@@ -126,3 +126,25 @@ export interface HttpClient {
 export interface Sleeper {
   sleep(ms: number): Promise<void>;
 }
+
+/**
+ * A chat alert's delivery, by the alert's identity (see `chatAlertKey`): who is posting it
+ * (a lease) and whether it was posted. `claimed` carries the lease taken, which `release` needs,
+ * so a worker whose lease ran out can never free the claim of the worker that took over.
+ */
+export type AlertClaim = { status: 'claimed'; reclaimed: boolean; leaseUntil: Date } | { status: 'done'; at: Date } | { status: 'busy'; leaseUntil: Date };
+
+export interface AlertDeliveryLedger {
+  /** Claims the alert for `leaseMs` unless it was posted (`done`) or another worker holds a live lease (`busy`). */
+  claim(alertKey: string, now: Date, leaseMs: number): Promise<AlertClaim>;
+  /** Marks the alert posted (idempotent); later claims answer `done`. */
+  complete(alertKey: string, at: Date): Promise<void>;
+  /** Gives a claim back after a failed post, so the retry need not wait for the lease; a no-op if the lease is no longer ours. */
+  release(alertKey: string, leaseUntil: Date): Promise<void>;
+}
+
+/** The chat webhook's URL, kept outside the code and the bundles (a Secrets Manager secret on AWS). */
+export interface ChatWebhookSource {
+  /** The current URL, validated (https); rejects with a reason that never contains the URL. */
+  url(): Promise<string>;
+}

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * soon-to-break) reply-time promises, and how the SLA sweeper looks ahead.
  *
  * `SLA Warning`, `SLA Breached` and `SLA Recovered` always go on the Replyline bus; this section
- * only decides what the built-in channels (SNS e-mail, chat webhook) forward.
+ * only decides what the built-in channels (SNS e-mail, chat webhook) forward. The chat webhook's URL
+ * is a credential: only the name of the secret holding it is configured here.
  */
 
 const emailAddress = z
@@ -35,6 +36,21 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
+/** Secrets Manager names: 1–512 letters, digits and /_+=.@- (so never the URL itself). */
+const secretName = z
+  .string()
+  .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'expected a Secrets Manager secret name like replyline/chat-webhook (letters, digits and /_+=.@-), not the webhook URL itself');
+
+/**
+ * Why `chatWebhookUrl` is refused, and what to do instead: the URL is a credential (anyone holding
+ * it can post to the channel), and a value in this file ends up in every function bundle and the template.
+ */
+export const CHAT_WEBHOOK_URL_MOVED =
+  'the chat webhook URL is a credential and no longer goes in the configuration (it would be bundled into every function). ' +
+  "Store it in Secrets Manager: `aws secretsmanager create-secret --name replyline/chat-webhook --secret-string 'https://hooks.slack.com/…'`, " +
+  'then remove chatWebhookUrl and set alerts.chatWebhookSecretName to "replyline/chat-webhook". ' +
+  "Locally: `REPLYLINE_CHAT_WEBHOOK_URL='https://hooks.slack.com/…' npm start` stores it in the local secrets.";
+
 /** Sweeps run every minute; looking further ahead than this would outlast the sweeper's 90-second timeout. */
 export const MAX_SWEEP_LOOKAHEAD_SECONDS = 60;
 
@@ -47,12 +63,15 @@ export const alertsConfigSchema = z.strictObject({
     .describe(
       'Addresses subscribed to the alert SNS topic (each confirms once by e-mail). They receive `SLA Breached`, plus `SLA Warning` with includeWarnings, and the "mail is stuck" alarms.',
     ),
-  chatWebhookUrl: z
-    .url({ protocol: /^https$/, hostname: z.regexes.domain })
+  chatWebhookSecretName: secretName
     .optional()
     .describe(
-      'Incoming-webhook URL of a chat channel (Slack, Mattermost, or a Teams-compatible bridge): receives {"text": "…"} per alert. Such a URL is itself a credential: keep this file out of public repositories.',
+      'Name of the Secrets Manager secret whose SecretString is the incoming-webhook URL of a chat channel (Slack, Mattermost, or a Teams-compatible bridge), e.g. replyline/chat-webhook: each alert is posted there as {"text": "…"}. The URL is read at run time, never put in this file or the bundles. Create it with `aws secretsmanager create-secret --name replyline/chat-webhook --secret-string \'https://hooks.slack.com/…\'`.',
     ),
+  chatWebhookUrl: z
+    .never({ error: CHAT_WEBHOOK_URL_MOVED })
+    .optional()
+    .describe(`Removed: ${CHAT_WEBHOOK_URL_MOVED}`),
   includeWarnings: z
     .boolean()
     .default(false)

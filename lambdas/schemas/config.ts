@@ -130,6 +130,48 @@ const retention = z
   })
   .prefault({});
 
+const receiving = z
+  .strictObject({
+    activateRuleSet: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Make the stack\'s SES receipt rule set the active one on deploy (and deactivate it on `cdk destroy`). A region has one active rule set: set false to leave an existing active set alone and add Replyline\'s rules to it yourself.',
+      ),
+  })
+  .prefault({});
+
+const eventSource = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,255}$/, 'expected an EventBridge event source such as helpdesk.example')
+  .refine((source) => source !== 'replyline' && !source.startsWith('aws.'), { message: '"replyline" and "aws.*" are not help desks' });
+
+const helpdesk = z
+  .strictObject({
+    eventSources: z
+      .array(eventSource)
+      .max(20)
+      .default([])
+      .describe(
+        'EventBridge sources allowed to report replies with `Agent Replied` events (which stop a thread\'s reply clock), e.g. ["helpdesk.example"]. Default: none; events from any other source are ignored.',
+      ),
+  })
+  .prefault({});
+
+const arn = (service: string, example: string) =>
+  z.string().regex(new RegExp(`^arn:aws[a-z-]*:${service}:[a-z0-9-]+:\\d{12}:.+$`), `expected an ARN like ${example}`);
+
+const threadAddressKey = z
+  .strictObject({
+    secretArn: arn('secretsmanager', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:ReplylineThreadAddressKey-AbCdEf').describe(
+      'The retained thread-address secret of an earlier deployment (its stack output ThreadAddressKeySecretArn), so addresses already in customers\' mailboxes keep matching.',
+    ),
+    kmsKeyArn: arn('kms', 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab').describe(
+      'The key that secret is encrypted with (the earlier stack output DataKeyArn); it is retained with the secret.',
+    ),
+  })
+  .describe('Adopt the thread-address key of an earlier deployment instead of generating one (after `cdk destroy`, or a move to a new stack name).');
+
 export const replylineConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -153,6 +195,9 @@ export const replylineConfigSchema = z
       .prefault({})
       .describe('Who hears about reply-time promises about to break or broken (SNS e-mail, chat webhook), and how far the SLA sweeper looks ahead.'),
     sla: slaConfigSchema.prefault({}).describe('Reply-time promises per priority, business hours, holidays and escalation.'),
+    receiving: receiving.describe('How the deployed stack takes over SES receiving in its region.'),
+    helpdesk: helpdesk.describe('Outside help desks that may report agent replies on the Replyline bus.'),
+    threadAddressKey: threadAddressKey.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

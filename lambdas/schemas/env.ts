@@ -54,3 +54,9 @@ export const TABLE_KEYS = {
   openByTeamIndex: { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
   ttlAttribute: 'expiresAt',
 } as const;
+
+/** The alert-chat function: SLA alerts → the chat webhook. Only the secret's id is in the environment, never the URL. */
+export const alertChatEnvSchema = functionEnvSchema.pick({ TABLE_NAME: true }).extend({
+  /** Secrets Manager id (name) of the secret whose SecretString is the incoming-webhook URL (`alerts.chatWebhookSecretName`). */
+  CHAT_WEBHOOK_SECRET_ID: z.string().min(1),
+});

@@ -35,8 +35,18 @@ export const sesReceivedNotification = z.object({
   }),
 });
 
-/** SES posts a test notification when an S3 action with a topic is set up; it carries no mail. */
-const sesSetupNotification = z.object({ notificationType: z.literal('AMAZON_SES_SETUP_NOTIFICATION') });
+/**
+ * When a receipt rule with an S3 action and a topic is created, SES stores a test object and posts
+ * a notification that carries no mail. Its marker is the mail's message id (notificationType is
+ * the usual `Received`), also the stored object's name; the older form with the marker as
+ * notificationType is recognised too.
+ */
+export const SES_SETUP_NOTIFICATION_ID = 'AMAZON_SES_SETUP_NOTIFICATION';
+const sesSetupNotification = z.union([
+  z.object({ mail: z.object({ messageId: z.literal(SES_SETUP_NOTIFICATION_ID) }) }),
+  z.object({ receipt: z.object({ action: z.object({ objectKey: z.string().endsWith(SES_SETUP_NOTIFICATION_ID) }) }) }),
+  z.object({ notificationType: z.literal(SES_SETUP_NOTIFICATION_ID) }),
+]);
 
 const snsEnvelope = z.object({ Type: z.literal('Notification'), Message: z.string() });
 

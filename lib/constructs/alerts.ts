@@ -1,38 +1,47 @@
-import { ArnFormat, Duration, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterAlarm, encryptedQueue } from './queues.js';
+import { addQueueTargets, deadLetterAlarm, encryptedQueue } from './queues.js';
+import { AppFunction } from './app-function.js';
+import { matchedEvents, OperationsDashboard, ruleMetric } from './dashboard.js';
+import type { ThreadsTable } from './threads-table.js';
+import { physicalNames } from '../physical-names.js';
 import { EVENT_SOURCE } from '../../lambdas/core/events.js';
 import { forwardedAlertTypes, slaAlertText, type SlaAlertField, type SlaAlertType } from '../../lambdas/core/sla-sweep.js';
-import type { AlertsConfig } from '../../lambdas/schemas/alerts-config.js';
+import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
+import { ALERT_LEDGER_KEY_PREFIX } from '../../lambdas/adapters/dynamo-alert-ledger.js';
 
 export interface AlertsProps {
-  /** The `alerts` section of the config. */
-  readonly alerts: AlertsConfig;
+  /** The validated config (its `alerts` section decides the channels; the chat function is bundled with it). */
+  readonly config: ReplylineConfig;
   /** The Replyline bus (`SLA …` events, source `replyline`). */
   readonly bus: events.IEventBus;
-  /** Encrypts the alert topic and the delivery DLQ (SLA events carry a subject line and a masked address). Must be a key of this stack: its policy is extended. */
+  /** Encrypts the alert topic and the alert queues (SLA events carry a subject line and a masked address). Must be a key of this stack: its policy is extended. */
   readonly dataKey: kms.IKey;
-  /** Prefix of the fixed names (topic, rules, DLQ), unique per account and region, e.g. the stack name. */
+  /** The threads table: the chat function records each alert it posted there, so a redelivery does not post it twice. */
+  readonly table: ThreadsTable;
+  /** Prefix of the fixed names (topic, rules, queues), unique per account and region, e.g. the stack name. */
   readonly namePrefix: string;
   /** The inbound queue (dashboard: inbound volume). */
   readonly inboundQueue: sqs.IQueue;
-  /** Every dead-letter queue to show on the dashboard, by label. This construct's own DLQ is added. */
+  /** Every dead-letter queue to show on the dashboard, by label. This construct's own are added. */
   readonly deadLetterQueues: Readonly<Record<string, sqs.IQueue>>;
   /** Alarms whose ALARM/OK notifications go to the alert topic (DLQs not empty, sweeper failing, …). */
   readonly alarms?: readonly cloudwatch.Alarm[];
   /** The SLA sweeper, for its invocations and errors on the dashboard. */
   readonly sweeper?: lambda.IFunction;
+  /** Other rules with targets on the bus (help-desk events): an alarm when EventBridge cannot deliver their events. */
+  readonly watchedRules?: readonly events.Rule[];
 }
 
 /** Detail paths of the alert line's placeholders (see `slaAlertText`). */
@@ -60,56 +69,160 @@ class PlainTextInput extends events.RuleTargetInput {
   }
 }
 
-/** EMF metrics of Replyline's functions (POWERTOOLS_METRICS_NAMESPACE in app-function.ts). */
-export const METRICS_NAMESPACE = 'Replyline';
-/** Header the chat connection sends. Incoming webhooks ignore it; EventBridge connections require some authorization. */
-export const CHAT_AUTH_HEADER = 'X-Replyline-Alert-Token';
+const CHAT_TIMEOUT = Duration.seconds(30);
 
 /**
- * Where SLA alerts go (DESIGN.md "Flow on AWS": rules → SNS alert topic (email, chat), CloudWatch metric + alarm):
+ * Where SLA alerts and operational alarms reach people:
  * - a rule per forwarded detail type (`SLA Breached`, plus `SLA Warning` with `includeWarnings`) →
- *   the alert topic (KMS, TLS-only; one e-mail subscription per `alerts.emails`) with a
- *   one-line text, and → an API destination POSTing `{"text": …}` to `alerts.chatWebhookUrl`;
- * - an alarm on the breach rule's MatchedEvents (`Breaches > 0`);
- * - a dashboard: inbound volume, ack latency, open threads by team, warnings, breaches,
- *   deadline → event delay, DLQ depths, alarm states.
- * Failed deliveries (after EventBridge's retries) land in a DLQ with an alarm of its own.
+ *   the alert topic (KMS, TLS-only; one e-mail subscription per `alerts.emails`) with a one-line
+ *   text. EventBridge publishes with its own service identity, which the topic and key policies
+ *   let in for these rules; a failed delivery lands in the alert delivery DLQ (alarmed);
+ * - with `alerts.chatWebhookSecretName`: the same rules → the alert-chat queue (+DLQ) → the
+ *   `alert-chat` function, which reads the webhook URL from Secrets Manager at run time (the URL
+ *   is a credential: never in the template or the bundle) and posts `{"text": …}` once per alert;
+ * - every alarm given (DLQs not empty, queues stale, sweeper failing) notifies the topic, which
+ *   lets CloudWatch publish for exactly those alarms;
+ * - an alarm on the breach rule's MatchedEvents (`Breaches > 0`), and the operations dashboard.
  */
 export class Alerts extends Construct {
   readonly topic: sns.Topic;
   readonly rules: Partial<Record<SlaAlertType, events.Rule>> = {};
-  readonly deliveryRole: iam.Role;
-  readonly deadLetterQueue: sqs.Queue;
-  readonly connection: events.Connection | undefined;
-  readonly chatDestination: events.ApiDestination | undefined;
+  /** Dead-letter queues of this construct, by label. */
+  readonly deadLetterQueues: Record<string, sqs.Queue> = {};
+  readonly deliveryDeadLetterQueue: sqs.Queue;
+  readonly chat: { queue: sqs.Queue; deadLetterQueue: sqs.Queue; function: AppFunction } | undefined;
   readonly breachAlarm: cloudwatch.Alarm;
-  readonly dashboard: cloudwatch.Dashboard;
-  /** Alarms created here (delivery DLQ, breaches). */
+  readonly dashboard: OperationsDashboard;
+  /** Alarms created here (delivery DLQs, breaches). */
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: AlertsProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const { alerts, bus, dataKey, namePrefix } = props;
-    const withLink = Boolean(alerts.linkTemplate);
+    const { config, bus, dataKey, namePrefix } = props;
+    const alerts = config.alerts;
 
-    // Fixed names: the key policy below must name the topic and the queue, and a Ref would make
+    // Fixed names: the key policy below must name the topic and the queues, and a Ref would make
     // the key depend on resources that are encrypted with it (a CloudFormation cycle).
-    const topicName = `${namePrefix}-sla-alerts`;
-    const dlqName = `${namePrefix}-alert-delivery-dlq`;
+    const topicName = physicalNames.alertTopic(namePrefix);
     const topicArn = stack.formatArn({ service: 'sns', resource: topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME });
-    const dlqArn = stack.formatArn({ service: 'sqs', resource: dlqName, arnFormat: ArnFormat.NO_RESOURCE_NAME });
 
-    // --- Topic ----------------------------------------------------------------------------------
-    this.topic = new sns.Topic(this, 'Topic', {
-      topicName,
-      displayName: 'Replyline SLA alerts',
-      masterKey: dataKey,
-      enforceSSL: true,
-    });
+    this.topic = new sns.Topic(this, 'Topic', { topicName, displayName: 'Replyline SLA alerts', masterKey: dataKey, enforceSSL: true });
     for (const email of alerts.emails) this.topic.addSubscription(new subscriptions.EmailSubscription(email));
-    // CloudWatch alarms publish with the service's identity, so the key policy must let it use the
-    // key — for this topic only (SNS binds its data keys to the topic ARN).
+
+    this.deliveryDeadLetterQueue = encryptedQueue(this, 'DeliveryDlq', dataKey, { queueName: physicalNames.alertDeliveryDlq(namePrefix) });
+    this.deadLetterQueues['alert delivery'] = this.deliveryDeadLetterQueue;
+    Validations.of(this.deliveryDeadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the SLA alert rules\' targets (EventBridge DeadLetterConfig), which cdk-nag does not recognise as DLQ use.',
+    });
+
+    // --- Rules → topic (and chat) ---------------------------------------------------------------
+    const withLink = Boolean(alerts.linkTemplate);
+    for (const type of forwardedAlertTypes(alerts)) {
+      const rule = new events.Rule(this, type === 'SLA Breached' ? 'BreachedRule' : 'WarningRule', {
+        ruleName: physicalNames.alertRule(namePrefix, type),
+        eventBus: bus,
+        description: `Replyline ${type} → alert topic${alerts.chatWebhookSecretName ? ' and chat' : ''}`,
+        eventPattern: { source: [EVENT_SOURCE], detailType: [type] },
+      });
+      // No role: EventBridge publishes to SNS with its service identity (the topic policy below).
+      rule.addTarget({
+        bind: () => ({
+          arn: this.topic.topicArn,
+          // Plain text for e-mail (fromText would deliver it wrapped in JSON quotes).
+          input: new PlainTextInput(slaAlertText(type, withLink, (name) => `<${name}>`), ALERT_INPUT_PATHS),
+          deadLetterConfig: { arn: this.deliveryDeadLetterQueue.queueArn },
+          retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 24 * 3600 },
+          targetResource: this.topic,
+        }),
+      });
+      this.rules[type] = rule;
+    }
+    const rules = Object.values(this.rules);
+    const ruleArns = rules.map((rule) => rule.ruleArn);
+    const eventsService = new iam.ServicePrincipal('events.amazonaws.com');
+    if (ruleArns.length) {
+      this.topic.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'EventBridgeSlaAlertRules',
+          principals: [eventsService],
+          actions: ['sns:Publish'],
+          resources: [this.topic.topicArn],
+          // No condition: EventBridge's guide says SNS topic policies for it cannot use one. The key
+          // statement below still binds its use of the key to this topic.
+        }),
+      );
+      this.deliveryDeadLetterQueue.addToResourcePolicy(
+        new iam.PolicyStatement({
+          principals: [eventsService],
+          actions: ['sqs:SendMessage'],
+          resources: [this.deliveryDeadLetterQueue.queueArn],
+          conditions: { ArnEquals: { 'aws:SourceArn': ruleArns } },
+        }),
+      );
+    }
+    // SNS and SQS bind their data keys to the topic / queue ARN (encryption context), so each
+    // service may use the key for this topic or queue only.
+    dataKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'EventBridgeToReplylineAlertTopic',
+        principals: [eventsService],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArn } },
+      }),
+    );
+    dataKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'EventBridgeToReplylineAlertDlq',
+        principals: [eventsService],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': stack.formatArn({ service: 'sqs', resource: physicalNames.alertDeliveryDlq(namePrefix), arnFormat: ArnFormat.NO_RESOURCE_NAME }) },
+        },
+      }),
+    );
+
+    if (alerts.chatWebhookSecretName) this.chat = this.chatChannel(props, alerts.chatWebhookSecretName, rules);
+
+    // --- Alarms -----------------------------------------------------------------------------------
+    const breachRuleName = physicalNames.alertRule(namePrefix, 'SLA Breached');
+    this.breachAlarm = new cloudwatch.Alarm(this, 'Breaches', {
+      alarmDescription: 'Breaches > 0: a reply-time promise was broken (SLA Breached on the Replyline bus). Each breach is also sent to the alert topic and chat.',
+      metric: matchedEvents(bus, breachRuleName),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const deliveryAlarm = deadLetterAlarm(this, 'DeliveryDlqNotEmpty', this.deliveryDeadLetterQueue, 'SLA alerts could not be delivered to the alert topic for 24 hours; they wait in the alert delivery DLQ.');
+    this.alarms.push(this.breachAlarm, deliveryAlarm);
+    if (this.chat) {
+      this.alarms.push(
+        deadLetterAlarm(this, 'ChatDlqNotEmpty', this.chat.deadLetterQueue, 'SLA alerts could not be posted to the chat webhook (secret missing, URL revoked, or the webhook failing): see the alert-chat log, fix the cause, then start a DLQ redrive of the alert-chat DLQ (SQS console or aws sqs start-message-move-task).'),
+      );
+    }
+    // A target that refuses EventBridge (topic, queue or key policy) shows only in the rule's counters.
+    for (const rule of [...rules, ...(props.watchedRules ?? [])]) this.alarms.push(ruleDeliveryAlarm(this, bus, rule));
+    // Operational alarms reach the same people. (Not the breach alarm: each breach is already sent.)
+    const notifying = [...(props.alarms ?? []), ...this.alarms.filter((alarm) => alarm !== this.breachAlarm)];
+    const notify = new cloudwatchActions.SnsAction(this.topic);
+    for (const alarm of notifying) {
+      alarm.addAlarmAction(notify);
+      alarm.addOkAction(notify);
+    }
+    // A topic policy replaces SNS's default one, so CloudWatch may publish only where it says so: for these alarms.
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarms',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': notifying.map((alarm) => alarm.alarmArn) } },
+      }),
+    );
     dataKey.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'CloudWatchAlarmsToReplylineAlertTopic',
@@ -120,206 +233,65 @@ export class Alerts extends Construct {
       }),
     );
 
-    // --- Delivery DLQ ---------------------------------------------------------------------------
-    this.deadLetterQueue = encryptedQueue(this, 'DeliveryDlq', dataKey, { queueName: dlqName });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of the SLA alert rules\' targets (EventBridge DeadLetterConfig), which cdk-nag does not recognise as DLQ use.',
+    this.dashboard = new OperationsDashboard(this, 'Dashboard', {
+      name: physicalNames.dashboard(namePrefix),
+      bus,
+      inboundQueue: props.inboundQueue,
+      deadLetterQueues: { ...props.deadLetterQueues, ...this.deadLetterQueues },
+      ruleNames: Object.fromEntries(Object.keys(this.rules).map((type) => [type, physicalNames.alertRule(namePrefix, type as SlaAlertType)])),
+      alarms: [...(props.alarms ?? []), ...this.alarms],
+      sweeper: props.sweeper,
     });
-    // EventBridge writes to a rule's DLQ with its service identity (no role): it may use the key
-    // for this queue's messages only (SQS binds its data keys to the queue ARN).
-    dataKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'EventBridgeToReplylineAlertDlq',
-        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': dlqArn } },
-      }),
-    );
-
-    // --- Delivery role (topic and chat) ---------------------------------------------------------
-    this.deliveryRole = new iam.Role(this, 'DeliveryRole', {
-      description: 'Assumed by EventBridge to deliver Replyline SLA alerts to the alert topic and the chat webhook',
-      assumedBy: new iam.ServicePrincipal('events.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
-    });
-    this.deliveryRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [this.topic.topicArn] }));
-    this.deliveryRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [dataKey.keyArn] }));
-
-    // --- Chat -------------------------------------------------------------------------------------
-    if (alerts.chatWebhookUrl) {
-      // EventBridge connections need an authorization, and incoming webhooks take none (their
-      // URL is the credential). So: a random API-key header the webhook ignores. The value is
-      // generated into a secret at deploy time; the template only holds a {{resolve:…}} reference.
-      const token = new secretsmanager.Secret(this, 'ChatConnectionToken', {
-        description: `Replyline (${namePrefix}): placeholder API key for the chat webhook connection (incoming webhooks ignore it)`,
-        generateSecretString: { passwordLength: 32, excludePunctuation: true, includeSpace: false },
-      });
-      Validations.of(token).acknowledge({
-        id: 'AwsSolutions-SMG4',
-        reason: 'A random header value that the chat webhook ignores (its URL is the credential); rotating it would change nothing and needs a rotation function.',
-      });
-      this.connection = new events.Connection(this, 'ChatConnection', {
-        description: 'Replyline SLA alerts → chat incoming webhook',
-        authorization: events.Authorization.apiKey(CHAT_AUTH_HEADER, SecretValue.secretsManager(token.secretArn)),
-      });
-      this.chatDestination = new events.ApiDestination(this, 'ChatWebhook', {
-        description: 'Chat channel incoming webhook (Slack, Mattermost or a Teams-compatible bridge)',
-        connection: this.connection,
-        endpoint: alerts.chatWebhookUrl,
-        httpMethod: events.HttpMethod.POST,
-        // Incoming webhooks allow about one message per second; EventBridge queues the rest.
-        rateLimitPerSecond: 1,
-      });
-    }
-
-    // --- Rules ------------------------------------------------------------------------------------
-    const field = (name: string) => events.EventField.fromPath(`$.detail.${name}`);
-    for (const type of forwardedAlertTypes(alerts)) {
-      const ruleName = `${namePrefix}-${type === 'SLA Breached' ? 'sla-breached' : 'sla-warning'}`;
-      const rule = new events.Rule(this, type === 'SLA Breached' ? 'BreachedRule' : 'WarningRule', {
-        ruleName,
-        eventBus: bus,
-        description: `Replyline ${type} → alert topic${alerts.chatWebhookUrl ? ' and chat' : ''}`,
-        eventPattern: { source: [EVENT_SOURCE], detailType: [type] },
-      });
-      const text = slaAlertText(type, withLink, field);
-      rule.addTarget({
-        bind: () => ({
-          arn: this.topic.topicArn,
-          role: this.deliveryRole,
-          // Plain text for e-mail (fromText would deliver it wrapped in JSON quotes).
-          input: new PlainTextInput(slaAlertText(type, withLink, (name) => `<${name}>`), ALERT_INPUT_PATHS),
-          deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
-          retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 24 * 3600 },
-          targetResource: this.topic,
-        }),
-      });
-      if (this.chatDestination) {
-        rule.addTarget(
-          new targets.ApiDestination(this.chatDestination, {
-            event: events.RuleTargetInput.fromObject({ text }),
-            eventRole: this.deliveryRole,
-            deadLetterQueue: this.deadLetterQueue,
-            retryAttempts: 185,
-            maxEventAge: Duration.hours(24),
-          }),
-        );
-      }
-      this.rules[type] = rule;
-    }
-    // The topic target is hand-written (to publish with the delivery role), so its DLQ permission is too.
-    const ruleArns = Object.values(this.rules).map((rule) => rule.ruleArn);
-    if (ruleArns.length) {
-      this.deadLetterQueue.addToResourcePolicy(
-        new iam.PolicyStatement({
-          principals: [new iam.ServicePrincipal('events.amazonaws.com')],
-          actions: ['sqs:SendMessage'],
-          resources: [this.deadLetterQueue.queueArn],
-          conditions: { ArnEquals: { 'aws:SourceArn': ruleArns } },
-        }),
-      );
-    }
-    if (this.chatDestination) {
-      this.deliveryRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['events:InvokeApiDestination'], resources: [this.chatDestination.apiDestinationArn] }));
-    }
-
-    // --- Alarms -----------------------------------------------------------------------------------
-    const breachRule = this.rules['SLA Breached']!;
-    const matched = (rule: events.Rule, label?: string) =>
-      new cloudwatch.Metric({
-        namespace: 'AWS/Events',
-        metricName: 'MatchedEvents',
-        // Rules on a custom bus report with both dimensions.
-        dimensionsMap: { EventBusName: bus.eventBusName, RuleName: rule.ruleName },
-        statistic: 'Sum',
-        period: Duration.minutes(1),
-        // A label would turn the alarm into a metric-math alarm; only dashboard lines get one.
-        ...(label ? { label } : {}),
-      });
-    this.breachAlarm = new cloudwatch.Alarm(this, 'Breaches', {
-      alarmDescription: 'Breaches > 0: a reply-time promise was broken (SLA Breached on the Replyline bus). Each breach is also sent to the alert topic and chat.',
-      metric: matched(breachRule),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const dlqAlarm = deadLetterAlarm(this, 'DeliveryDlqNotEmpty', this.deadLetterQueue, 'SLA alerts could not be delivered to the alert topic or the chat webhook for 24 hours; they wait in the alert delivery DLQ.');
-    this.alarms.push(this.breachAlarm, dlqAlarm);
-    // Operational alarms reach the same people. (Not the breach alarm: each breach is already sent.)
-    const notify = new cloudwatchActions.SnsAction(this.topic);
-    for (const alarm of [...(props.alarms ?? []), dlqAlarm]) {
-      alarm.addAlarmAction(notify);
-      alarm.addOkAction(notify);
-    }
-
-    // --- Dashboard --------------------------------------------------------------------------------
-    const fiveMinutes = Duration.minutes(5);
-    const emf = (metricName: string, statistic: string, label: string, dimensionsMap: Record<string, string>) =>
-      new cloudwatch.Metric({ namespace: METRICS_NAMESPACE, metricName, dimensionsMap, statistic, period: fiveMinutes, label });
-    const byTeam = (metricName: string, statistic: string) =>
-      new cloudwatch.MathExpression({
-        expression: `SEARCH('{${METRICS_NAMESPACE},service,team} MetricName="${metricName}"', '${statistic}', 300)`,
-        label: '',
-        period: fiveMinutes,
-      });
-    const deadLetterQueues = { ...props.deadLetterQueues, 'alert delivery': this.deadLetterQueue };
-
-    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
-      dashboardName: `${namePrefix}-replyline`,
-      defaultInterval: Duration.days(1),
-    });
-    this.dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'Inbound mail (notifications queued for ingest)',
-        left: [props.inboundQueue.metricNumberOfMessagesSent({ period: fiveMinutes, statistic: 'Sum', label: 'mails' })],
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Acknowledgement latency, receipt → sent (ms)',
-        left: (['p50', 'p90', 'Maximum'] as const).map((statistic) => emf('AckLatencyMs', statistic, statistic, { service: 'replyline-ingest' })),
-        width: 8,
-      }),
-      new cloudwatch.GraphWidget({
-        title: 'Open threads by team (OpenThreads)',
-        left: [byTeam('OpenThreads', 'Maximum')],
-        width: 8,
-      }),
-    );
-    this.dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'SLA breaches',
-        left: [matched(breachRule, 'breaches (bus)'), ...(this.rules['SLA Warning'] ? [matched(this.rules['SLA Warning'], 'warnings (bus)')] : [])],
-        width: 6,
-      }),
-      new cloudwatch.GraphWidget({ title: 'SLA breaches by team', left: [byTeam('SlaBreaches', 'Sum')], width: 6 }),
-      new cloudwatch.GraphWidget({ title: 'SLA warnings by team', left: [byTeam('SlaWarnings', 'Sum')], width: 6 }),
-      new cloudwatch.GraphWidget({
-        title: 'Deadline → event delay (ms)',
-        left: (['p50', 'Maximum'] as const).map((statistic) => emf('SlaAlertDelayMs', statistic, statistic, { service: 'replyline-sla-sweep' })),
-        leftAnnotations: [{ value: 60_000, label: 'promise: 60 s' }],
-        width: 6,
-      }),
-    );
-    this.dashboard.addWidgets(
-      new cloudwatch.GraphWidget({
-        title: 'Dead-letter queues (messages waiting)',
-        left: Object.entries(deadLetterQueues).map(([label, queue]) =>
-          queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum', label }),
-        ),
-        width: 8,
-      }),
-      ...(props.sweeper
-        ? [
-            new cloudwatch.GraphWidget({
-              title: 'SLA sweeper runs',
-              left: [props.sweeper.metricInvocations({ period: fiveMinutes, label: 'invocations' }), props.sweeper.metricErrors({ period: fiveMinutes, label: 'errors' })],
-              width: 8,
-            }),
-          ]
-        : []),
-      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...(props.alarms ?? []), ...this.alarms], width: 8 }),
-    );
   }
+
+  /** Rules → alert-chat queue (+DLQ) → `alert-chat`, which reads the webhook URL from the secret at run time. */
+  private chatChannel(props: AlertsProps, secretName: string, rules: events.Rule[]): NonNullable<Alerts['chat']> {
+    const { dataKey, namePrefix } = props;
+    const deadLetterQueue = encryptedQueue(this, 'ChatDlq', dataKey, { queueName: physicalNames.alertChatDlq(namePrefix) });
+    const queue = encryptedQueue(this, 'ChatQueue', dataKey, {
+      queueName: physicalNames.alertChatQueue(namePrefix),
+      visibilityTimeout: Duration.seconds(CHAT_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue,
+    });
+    this.deadLetterQueues['alert chat'] = deadLetterQueue;
+    addQueueTargets(rules, queue, deadLetterQueue, dataKey, 'EventBridgeToAlertChatQueue');
+
+    const chat = new AppFunction(this, 'Chat', {
+      name: 'alert-chat',
+      config: props.config,
+      description: 'Posts SLA alerts to the chat incoming webhook whose URL is in Secrets Manager',
+      timeout: CHAT_TIMEOUT,
+      environment: { TABLE_NAME: props.table.table.tableName, CHAT_WEBHOOK_SECRET_ID: secretName },
+    });
+    // Incoming webhooks take about one message a second: few concurrent posters.
+    chat.function.addEventSource(new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 2 }));
+    // Only the alert ledger's items (claim, complete, release), nothing else in the table.
+    chat.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [props.table.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${ALERT_LEDGER_KEY_PREFIX}*`] } },
+      }),
+    );
+    secretsmanager.Secret.fromSecretNameV2(this, 'ChatWebhookSecret', secretName).grantRead(chat);
+    return { queue, deadLetterQueue, function: chat };
+  }
+}
+
+/** "EventBridge could not deliver this rule's events" (FailedInvocations > 0): they wait in the rule's DLQ, or are lost if that fails too. */
+function ruleDeliveryAlarm(scope: Construct, bus: events.IEventBus, rule: events.Rule): cloudwatch.Alarm {
+  const ruleName = (rule.node.defaultChild as events.CfnRule).name!;
+  return new cloudwatch.Alarm(scope, `${rule.node.id}DeliveryFailing`, {
+    alarmDescription: `EventBridge could not deliver events of rule ${ruleName} to a target (a topic, queue or key policy refuses it); they wait in the rule's DLQ. Read the ERROR_CODE of the DLQ messages, fix, redeploy.`,
+    metric: new cloudwatch.MathExpression({
+      // FILL: a period with only one of the two counters must still count.
+      expression: 'FILL(failed, 0) + FILL(unsaved, 0)',
+      usingMetrics: { failed: ruleMetric(bus, ruleName, 'FailedInvocations'), unsaved: ruleMetric(bus, ruleName, 'InvocationsFailedToBeSentToDlq') },
+      period: Duration.minutes(5),
+    }),
+    threshold: 0,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
 }

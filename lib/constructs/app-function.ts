@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { handlerEntry, LAMBDA_NODE_OPTIONS, lambdaBundling } from '../lambda-bundling.js';
+import { METRICS_NAMESPACE } from './dashboard.js';
 
 /** Repository root, so entries and the lock file resolve the same from `cdk synth`, tests and any cwd. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,7 +67,7 @@ export class AppFunction extends Construct implements iam.IGrantable {
       environment: {
         NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
         POWERTOOLS_SERVICE_NAME: `replyline-${props.name}`,
-        POWERTOOLS_METRICS_NAMESPACE: 'Replyline',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...props.environment,
       },
       // Shared with the cold-start benchmark, which bundles each function the same way.

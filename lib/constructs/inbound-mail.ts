@@ -1,21 +1,24 @@
-import { ArnFormat, type CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { physicalNames } from '../physical-names.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import type { AppFunction } from './app-function.js';
-import { deadLetterAlarm, encryptedQueue } from './queues.js';
+import { deadLetterAlarm, encryptedQueue, letSnsEncryptForQueues, notificationsFailedAlarm } from './queues.js';
 
 /** SES stores raw mail under this prefix; ingest may read only below it. */
 export const RAW_MAIL_PREFIX = 'inbound/';
 /** SES accepts at most 100 recipients per receipt rule. */
-const MAX_RECIPIENTS_PER_RULE = 100;
+export const MAX_RECIPIENTS_PER_RULE = 100;
 /** Lambda's guidance for SQS sources: visibility timeout at least 6 × the function timeout. */
 const VISIBILITY_TIMEOUT_FACTOR = 6;
 
@@ -45,6 +48,8 @@ export class InboundMail extends Construct {
   readonly ruleSet: ses.ReceiptRuleSet;
   readonly ruleSetName: string;
   readonly rules: ses.ReceiptRule[] = [];
+  /** Makes the rule set the region's active one (config `receiving.activateRuleSet`). */
+  readonly activation: cr.AwsCustomResource | undefined;
   /** Alarms that mean "mail is stuck"; the alerts construct adds actions to them. */
   readonly alarms: cloudwatch.Alarm[] = [];
   private readonly dataKey: kms.IKey;
@@ -95,7 +100,7 @@ export class InboundMail extends Construct {
     // The topic, both queues and the objects share the data key, so mail metadata (sender,
     // subject, recipients in the SES notification) is encrypted with our key end to end.
     const stack = Stack.of(this);
-    const topicName = `${props.namePrefix}-inbound-mail`;
+    const topicName = physicalNames.inboundTopic(props.namePrefix);
     this.topic = new sns.Topic(this, 'Notifications', {
       topicName,
       displayName: 'Replyline inbound mail stored',
@@ -112,20 +117,26 @@ export class InboundMail extends Construct {
     // Standard SNS envelope (no raw delivery): the ingest handler parses it and reads the SES
     // notification from its `Message`. The same DLQ catches notifications SNS cannot deliver,
     // so both kinds of stuck message look alike and redrive into `inbound` the same way.
-    this.subscribeQueue(topicName);
+    this.subscribeQueue();
 
     this.alarms.push(
       deadLetterAlarm(this, 'InboundDlqNotEmpty', this.deadLetterQueue, 'Inbound mail is stuck in the dead-letter queue: fix the cause, then `replyline redrive --queue inbound`.'),
+      notificationsFailedAlarm(
+        this,
+        'InboundNotificationsFailing',
+        this.topic,
+        'SNS could not deliver stored-mail notifications to the inbound queue (a queue or key policy refuses it): the raw mail is in S3 but not ingested. Fix, redeploy, then `replyline replay` the stored mail.',
+      ),
     );
 
     // --- SES receiving ---------------------------------------------------------------------------
-    this.ruleSetName = `${props.namePrefix}-inbound`;
+    this.ruleSetName = physicalNames.receiptRuleSet(props.namePrefix);
     this.ruleSet = new ses.ReceiptRuleSet(this, 'RuleSet', { receiptRuleSetName: this.ruleSetName });
 
     const recipients = config.addresses.map((entry) => entry.address);
     const chunks: string[][] = [];
     for (let i = 0; i < recipients.length; i += MAX_RECIPIENTS_PER_RULE) chunks.push(recipients.slice(i, i + MAX_RECIPIENTS_PER_RULE));
-    const ruleNames = chunks.map((_, index) => `${props.namePrefix}-inbound-${index + 1}`);
+    const ruleNames = chunks.map((_, index) => physicalNames.receiptRule(props.namePrefix, index));
 
     // SES writes and notifies through a role of its own (the S3 action's IamRoleArn): with a role,
     // SES uses it, and only it, for the bucket, the key and the topic. That keeps SSE-KMS on the
@@ -182,6 +193,8 @@ export class InboundMail extends Construct {
       this.rules.push(rule);
     });
 
+    if (config.receiving.activateRuleSet) this.activation = this.activateRuleSet();
+
     // --- Consumer --------------------------------------------------------------------------------
     const consumer = props.consumer;
     consumer.function.addEventSource(
@@ -199,10 +212,9 @@ export class InboundMail extends Construct {
   /**
    * SNS → SQS, written out instead of `SqsSubscription`: that one puts the topic's Ref into the
    * key policy (aws:SourceArn), and the topic itself is encrypted with the same key — a
-   * CloudFormation cycle. The topic has a fixed name, so its ARN is known without a Ref.
+   * CloudFormation cycle.
    */
-  private subscribeQueue(topicName: string): void {
-    const topicArn = Stack.of(this).formatArn({ service: 'sns', resource: topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME });
+  private subscribeQueue(): void {
     const snsService = new iam.ServicePrincipal('sns.amazonaws.com');
     const { policyDependable } = this.queue.addToResourcePolicy(
       new iam.PolicyStatement({
@@ -212,15 +224,8 @@ export class InboundMail extends Construct {
         conditions: { ArnEquals: { 'aws:SourceArn': this.topic.topicArn } },
       }),
     );
-    // SNS encrypts what it sends to the (encrypted) queue and its DLQ with our key; only for our topic.
-    this.dataKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [snsService],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-        resources: ['*'],
-        conditions: { ArnEquals: { 'aws:SourceArn': topicArn } },
-      }),
-    );
+    // SNS encrypts what it sends to the (encrypted) queue and its DLQ with our key.
+    letSnsEncryptForQueues(this.dataKey);
     const subscription = new sns.Subscription(this, 'InboundSubscription', {
       topic: this.topic,
       protocol: sns.SubscriptionProtocol.SQS,
@@ -230,6 +235,46 @@ export class InboundMail extends Construct {
       deadLetterQueue: this.deadLetterQueue,
     });
     if (policyDependable) subscription.node.addDependency(policyDependable);
+  }
+
+  /**
+   * No mail arrives until a rule set is active, and a region has one active set. This makes ours
+   * the active one on every deploy and deactivates it on `cdk destroy` (an active set cannot be
+   * deleted). It runs after the rules exist, so the first mail already meets them.
+   */
+  private activateRuleSet(): cr.AwsCustomResource {
+    const activate: cr.AwsSdkCall = {
+      service: 'SES',
+      action: 'setActiveReceiptRuleSet',
+      parameters: { RuleSetName: this.ruleSetName },
+      physicalResourceId: cr.PhysicalResourceId.of(`${this.ruleSetName}-active`),
+    };
+    const activation = new cr.AwsCustomResource(this, 'ActiveRuleSet', {
+      resourceType: 'Custom::SesActiveReceiptRuleSet',
+      onCreate: activate,
+      onUpdate: activate,
+      // Without a name, SES deactivates the active set (ours, unless someone switched it since).
+      onDelete: { service: 'SES', action: 'setActiveReceiptRuleSet', parameters: {} },
+      policy: cr.AwsCustomResourcePolicy.fromStatements([new iam.PolicyStatement({ actions: ['ses:SetActiveReceiptRuleSet'], resources: ['*'] })]),
+      installLatestAwsSdk: false,
+      logGroup: new logs.LogGroup(this, 'ActiveRuleSetLogs', { retention: logs.RetentionDays.THREE_MONTHS }),
+    });
+    for (const rule of this.rules) activation.node.addDependency(rule);
+    activation.node.addDependency(this.ruleSet);
+    Validations.of(activation).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'ses:SetActiveReceiptRuleSet has no resource-level permissions (it acts on the region\'s receiving setup); the policy holds nothing else.',
+    });
+    // CDK's provider function for AwsCustomResource is one per stack; its role is CDK's to shape.
+    const provider = Stack.of(this).node.tryFindChild(`AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`);
+    const providerRole = provider?.node.tryFindChild('ServiceRole');
+    if (providerRole) {
+      Validations.of(providerRole).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'The provider of CDK\'s AwsCustomResource runs once per deploy and only writes its own logs; its role is CDK\'s, and its one grant is the statement above.',
+      });
+    }
+    return activation;
   }
 
   /** s3:GetObject below `inbound/` plus kms:Decrypt, in a policy of its own on the function's role. */

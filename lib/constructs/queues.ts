@@ -1,6 +1,9 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 
@@ -27,6 +30,92 @@ export function deadLetterAlarm(scope: Construct, id: string, deadLetterQueue: s
   return new cloudwatch.Alarm(scope, id, {
     alarmDescription: description,
     metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+    threshold: 0,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
+}
+
+/** The fixed name a queue was created with: a key policy can name it without referring to the queue (which the key encrypts). */
+function fixedQueueArn(queue: sqs.Queue): string {
+  const name = (queue.node.defaultChild as sqs.CfnQueue).queueName;
+  if (!name || Token.isUnresolved(name)) throw new Error(`queue ${queue.node.path} needs a fixed queueName to be named in the key policy`);
+  return Stack.of(queue).formatArn({ service: 'sqs', resource: name, arnFormat: ArnFormat.NO_RESOURCE_NAME });
+}
+
+/**
+ * Rules → encrypted queue targets, written out instead of `targets.SqsQueue`, which grants the
+ * service wildcard key actions (kms:GenerateDataKey*, kms:ReEncrypt*) without a condition.
+ * EventBridge sends with its service identity (no role): the queue and the DLQ (for events it
+ * cannot deliver) let it in for these rules only, and the key lets it encrypt for these two queues
+ * only (SQS binds each data key to its queue's ARN in the encryption context).
+ */
+export function addQueueTargets(rules: readonly events.Rule[], queue: sqs.Queue, deadLetterQueue: sqs.Queue, key: kms.IKey, keyStatementId: string): void {
+  for (const rule of rules) {
+    rule.addTarget({
+      bind: () => ({
+        arn: queue.queueArn,
+        deadLetterConfig: { arn: deadLetterQueue.queueArn },
+        retryPolicy: { maximumRetryAttempts: 185, maximumEventAgeInSeconds: 24 * 3600 },
+        targetResource: queue,
+      }),
+    });
+  }
+  const events = new iam.ServicePrincipal('events.amazonaws.com');
+  for (const target of [queue, deadLetterQueue]) {
+    target.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [events],
+        actions: ['sqs:SendMessage'],
+        resources: [target.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': rules.map((rule) => rule.ruleArn) } },
+      }),
+    );
+  }
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: keyStatementId,
+      principals: [events],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': [fixedQueueArn(queue), fixedQueueArn(deadLetterQueue)] } },
+    }),
+  );
+}
+
+const keysOpenToSns = new WeakSet<kms.IKey>();
+
+/**
+ * Lets SNS encrypt what it delivers to this account's queues under the key (SNS → SQS
+ * subscriptions and their redrive DLQs). Bound by the encryption context SQS sets (the queue's
+ * ARN), because no source condition is documented to reach KMS on that path; the queue policies
+ * still admit only our topics. Added once per key.
+ */
+export function letSnsEncryptForQueues(key: kms.IKey): void {
+  if (keysOpenToSns.has(key)) return;
+  keysOpenToSns.add(key);
+  const stack = Stack.of(key);
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'SnsToReplylineQueues',
+      principals: [new iam.ServicePrincipal('sns.amazonaws.com')],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      resources: ['*'],
+      conditions: { StringLike: { 'kms:EncryptionContext:aws:sqs:arn': stack.formatArn({ service: 'sqs', resource: '*', arnFormat: ArnFormat.NO_RESOURCE_NAME }) } },
+    }),
+  );
+}
+
+/**
+ * "SNS could not deliver to its queue" (NumberOfNotificationsFailed > 0): after its retries SNS
+ * puts the message in the subscription's DLQ, or drops it when that fails too (a key or queue
+ * policy refusing SNS refuses both).
+ */
+export function notificationsFailedAlarm(scope: Construct, id: string, topic: sns.ITopic, description: string): cloudwatch.Alarm {
+  return new cloudwatch.Alarm(scope, id, {
+    alarmDescription: description,
+    metric: topic.metricNumberOfNotificationsFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
     threshold: 0,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     evaluationPeriods: 1,

@@ -1,7 +1,6 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -11,10 +10,12 @@ import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import type { FunctionEnv } from '../../lambdas/schemas/env.js';
 import { AppFunction } from './app-function.js';
-import { deadLetterAlarm, encryptedQueue } from './queues.js';
+import { addQueueTargets, deadLetterAlarm, encryptedQueue } from './queues.js';
+import { physicalNames } from '../physical-names.js';
 import type { ThreadsTable } from './threads-table.js';
 
 const DELIVER_TIMEOUT = Duration.seconds(60);
+const AGENT_EVENTS_TIMEOUT = Duration.seconds(30);
 /** A team queue whose oldest mail waits longer than this is not being delivered: alarm. */
 const MAX_MESSAGE_AGE = Duration.minutes(15);
 
@@ -25,9 +26,11 @@ export interface RoutingProps {
   readonly bus: events.IEventBus;
   /** Grants reading stored raw mail (GetObject below `inbound/` and decrypt). */
   readonly rawMail: { grantReadRawMail(fn: AppFunction): void };
-  /** ARNs of the SES identities we may send from. */
-  readonly sesIdentityArns: string[];
+  /** Lets a function send mail as the configured SES identities (forwards to team mailboxes). */
+  readonly grantSendMail: (fn: AppFunction) => void;
   readonly environment: FunctionEnv;
+  /** Prefix of fixed resource names (the stack name). */
+  readonly namePrefix: string;
 }
 
 /**
@@ -37,8 +40,12 @@ export interface RoutingProps {
  */
 export class Routing extends Construct {
   readonly teamQueues: Record<string, sqs.Queue> = {};
-  readonly deadLetterQueues: sqs.Queue[] = [];
+  /** Dead-letter queues by label (`team <id>`, `agent events`), for alarms, the dashboard and `replyline doctor`. */
+  readonly deadLetterQueues: Record<string, sqs.Queue> = {};
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** The help-desk path, present when `helpdesk.eventSources` names a source. */
+  agentEventsQueue: sqs.Queue | undefined;
+  agentEventsRule: events.Rule | undefined;
   private readonly dataKey: kms.IKey;
 
   constructor(scope: Construct, id: string, props: RoutingProps) {
@@ -50,7 +57,7 @@ export class Routing extends Construct {
       const dlq = encryptedQueue(this, `${team}Dlq`, props.dataKey);
       const queue = encryptedQueue(this, `${team}Queue`, props.dataKey, { visibilityTimeout: Duration.seconds(DELIVER_TIMEOUT.toSeconds() * 6), deadLetterQueue: dlq });
       this.teamQueues[team] = queue;
-      this.deadLetterQueues.push(dlq);
+      this.deadLetterQueues[`team ${team}`] = dlq;
       this.alarms.push(
         deadLetterAlarm(this, `${team}DlqNotEmpty`, dlq, `Mail for team ${team} could not be delivered and sits in its dead-letter queue (reason in the message attribute or the deliver log).`),
         new cloudwatch.Alarm(this, `${team}QueueStale`, {
@@ -77,37 +84,53 @@ export class Routing extends Construct {
       props.table.grantItemReadWrite(deliver);
       props.bus.grantPutEventsTo(deliver);
       if (settings.destination.type === 'mailbox') {
-        deliver.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:SendRawEmail'], resources: props.sesIdentityArns }));
+        props.grantSendMail(deliver);
       } else {
         // The signing key is created by the operator (README), named in the config; only this team's function reads it.
         secretsmanager.Secret.fromSecretNameV2(this, `${team}WebhookSecret`, settings.destination.secretName).grantRead(deliver);
       }
     }
 
+    if (config.helpdesk.eventSources.length) this.helpdeskAgentEvents(props);
+  }
+
+  /**
+   * Help desks that answer threads themselves report it with `Agent Replied` on the bus. Only the
+   * sources in `helpdesk.eventSources` are let in (an event stops a reply clock). Rule → SQS queue
+   * (+DLQ) → agent-events: a record that cannot be recorded is retried and then kept, never lost
+   * after an asynchronous invocation's retries.
+   */
+  private helpdeskAgentEvents(props: RoutingProps): void {
+    const { config, namePrefix } = props;
+    const deadLetterQueue = encryptedQueue(this, 'AgentEventsDlq', props.dataKey, { queueName: physicalNames.agentEventsDlq(namePrefix) });
+    this.deadLetterQueues['agent events'] = deadLetterQueue;
+    this.agentEventsQueue = encryptedQueue(this, 'AgentEventsQueue', props.dataKey, {
+      queueName: physicalNames.agentEventsQueue(namePrefix),
+      visibilityTimeout: Duration.seconds(AGENT_EVENTS_TIMEOUT.toSeconds() * 6),
+      deadLetterQueue,
+    });
+    this.alarms.push(
+      deadLetterAlarm(this, 'AgentEventsDlqNotEmpty', deadLetterQueue, 'Agent Replied events from a help desk could not be recorded (malformed, or a failure that outlasted the retries): see the agent-events log, fix the cause, then start a DLQ redrive of the agent-events DLQ (SQS console or aws sqs start-message-move-task).'),
+    );
+    const rule = new events.Rule(this, 'HelpdeskAgentReplied', {
+      ruleName: physicalNames.agentEventsRule(namePrefix),
+      eventBus: props.bus,
+      description: 'Agent Replied from the help desks in helpdesk.eventSources → agent-events queue',
+      eventPattern: { detailType: ['Agent Replied'], source: [...config.helpdesk.eventSources] },
+    });
+    this.agentEventsRule = rule;
+    addQueueTargets([rule], this.agentEventsQueue, deadLetterQueue, props.dataKey, 'EventBridgeToAgentEventsQueue');
+
     const agentEvents = new AppFunction(this, 'AgentEvents', {
       name: 'agent-events',
       config,
       description: 'Records replies an outside help desk reports with Agent Replied events',
-      timeout: Duration.seconds(30),
+      timeout: AGENT_EVENTS_TIMEOUT,
       environment: { ...props.environment },
     });
+    agentEvents.function.addEventSource(new SqsEventSource(this.agentEventsQueue, { batchSize: 10, reportBatchItemFailures: true }));
     props.table.grantItemReadWrite(agentEvents);
     props.bus.grantPutEventsTo(agentEvents);
-    const agentEventsDlq = encryptedQueue(this, 'AgentEventsDlq', props.dataKey);
-    this.deadLetterQueues.push(agentEventsDlq);
-    Validations.of(agentEventsDlq).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself a dead-letter queue: the DeadLetterConfig of the Agent Replied rule target, which cdk-nag does not recognise as DLQ use.',
-    });
-    this.alarms.push(
-      deadLetterAlarm(this, 'AgentEventsDlqNotEmpty', agentEventsDlq, 'Agent Replied events could not be recorded (malformed or unknown thread): see the agent-events log.'),
-    );
-    new events.Rule(this, 'HelpdeskAgentReplied', {
-      eventBus: props.bus,
-      description: 'Agent Replied from an outside help desk (our own relays have source "replyline")',
-      eventPattern: { detailType: ['Agent Replied'], source: events.Match.anythingBut('replyline') },
-      targets: [new targets.LambdaFunction(agentEvents.function, { deadLetterQueue: agentEventsDlq, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
-    });
   }
 
   /** Lets a function put messages on every team queue (ingest routes). */

@@ -9,7 +9,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { AppFunction } from './app-function.js';
-import { deadLetterAlarm, encryptedQueue } from './queues.js';
+import { physicalNames } from '../physical-names.js';
+import { deadLetterAlarm, encryptedQueue, letSnsEncryptForQueues, notificationsFailedAlarm } from './queues.js';
 import type { ThreadsTable } from './threads-table.js';
 
 export interface SendingFeedbackProps {
@@ -35,7 +36,7 @@ export class SendingFeedback extends Construct {
   constructor(scope: Construct, id: string, props: SendingFeedbackProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.configurationSetName = `${props.namePrefix}-sending`;
+    this.configurationSetName = physicalNames.configurationSet(props.namePrefix);
     this.configurationSetArn = stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: this.configurationSetName });
 
     const configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
@@ -45,17 +46,20 @@ export class SendingFeedback extends Construct {
     });
 
     // A fixed name, so the key policy can name the topic without a circular reference.
-    const topicName = `${props.namePrefix}-sending-events`;
+    const topicName = physicalNames.sendingEventsTopic(props.namePrefix);
     const topicArn = stack.formatArn({ service: 'sns', resource: topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME });
     const topic = new sns.Topic(this, 'Events', { topicName, displayName: 'Replyline sending events (SES)', masterKey: props.dataKey, enforceSSL: true });
     const sesService = new iam.ServicePrincipal('ses.amazonaws.com');
-    // SES publishes to the encrypted topic only for our configuration set.
+    // SES may use the key for this topic only (SNS binds its data keys to the topic ARN); the topic
+    // policy below admits only our configuration set. (No source condition on the key: none is
+    // documented to reach KMS on this path.)
     props.dataKey.addToResourcePolicy(
       new iam.PolicyStatement({
+        sid: 'SesEventsToReplylineSendingTopic',
         principals: [sesService],
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
         resources: ['*'],
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': this.configurationSetArn } },
+        conditions: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArn } },
       }),
     );
     topic.addToResourcePolicy(
@@ -77,9 +81,7 @@ export class SendingFeedback extends Construct {
     const { policyDependable } = this.queue.addToResourcePolicy(
       new iam.PolicyStatement({ principals: [snsService], actions: ['sqs:SendMessage'], resources: [this.queue.queueArn], conditions: { ArnEquals: { 'aws:SourceArn': topic.topicArn } } }),
     );
-    props.dataKey.addToResourcePolicy(
-      new iam.PolicyStatement({ principals: [snsService], actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: ['*'], conditions: { ArnEquals: { 'aws:SourceArn': topicArn } } }),
-    );
+    letSnsEncryptForQueues(props.dataKey);
     const subscription = new sns.Subscription(this, 'FeedbackSubscription', {
       topic,
       protocol: sns.SubscriptionProtocol.SQS,
@@ -91,6 +93,7 @@ export class SendingFeedback extends Construct {
 
     this.alarms.push(
       deadLetterAlarm(this, 'FeedbackDlqNotEmpty', this.deadLetterQueue, 'SES sending events could not be recorded: bounces or complaints may not reach the suppression list. See the feedback log, then redrive.'),
+      notificationsFailedAlarm(this, 'FeedbackNotificationsFailing', topic, 'SNS could not deliver SES sending events to the feedback queue (a queue or key policy refuses it): bounces, complaints and the sent-log go unrecorded.'),
     );
 
     const feedback = new AppFunction(this, 'Function', {

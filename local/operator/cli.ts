@@ -5,6 +5,7 @@ import { formatThreadsTable, listThreads, validateThreadsQuery } from './threads
 import { formatRedrive, progressBar, redrive, selectQueues } from './redrive.js';
 import { formatReplay, replay } from './replay.js';
 import { exportCustomer, forgetCustomer, formatExport, formatForget, normalizeAddress } from './privacy.js';
+import { formatReport, reportJson, runDoctor, type DoctorOptions } from './doctor.js';
 
 /**
  * The operator commands of `replyline`: each takes its arguments (after the command
@@ -20,6 +21,8 @@ export interface OperatorIo {
   /** Asks for a line on a terminal (forget's confirmation); absent = not interactive. */
   ask?: ((question: string) => Promise<string>) | undefined;
   now?: () => Date;
+  /** doctor: a local target or MX resolver instead of `npm start`'s and node:dns (tests). */
+  doctor?: Pick<DoctorOptions, 'local' | 'resolver'> | undefined;
 }
 
 const defaultIo = (): OperatorIo => ({
@@ -51,6 +54,7 @@ export const OPERATOR_USAGE = {
   threads: 'threads [--customer ADDRESS] [--status awaiting-agent|awaiting-customer|closed] [--team T] [--limit N] [--json] [--stack NAME]',
   export: 'export <customer-address> [--out DIR] [--stack NAME]',
   forget: 'forget <customer-address> [--yes] [--stack NAME]',
+  doctor: 'doctor [--stack NAME] [--region REGION] [--json]',
 } as const;
 
 type Command = keyof typeof OPERATOR_USAGE;
@@ -162,5 +166,16 @@ export function forgetCommand(args: string[], io: OperatorIo = defaultIo()): Pro
     }
     io.stdout.write(`${formatForget(await forgetCustomer(resolved, address, io.now?.() ?? new Date()))}\n`);
     return 0;
+  });
+}
+
+/** Exit code 1 when any check FAILs; a target that cannot be reached at all is one line on stderr. */
+export function doctorCommand(args: string[], io: OperatorIo = defaultIo()): Promise<number> {
+  return run('doctor', io, async () => {
+    const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } });
+    if (positionals.length) throw new OperatorError(`unexpected argument "${positionals[0]}"; usage: replyline ${OPERATOR_USAGE.doctor}`);
+    const report = await runDoctor({ stack: values.stack, region: values.region, now: io.now?.(), ...io.doctor });
+    io.stdout.write(`${values.json ? reportJson(report) : formatReport(report)}\n`);
+    return report.ok ? 0 : 1;
   });
 }

@@ -18,10 +18,10 @@ import { ThreadsTable } from '../../lib/constructs/threads-table.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const config = readConfigFile(join(REPO_ROOT, 'replyline.config.json'));
-const WEBHOOK = 'https://hooks.slack.com/services/T0000/B0000/XXXXXXXX';
+const CHAT_SECRET = 'replyline/chat-webhook';
 const FULL: AlertsConfigInput = {
   emails: ['oncall@example.com', 'lead@example.com'],
-  chatWebhookUrl: WEBHOOK,
+  chatWebhookSecretName: CHAT_SECRET,
   includeWarnings: true,
   linkTemplate: 'https://helpdesk.example.com/threads/{ref}',
 };
@@ -38,7 +38,7 @@ function build(alertsInput: AlertsConfigInput, options: { nag?: boolean } = {}) 
   const alerts = alertsConfigSchema.parse(alertsInput);
   const dataKey = new kms.Key(stack, 'DataKey', { enableKeyRotation: true });
   const threads = new ThreadsTable(stack, 'Threads');
-  const bus = new ReplylineEventBus(stack, 'Events', { stackName: stack.stackName, defaultStackName: 'Replyline' }).bus;
+  const bus = new ReplylineEventBus(stack, 'Events', { stackName: stack.stackName }).bus;
   const inboundDlq = new sqs.Queue(stack, 'InboundDlq', { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: dataKey, enforceSSL: true });
   const inbound = new sqs.Queue(stack, 'Inbound', {
     encryption: sqs.QueueEncryption.KMS,
@@ -47,11 +47,13 @@ function build(alertsInput: AlertsConfigInput, options: { nag?: boolean } = {}) 
     visibilityTimeout: Duration.minutes(6),
     deadLetterQueue: { queue: inboundDlq, maxReceiveCount: 5 },
   });
-  const monitor = new SlaMonitor(stack, 'SlaMonitor', { config: { ...config, alerts } as typeof config, table: threads.table, bus, dataKey });
+  const fullConfig = { ...config, alerts } as typeof config;
+  const monitor = new SlaMonitor(stack, 'SlaMonitor', { config: fullConfig, table: threads.table, bus, dataKey });
   const alertsConstruct = new Alerts(stack, 'Alerts', {
-    alerts,
+    config: fullConfig,
     bus,
     dataKey,
+    table: threads,
     namePrefix: stack.stackName,
     inboundQueue: inbound,
     deadLetterQueues: { inbound: inboundDlq, 'sla schedule': monitor.deadLetterQueue },
@@ -65,6 +67,10 @@ const template = (stack: Stack) => Template.fromStack(stack);
 const resources = (t: Template, type: string) => Object.entries(t.findResources(type)) as [string, Resource][];
 const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as never);
 const asArray = <T,>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
+
+function keyStatements(t: Template): (Statement & { Sid?: string })[] {
+  return resources(t, 'AWS::KMS::Key')[0]![1].Properties.KeyPolicy.Statement as (Statement & { Sid?: string })[];
+}
 
 function statementsOf(t: Template): Statement[] {
   return resources(t, 'AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[]);
@@ -150,24 +156,69 @@ describe('alerts', () => {
       ['email', 'oncall@example.com'],
       ['email', 'lead@example.com'],
     ]);
-    // Each rule targets the topic through the delivery role, with a readable one-line text and the DLQ.
+  });
+
+  it('targets the topic without a role (EventBridge publishes to SNS with its own identity), with a one-line text and the delivery DLQ', () => {
     const topicTargets = resources(t, 'AWS::Events::Rule').map(([, rule]) => rule.Properties.Targets.find((target: any) => target.Arn?.Ref?.startsWith('AlertsTopic')));
+    expect(topicTargets).toHaveLength(2);
     for (const target of topicTargets) {
-      expect(target).toMatchObject({ RoleArn: { 'Fn::GetAtt': [logicalId(stack, alerts.deliveryRole), 'Arn'] }, DeadLetterConfig: { Arn: expect.anything() }, InputTransformer: expect.anything() });
+      expect(target.RoleArn).toBeUndefined();
+      expect(target).toMatchObject({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack, alerts.deliveryDeadLetterQueue), 'Arn'] } }, InputTransformer: expect.anything() });
     }
   });
 
-  it('posts a Slack-compatible {"text"} to the chat webhook through an API destination, with no secret in the template', () => {
-    t.hasResourceProperties('AWS::Events::ApiDestination', { InvocationEndpoint: WEBHOOK, HttpMethod: 'POST', InvocationRateLimitPerSecond: 1 });
-    const [, connection] = resources(t, 'AWS::Events::Connection')[0]!;
-    expect(connection.Properties.AuthorizationType).toBe('API_KEY');
-    const apiKey = connection.Properties.AuthParameters.ApiKeyAuthParameters;
-    expect(apiKey.ApiKeyName).toBe('X-Replyline-Alert-Token');
-    expect(JSON.stringify(apiKey.ApiKeyValue)).toContain('{{resolve:secretsmanager:');
-    expect(JSON.stringify(t.toJSON())).not.toContain('"ApiKeyValue":"');
+  it('lets EventBridge publish to the alert topic (no condition, as its guide requires) and use the key for that topic only', () => {
+    const [, policy] = resources(t, 'AWS::SNS::TopicPolicy')[0]!;
+    const statements = policy.Properties.PolicyDocument.Statement as Statement[];
+    const fromEvents = statements.find((s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'events.amazonaws.com' }))!;
+    expect(fromEvents).toMatchObject({ Effect: 'Allow', Action: 'sns:Publish', Resource: { Ref: logicalId(stack, alerts.topic) } });
+    const ruleArns = Object.values(alerts.rules).map((rule) => ({ 'Fn::GetAtt': [logicalId(stack, rule), 'Arn'] }));
+    // EventBridge's guide: SNS topic policies for EventBridge cannot use a Condition block.
+    expect(fromEvents.Condition).toBeUndefined();
+    expect(ruleArns).toHaveLength(2);
+    const key = keyStatements(t).find((s) => s.Sid === 'EventBridgeToReplylineAlertTopic')!;
+    expect(asArray(key.Action).sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey*']);
+    // EventBridge's calls to KMS for an encrypted topic carry no aws:SourceArn/aws:SourceAccount: bound by the topic instead.
+    expect(Object.keys(key.Condition as object)).toEqual(['StringEquals']);
+    expect(Object.keys((key.Condition as any).StringEquals)).toEqual(['kms:EncryptionContext:aws:sns:topicArn']);
+    expect(JSON.stringify((key.Condition as any).StringEquals['kms:EncryptionContext:aws:sns:topicArn'])).toContain(':SlaAlertsTest-sla-alerts');
   });
 
-  it('transforms the event into exactly the body local mode posts', () => {
+  it('lets CloudWatch publish to the alert topic for exactly the alarms that notify it, and use the key for that topic', () => {
+    const topicRef = { Ref: logicalId(stack, alerts.topic) };
+    const notifying = resources(t, 'AWS::CloudWatch::Alarm').filter(([, alarm]) => JSON.stringify(alarm.Properties.AlarmActions ?? []).includes(JSON.stringify(topicRef)));
+    expect(notifying.length).toBeGreaterThanOrEqual(5);
+    const [, policy] = resources(t, 'AWS::SNS::TopicPolicy')[0]!;
+    const fromCloudWatch = (policy.Properties.PolicyDocument.Statement as Statement[]).find((s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }))!;
+    expect(fromCloudWatch).toMatchObject({ Effect: 'Allow', Action: 'sns:Publish', Resource: topicRef });
+    expect((fromCloudWatch.Condition as any).StringEquals['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+    expect(new Set((fromCloudWatch.Condition as any).ArnEquals['aws:SourceArn'])).toEqual(new Set(notifying.map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] }))));
+    const key = keyStatements(t).find((s) => s.Sid === 'CloudWatchAlarmsToReplylineAlertTopic')!;
+    expect(JSON.stringify(key.Principal)).toContain('cloudwatch.amazonaws.com');
+    expect(JSON.stringify((key.Condition as any).StringEquals['kms:EncryptionContext:aws:sns:topicArn'])).toContain(':SlaAlertsTest-sla-alerts');
+  });
+
+  it('posts to chat through a queue and the alert-chat function, which reads the webhook URL from Secrets Manager: no URL in the template', () => {
+    const chatQueue = logicalId(stack, alerts.chat!.queue);
+    for (const [, rule] of resources(t, 'AWS::Events::Rule')) {
+      const chat = rule.Properties.Targets.find((target: any) => target.Arn?.['Fn::GetAtt']?.[0] === chatQueue);
+      expect(chat).toMatchObject({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(stack, alerts.chat!.deadLetterQueue), 'Arn'] } } });
+      // The whole event reaches the function, which renders the text itself.
+      expect(chat.InputTransformer).toBeUndefined();
+      expect(chat.RoleArn).toBeUndefined();
+    }
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ CHAT_WEBHOOK_SECRET_ID: CHAT_SECRET, POWERTOOLS_SERVICE_NAME: 'replyline-alert-chat' }) },
+    });
+    t.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 2 } });
+    t.resourceCountIs('AWS::Events::ApiDestination', 0);
+    t.resourceCountIs('AWS::Events::Connection', 0);
+    expect(JSON.stringify(t.toJSON())).not.toMatch(/hooks\.slack\.com|https:\/\/hooks/);
+    const readsSecret = statementsOf(t).find((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'))!;
+    expect(JSON.stringify(readsSecret.Resource)).toContain(`secret:${CHAT_SECRET}-??????`);
+  });
+
+  it('e-mails the same alert line the chat function posts', () => {
     const detail: SlaEventDetail = {
       version: 1,
       threadRef: 'RL-7K3F9Q',
@@ -183,30 +234,23 @@ describe('alerts', () => {
     };
     for (const [, rule] of resources(t, 'AWS::Events::Rule')) {
       const type = rule.Properties.EventPattern['detail-type'][0] as 'SLA Breached' | 'SLA Warning';
-      const chat = rule.Properties.Targets.find((target: any) => JSON.stringify(target.Arn).includes('ChatWebhook'));
-      const { InputPathsMap, InputTemplate } = chat.InputTransformer as { InputPathsMap: Record<string, string>; InputTemplate: string };
+      const mail = rule.Properties.Targets.find((target: any) => target.Arn?.Ref?.startsWith('AlertsTopic'));
+      const { InputPathsMap, InputTemplate } = mail.InputTransformer as { InputPathsMap: Record<string, string>; InputTemplate: string };
       // Only plain-token fields are used: EventBridge inserts values unescaped.
       expect(Object.values(InputPathsMap).sort()).toEqual(['$.detail.dueAt', '$.detail.link', '$.detail.minutesOverdue', '$.detail.priority', '$.detail.team', '$.detail.threadRef']);
-      const filled = InputTemplate.replace(/<([A-Za-z-]+)>/g, (_, name: string) => String(detail[InputPathsMap[name]!.slice('$.detail.'.length) as keyof SlaEventDetail]));
-      expect(JSON.parse(filled)).toEqual(slaChatBody(type, detail, { linkTemplate: 'https://helpdesk.example.com/threads/{ref}' }));
-      // The e-mail gets the same line as plain text (no JSON quotes around it).
-      const mail = rule.Properties.Targets.find((target: any) => target.Arn?.Ref?.startsWith('AlertsTopic'));
-      const mailText = (mail.InputTransformer.InputTemplate as string).replace(/<([A-Za-z-]+)>/g, (_, name: string) =>
-        String(detail[mail.InputTransformer.InputPathsMap[name].slice('$.detail.'.length) as keyof SlaEventDetail]),
-      );
+      const mailText = InputTemplate.replace(/<([A-Za-z-]+)>/g, (_, name: string) => String(detail[InputPathsMap[name]!.slice('$.detail.'.length) as keyof SlaEventDetail]));
       expect(mailText).toBe(slaChatBody(type, detail, { linkTemplate: 'x' }).text);
-      expect(chat).toMatchObject({ DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 } });
+      expect(mail).toMatchObject({ DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 } });
     }
   });
 
-  it('leaves the chat out when no webhook is configured', () => {
+  it('leaves the chat out when no webhook secret is configured', () => {
     const bare = template(build({ emails: [] }).stack);
-    bare.resourceCountIs('AWS::Events::ApiDestination', 0);
-    bare.resourceCountIs('AWS::Events::Connection', 0);
     bare.resourceCountIs('AWS::SNS::Subscription', 0);
+    expect(JSON.stringify(bare.toJSON())).not.toContain('replyline-alert-chat');
   });
 
-  it('alarms on Breaches > 0 (the breach rule\'s MatchedEvents on the custom bus)', () => {
+  it('alarms on Breaches > 0: the breach rule\'s MatchedEvents, dimensioned by its plain name (a Ref on a custom bus is "bus|rule")', () => {
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/Events',
       MetricName: 'MatchedEvents',
@@ -215,14 +259,27 @@ describe('alerts', () => {
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
       TreatMissingData: 'notBreaching',
-      Dimensions: [Match.objectLike({ Name: 'EventBusName' }), { Name: 'RuleName', Value: { Ref: logicalId(stack, alerts.rules['SLA Breached']!) } }],
+      Dimensions: [Match.objectLike({ Name: 'EventBusName' }), { Name: 'RuleName', Value: 'SlaAlertsTest-sla-breached' }],
     });
+    t.hasResourceProperties('AWS::Events::Rule', { Name: 'SlaAlertsTest-sla-breached', EventPattern: { 'detail-type': ['SLA Breached'] } });
+    const body = JSON.stringify(resources(t, 'AWS::CloudWatch::Dashboard')[0]![1].Properties.DashboardBody);
+    expect(body).toContain('\\"RuleName\\",\\"SlaAlertsTest-sla-breached\\"');
+    expect(body).not.toContain(logicalId(stack, alerts.rules['SLA Breached']!));
   });
 
-  it('sends the operational alarms (DLQs, sweeper) to the alert topic', () => {
+  it('sends the operational alarms (DLQs, sweeper, chat delivery) to the alert topic', () => {
     const topicRef = { Ref: logicalId(stack, alerts.topic) };
     const withActions = resources(t, 'AWS::CloudWatch::Alarm').filter(([, alarm]) => JSON.stringify(alarm.Properties.AlarmActions ?? []) === JSON.stringify([topicRef]));
-    expect(withActions.map(([, alarm]) => alarm.Properties.MetricName).sort()).toEqual(['ApproximateNumberOfMessagesVisible', 'ApproximateNumberOfMessagesVisible', 'Errors', 'Invocations']);
+    const watched = (alarm: Resource) => alarm.Properties.MetricName ?? (JSON.stringify(alarm.Properties.Metrics).includes('FailedInvocations') ? 'FailedInvocations (rule)' : '?');
+    expect(withActions.map(([, alarm]) => watched(alarm)).sort()).toEqual([
+      'ApproximateNumberOfMessagesVisible',
+      'ApproximateNumberOfMessagesVisible',
+      'ApproximateNumberOfMessagesVisible',
+      'Errors',
+      'FailedInvocations (rule)',
+      'FailedInvocations (rule)',
+      'Invocations',
+    ]);
   });
 
   it('has a dashboard with inbound volume, ack latency, open threads by team, warnings, breaches and DLQ depths', () => {
@@ -259,10 +316,9 @@ describe('alerts', () => {
       expect(JSON.stringify(statement.Resource)).not.toMatch(/index\/\*|:\*"/);
       expect(asArray(statement.Action).some((action) => action.endsWith('*'))).toBe(false);
     }
-    // Key-policy grants to services are bound to one topic / one queue by encryption context.
-    const keyPolicy = resources(t, 'AWS::KMS::Key')[0]![1].Properties.KeyPolicy.Statement as (Statement & { Sid?: string })[];
-    const serviceGrants = keyPolicy.filter((s) => JSON.stringify(s.Principal).includes('Service'));
-    expect(serviceGrants.map((s) => s.Sid).sort()).toEqual(['CloudWatchAlarmsToReplylineAlertTopic', 'EventBridgeToReplylineAlertDlq']);
+    // Key-policy grants to services are bound to one topic / their queues by encryption context.
+    const serviceGrants = keyStatements(t).filter((s) => JSON.stringify(s.Principal).includes('Service'));
+    expect(serviceGrants.map((s) => s.Sid).sort()).toEqual(['CloudWatchAlarmsToReplylineAlertTopic', 'EventBridgeToAlertChatQueue', 'EventBridgeToReplylineAlertDlq', 'EventBridgeToReplylineAlertTopic'].sort());
     for (const grant of serviceGrants) expect(JSON.stringify(grant.Condition)).toMatch(/kms:EncryptionContext:aws:(sns:topicArn|sqs:arn)/);
   });
 });

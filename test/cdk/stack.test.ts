@@ -232,8 +232,9 @@ describe('ReplylineStack', () => {
 
   describe('ingest function', () => {
     it('every function runs Node 22 on arm64 with active tracing, source maps and a log group with retention', () => {
-      const functions = resourcesOf(template, 'AWS::Lambda::Function');
-      expect(functions.length).toBeGreaterThan(0);
+      // Not ours: CDK's provider for the deploy-time call that activates the rule set (its runtime is CDK's choice).
+      const functions = resourcesOf(template, 'AWS::Lambda::Function').filter(([id]) => !id.startsWith('AWS679f53fac002430cb0da5b7982bd2287'));
+      expect(functions.length).toBeGreaterThanOrEqual(5);
       for (const [id, fn] of functions) {
         expect(fn.Properties!.Runtime, id).toBe('nodejs22.x');
         expect(fn.Properties!.Architectures, id).toEqual(['arm64']);
@@ -259,6 +260,8 @@ describe('ReplylineStack', () => {
       const [secretId, secret] = resourcesOf(template, 'AWS::SecretsManager::Secret')[0]!;
       expect(secret.Properties!.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
       expect(secret.Properties!.KmsKeyId).toBeDefined();
+      // Thread addresses live in customers' mailboxes for years: a delete or a replacement must not take the key along.
+      expect(secret).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
       const env = ingestFunction(template).Properties!.Environment.Variables;
       expect(refId(env.THREAD_KEY_SECRET_ID)).toBe(secretId);
       const statements = resourcesOf(template, 'AWS::IAM::Policy').flatMap(([, policy]) => policy.Properties!.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
@@ -275,10 +278,13 @@ describe('ReplylineStack', () => {
       });
     });
 
-    it('may send mail only as the configured SES identities, never "*"', () => {
+    it('may send mail (SES v2 SendEmail, raw) only as the configured SES identities and From addresses, never "*"', () => {
       const statements = ingestStatements(template);
-      const send = statements.filter((s) => [s.Action].flat().includes('ses:SendRawEmail'));
+      const send = statements.filter((s) => [s.Action].flat().includes('ses:SendEmail'));
       expect(send).toHaveLength(1);
+      // A raw message sent through SendEmail is also authorised as ses:SendRawEmail.
+      expect([send[0].Action].flat().sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+      expect(send[0].Condition).toEqual({ StringEquals: { 'ses:FromAddress': ['support@example.com', 'sales@example.com', 'mei@example.com'] } });
       const resources = [send[0].Resource].flat().map((r) => JSON.stringify(r));
       expect(resources).not.toContain('"*"');
       expect(resources.some((r) => r.includes(':identity/example.com"'))).toBe(true);
@@ -397,11 +403,29 @@ describe('ReplylineStack', () => {
       expect(JSON.stringify(env.TEAM_QUEUE_URLS)).toMatch(/sales/);
     });
 
-    it('lets an outside help desk report replies: Agent Replied from any source but replyline, with a DLQ', () => {
-      template.hasResourceProperties('AWS::Events::Rule', {
-        EventPattern: { 'detail-type': ['Agent Replied'], source: [{ 'anything-but': ['replyline'] }] },
-        Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: Match.anyValue() })],
-      });
+    it('lets no help desk stop a clock unless its source is allowed in helpdesk.eventSources (default: none)', () => {
+      const rules = resourcesOf(template, 'AWS::Events::Rule').filter(([, rule]) => JSON.stringify(rule.Properties!.EventPattern).includes('Agent Replied'));
+      expect(rules).toEqual([]);
+      expect(JSON.stringify(template.toJSON())).not.toContain('replyline-agent-events');
+    });
+
+    it('takes Agent Replied from the allowed help desks only, through a queue (DLQ, alarm) consumed with partial batch failures', () => {
+      const withHelpdesk = synth(
+        withConfig((c) => {
+          c.helpdesk.eventSources = ['helpdesk.example', 'zendesk.acme'];
+        }),
+      ).template;
+      const [ruleId, rule] = resourcesOf(withHelpdesk, 'AWS::Events::Rule').filter(([, r]) => JSON.stringify(r.Properties!.EventPattern).includes('Agent Replied'))[0]!;
+      expect(rule.Properties!.EventPattern).toEqual({ 'detail-type': ['Agent Replied'], source: ['helpdesk.example', 'zendesk.acme'] });
+      const [target] = rule.Properties!.Targets;
+      const queueId = refId(target.Arn)!;
+      expect(withHelpdesk.toJSON().Resources[queueId].Type).toBe('AWS::SQS::Queue');
+      expect(target.RoleArn).toBeUndefined();
+      expect(refId(target.DeadLetterConfig.Arn)).toBe(refId(withHelpdesk.toJSON().Resources[queueId].Properties.RedrivePolicy.deadLetterTargetArn));
+      withHelpdesk.hasResourceProperties('AWS::Lambda::EventSourceMapping', { EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] }, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+      // No asynchronous invocation whose failures Lambda would discard after two retries.
+      expect(resourcesOf(withHelpdesk, 'AWS::Lambda::Permission').filter(([, p]) => p.Properties!.Principal === 'events.amazonaws.com')).toEqual([]);
+      expect(ruleId).toBeDefined();
     });
   });
 
@@ -419,11 +443,32 @@ describe('ReplylineStack', () => {
       });
     });
 
-    it('outputs what operators need', () => {
-      const outputs = Object.keys(template.toJSON().Outputs);
-      for (const name of ['RawMailBucketName', 'ReceiptRuleSetName', 'TableName', 'EventBusName', 'InboundQueueUrl', 'InboundDeadLetterQueueUrl']) {
-        expect(outputs).toContain(name);
+    it('outputs what operators and `replyline doctor` need', () => {
+      const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+      for (const name of [
+        'RawMailBucketName',
+        'ReceiptRuleSetName',
+        'RuleSetActivation',
+        'ConfigurationSetName',
+        'MailDomains',
+        'TableName',
+        'EventBusName',
+        'InboundQueueUrl',
+        'InboundDeadLetterQueueUrl',
+        'DeadLetterQueueUrls',
+        'AlertTopicArn',
+        'ThreadAddressKeySecretArn',
+        'DataKeyArn',
+        'WebhookSecretNames',
+        'SweeperFunctionName',
+      ]) {
+        expect(Object.keys(outputs)).toContain(name);
       }
+      expect(outputs.MailDomains!.Value).toBe('example.com');
+      expect(outputs.RuleSetActivation!.Value).toBe('managed');
+      expect(outputs.WebhookSecretNames!.Value).toBe('-');
+      const dlqs = JSON.stringify(outputs.DeadLetterQueueUrls!.Value);
+      for (const label of ['inbound', 'sla schedule', 'ses feedback', 'team support', 'team sales', 'alert delivery']) expect(dlqs).toContain(`\\"${label}\\":`);
     });
   });
 

@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { threadItem, toThread } from '../../lambdas/adapters/dynamo-thread-store.js';
 import { EMISSION_SK_PREFIX } from '../../lambdas/adapters/dynamo-sla-index.js';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EventBridgePublisher } from '../../lambdas/adapters/eventbridge-publisher.js';
 import { createAwsClients } from '../../lambdas/adapters/aws-clients.js';
 import { createSlaSweepDependencies, systemSweepClock } from '../../lambdas/adapters/sla-wiring.js';
@@ -24,7 +25,6 @@ import { outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../suppor
 import { awaitingThread } from '../support/thread-record.js';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const refOf = (subject: string) => /RL-[0-9A-Z]{6}/.exec(subject)?.[0];
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const randomRef = () => `RL-${Array.from({ length: 6 }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('')}`;
@@ -53,7 +53,8 @@ describe('SLA sweep on the local emulators', () => {
   beforeAll(async () => {
     instance = await startTestInstance();
     stateDir = mkdtempSync(join(tmpdir(), 'replyline-sla-'));
-    bus = await startLocalEventBus({ port: 0, eventsFile: join(stateDir, 'events.jsonl') });
+    // With the local SQS, so that rules can target queues (the chat channel's rule → alert-chat queue).
+    bus = await startLocalEventBus({ port: 0, eventsFile: join(stateDir, 'events.jsonl'), sqsEndpoint: inject('emulators').sqs });
     sweepEnv = { ...instance.env, AWS_ENDPOINT_URL_EVENTBRIDGE: bus.url };
     db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('emulators').dynamodb, region: 'us-east-1', credentials }), {
       marshallOptions: { removeUndefinedValues: true },
@@ -268,7 +269,19 @@ describe('SLA sweep on the local emulators', () => {
     expect(JSON.stringify(repeat!.detail)).toBe(JSON.stringify(original!.detail));
   });
 
-  it('raises each event about a second after its deadline in real time (measured), and the local alerts post the CDK body', async () => {
+  /** A chat webhook secret of this test in the local secrets (as `aws secretsmanager create-secret`, or REPLYLINE_CHAT_WEBHOOK_URL at `npm start`). */
+  async function chatWebhookSecret(url: string): Promise<string> {
+    const name = `${instance.name}/chat-webhook-${randomInt(1e9)}`;
+    const client = new SecretsManagerClient({ endpoint: inject('emulators').secrets, region: 'us-east-1', credentials });
+    try {
+      await client.send(new CreateSecretCommand({ Name: name, SecretString: url }));
+    } finally {
+      client.destroy();
+    }
+    return name;
+  }
+
+  it('raises each event about a second after its deadline in real time (measured), and the local alerts post the CDK body once per alert', async () => {
     // A webhook that records what it is sent.
     const posts: { at: number; body: unknown }[] = [];
     const server: Server = createServer((req, res) => {
@@ -281,9 +294,11 @@ describe('SLA sweep on the local emulators', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const webhook = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
-    const alerts: AlertsConfig = { ...DEFAULT_ALERTS_CONFIG, includeWarnings: true, chatWebhookUrl: webhook, linkTemplate: 'https://helpdesk.example.com/threads/{ref}' };
+    const alerts: AlertsConfig = { ...DEFAULT_ALERTS_CONFIG, includeWarnings: true, chatWebhookSecretName: await chatWebhookSecret(webhook), linkTemplate: 'https://helpdesk.example.com/threads/{ref}' };
     const lines: string[] = [];
-    const localAlerts = startLocalAlerts({ bus, alerts, busName: instance.resources.bus, log: (line) => lines.push(line) });
+    // The chat channel as deployed: a rule on the bus → an alert-chat queue → the alert-chat handler (URL from the secret).
+    const localAlerts = await startLocalAlerts({ bus, alerts, busName: instance.resources.bus, log: (line) => lines.push(line), chat: { env: sweepEnv, name: `${instance.name}-posts`, visibilityTimeoutSeconds: 1 } });
+    expect(localAlerts.chat).toBe(true);
     const received = new Map<string, number>();
     const unsubscribe = bus.subscribe((event: LocalEvent) => received.set(`${event['detail-type']} ${String(event.detail.threadRef)}`, Date.now()));
 
@@ -292,8 +307,7 @@ describe('SLA sweep on the local emulators', () => {
       const now = Date.now();
       const lambdaThread = await putThread({ target: 'firstResponse', startedAt: new Date(now - 3_600_000), dueAt: new Date(now + 3000), warnAt: new Date(now + 1500), warnedAt: undefined, breachedAt: undefined });
       // The sweeper and the channels read the same `alerts` section (here: with a link template).
-      // The schema requires an https webhook; the sweeper does not use it, so the local http one is left out.
-      const config = { ...instance.config, alerts: { ...alerts, chatWebhookUrl: undefined } } as typeof instance.config;
+      const config = { ...instance.config, alerts };
       const setup = createSlaSweepDependencies(sweepEnv, { clock: systemSweepClock, config });
       const summary = await runSlaSweep(setup.deps, { lookaheadMs: 60_000, leaseMs: LEASE_MS, stopBy: new Date(now + 10_000) });
       const delays = {
@@ -337,8 +351,7 @@ describe('SLA sweep on the local emulators', () => {
       for (const delay of [delays.warning, delays.breach, timerDelay, scaledRealDelay]) expect(delay).toBeGreaterThanOrEqual(0);
 
       // Local alerts: a console line and the CDK input transformer's body, for breaches and (configured) warnings.
-      await waitFor(async () => posts.length >= 5, 'the webhook posts', 5000);
-      await localAlerts.settled();
+      await waitFor(async () => posts.length >= 5, 'the webhook posts', 10_000);
       const breachEvent = bus.events().find((event) => event['detail-type'] === 'SLA Breached' && event.detail.threadRef === lambdaThread.ref)!;
       expect(posts.map((post) => post.body)).toContainEqual(slaChatBody('SLA Breached', breachEvent.detail as unknown as SlaEventDetail, alerts));
       expect((posts.find((post) => JSON.stringify(post.body).includes(lambdaThread.ref) && JSON.stringify(post.body).includes('breached'))!.body as { text: string }).text).toMatch(
@@ -346,6 +359,15 @@ describe('SLA sweep on the local emulators', () => {
       );
       expect(lines.join('\n')).toContain(`SLA BREACHED  ${lambdaThread.ref}  team support  priority high`);
       expect(lines.join('\n')).not.toContain('kim@customer.example.org');
+
+      // The sweeper's crash window re-publishes an identical event (a new event id, a new SQS message): not posted again.
+      const postsOf = (ref: string, word: string) => posts.filter((post) => JSON.stringify(post.body).includes(ref) && JSON.stringify(post.body).includes(word));
+      expect(postsOf(lambdaThread.ref, 'breached')).toHaveLength(1);
+      await new EventBridgePublisher(createAwsClients(sweepEnv).events, instance.resources.bus).publish([{ detailType: 'SLA Breached', detail: breachEvent.detail as unknown as SlaEventDetail }]);
+      await waitFor(async () => lines.some((line) => line.startsWith('alert  chat duplicate') && line.includes(`SLA Breached ${lambdaThread.ref}`)), 'the re-published breach handled as a duplicate', 10_000);
+      expect(postsOf(lambdaThread.ref, 'breached')).toHaveLength(1);
+      expect(posts).toHaveLength(5);
+      expect(lines.join('\n')).not.toContain(webhook);
     } finally {
       unsubscribe();
       await localAlerts.stop();
@@ -355,18 +377,23 @@ describe('SLA sweep on the local emulators', () => {
 
   it('keeps going when the chat webhook is down', async () => {
     const lines: string[] = [];
-    const localAlerts = startLocalAlerts({
+    const unreachable = 'http://127.0.0.1:9/unreachable';
+    const localAlerts = await startLocalAlerts({
       bus,
-      alerts: { ...DEFAULT_ALERTS_CONFIG, chatWebhookUrl: 'http://127.0.0.1:9/unreachable' },
+      alerts: { ...DEFAULT_ALERTS_CONFIG, chatWebhookSecretName: await chatWebhookSecret(unreachable) },
+      busName: instance.resources.bus,
       log: (line) => lines.push(line),
-      timeoutMs: 1000,
+      chat: { env: sweepEnv, name: `${instance.name}-down`, visibilityTimeoutSeconds: 1, maxReceiveCount: 2 },
     });
     const dueAt = new Date(Date.now() - 1000);
     const created = await putThread({ target: 'firstResponse', startedAt: new Date(dueAt.getTime() - 3_600_000), dueAt, warnAt: new Date(dueAt.getTime() - 720_000), warnedAt: new Date(), breachedAt: undefined });
     await sweeper(manualClock(new Date()))();
+    // The post fails (nothing listens there) and is retried by the queue; the sweep itself is unaffected.
+    const failure = await waitFor(async () => lines.find((line) => line.startsWith('alert  chat failed') && line.includes(created.ref)), 'the failed chat post', 10_000);
     await localAlerts.stop();
     expect(kinds(created.ref)).toEqual(['SLA Breached firstResponse']);
-    expect(lines.some((line) => line.includes(`chat webhook failed for ${created.ref}`))).toBe(true);
-    await sleep(0);
+    expect(failure).toContain('chat webhook unreachable');
+    expect(failure).toContain('-down-alert-chat-dlq');
+    expect(lines.join('\n')).not.toContain(unreachable);
   });
 });

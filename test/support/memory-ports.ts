@@ -2,6 +2,7 @@ import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
 import type { Clock, EffectClaim, RoutingQueue, EffectDetails, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
 import type { InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../../lambdas/core/records.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
+import { MailTooLargeError } from '../../lambdas/core/message-size.js';
 import type { DomainEvent } from '../../lambdas/core/events.js';
 import type { SendingLog } from '../../lambdas/core/feedback.js';
 import type { RawMailLocation } from '../../lambdas/core/mail.js';
@@ -103,9 +104,17 @@ export class MemoryThreadStore implements ThreadStore {
 
 export class MemoryMailer implements Mailer {
   readonly sent: OutgoingMail[] = [];
+  /** Mails refused as too large (as SES refuses a message over its limit), in order. */
+  readonly refusedAsTooLarge: OutgoingMail[] = [];
   /** Plays SES's Send event into a sent-log, when given one. */
   sendingLog: MemorySendingLog | undefined;
+  /** Which mails the provider refuses as too large; none by default. */
+  tooLarge: (mail: OutgoingMail) => boolean = () => false;
   async send(mail: OutgoingMail): Promise<SentMail> {
+    if (this.tooLarge(mail)) {
+      this.refusedAsTooLarge.push(structuredClone(mail));
+      throw new MailTooLargeError('MessageRejected: the message is too large');
+    }
     this.sent.push(structuredClone(mail));
     const providerMessageId = `mem-${this.sent.length}`;
     await this.sendingLog?.markSent(mail.trackingKey, providerMessageId, new Date(0));
@@ -174,4 +183,48 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
     set: (next: string) => (now = new Date(next)),
     advance: (ms: number) => (now = new Date(now.getTime() + ms)),
   };
+}
+
+import type { SweepHeartbeat, SweepHeartbeatStore } from '../../lambdas/core/sla-sweep.js';
+
+/** The sweeper's heartbeat, as DynamoSweeperStatus keeps it: the last one written wins; `failWith` makes writes throw. */
+export class MemorySweepHeartbeat implements SweepHeartbeatStore {
+  readonly written: SweepHeartbeat[] = [];
+  failWith: Error | undefined;
+
+  get last(): SweepHeartbeat | undefined {
+    return this.written.at(-1);
+  }
+
+  async record(heartbeat: SweepHeartbeat): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.written.push(structuredClone(heartbeat));
+  }
+}
+
+type AlertDeliveryLedger = import('../../lambdas/ports/index.js').AlertDeliveryLedger;
+type AlertClaim = import('../../lambdas/ports/index.js').AlertClaim;
+
+/** The chat alert ledger in memory, with the DynamoDB adapter's conditions (done wins; a live lease blocks; release only with our lease). */
+export class MemoryAlertLedger implements AlertDeliveryLedger {
+  readonly entries = new Map<string, { leaseUntil?: Date; doneAt?: Date }>();
+
+  async claim(alertKey: string, now: Date, leaseMs: number): Promise<AlertClaim> {
+    const entry = this.entries.get(alertKey) ?? {};
+    if (entry.doneAt) return { status: 'done', at: new Date(entry.doneAt) };
+    if (entry.leaseUntil && entry.leaseUntil >= now) return { status: 'busy', leaseUntil: new Date(entry.leaseUntil) };
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    this.entries.set(alertKey, { leaseUntil });
+    return { status: 'claimed', reclaimed: Boolean(entry.leaseUntil), leaseUntil };
+  }
+
+  async complete(alertKey: string, at: Date): Promise<void> {
+    const entry = this.entries.get(alertKey);
+    this.entries.set(alertKey, { doneAt: entry?.doneAt ?? at });
+  }
+
+  async release(alertKey: string, leaseUntil: Date): Promise<void> {
+    const entry = this.entries.get(alertKey);
+    if (entry && !entry.doneAt && entry.leaseUntil?.getTime() === leaseUntil.getTime()) this.entries.delete(alertKey);
+  }
 }

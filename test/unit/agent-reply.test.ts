@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ingestMail } from '../../lambdas/core/ingest.js';
 import { recordHelpdeskReply } from '../../lambdas/core/agent-events.js';
+import { createAgentEventsHandler } from '../../lambdas/handlers/agent-events.js';
 import { composeMime } from '../../lambdas/adapters/mime-composer.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
+import { RELAY_REFUSED_REASON } from '../../lambdas/core/message-size.js';
 import { configWith, memoryDependencies, rawMail, receive } from '../support/fixtures.js';
 
 async function customerThread(deps = memoryDependencies()) {
@@ -89,6 +91,75 @@ describe('an agent answering from their own mail client', () => {
   });
 });
 
+const MiB = 1024 * 1024;
+
+/** An agent's reply with a PDF and a zip attached. */
+function replyWithAttachments(threadAddress: string): string {
+  const part = (filename: string, type: string) =>
+    ['--b', `Content-Type: ${type}; name="${filename}"`, `Content-Disposition: attachment; filename="${filename}"`, 'Content-Transfer-Encoding: base64', '', Buffer.from(`${filename} content`).toString('base64')];
+  return [
+    'From: Mei Chen <mei.chen@mail.example.com>',
+    `To: ${threadAddress}`,
+    'Subject: Re: Kettle leaks',
+    'Message-ID: <agent-big@mail.example.com>',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain',
+    '',
+    'The manual and the firmware are attached.',
+    ...part('manual.pdf', 'application/pdf'),
+    ...part('firmware.zip', 'application/zip'),
+    '--b--',
+    '',
+  ].join('\r\n');
+}
+
+describe('an agent\'s reply with attachments too large to send by mail', () => {
+  it('is relayed without them, telling the customer the agent will share them another way, with a reason', async () => {
+    const { deps, threadAddress } = await customerThread();
+    // The parser reports the attachments as 2 × 18 MB (no need to hold 36 MB in a unit test).
+    deps.parser = {
+      parse: async (raw) => {
+        const mail = await parseMail(raw);
+        return mail.messageId === 'agent-big@mail.example.com' ? { ...mail, attachments: mail.attachments.map((attachment) => ({ ...attachment, sizeBytes: 18 * MiB })) } : mail;
+      },
+    };
+    const sentBefore = deps.mailer.sent.length;
+    const result = await ingestMail(receive(deps, replyWithAttachments(threadAddress), { recipients: [threadAddress] }), deps);
+
+    expect(result.effectsDone).toEqual(['relay', 'announce']);
+    expect(deps.mailer.sent.length - sentBefore).toBe(1);
+    const relay = deps.mailer.sent.at(-1)!;
+    expect(relay.attachments).toEqual([]);
+    expect(relay.text).toContain('The manual and the firmware are attached.');
+    expect(relay.text).toContain('The attachments of this reply (2 files, 36.0 MB) were too large to send by mail. Mei Chen will share them with you another way.');
+    expect(result.reasons).toContainEqual(expect.stringMatching(/^relay-attachments-withheld: 2 attachments \(36\.0 MB\) would make the relay up to 4\d\.\d MB; SES sends at most 40\.0 MB per message$/));
+    expect(result.reasons.filter((reason) => reason.startsWith('relay-attachments-withheld'))).toHaveLength(1);
+    // Stored with the reply, not only logged.
+    expect(deps.threads.processing.get(result.dedupeKey)!.reasons.some((reason) => reason.startsWith('relay-attachments-withheld:'))).toBe(true);
+    const parsed = await parseMail(await composeMime(relay, deps.rawMail));
+    expect(parsed.attachments).toEqual([]);
+  });
+
+  it('when SES still refuses the relay as too large, sends it once more without the attachments: one mail, no retry loop', async () => {
+    const { deps, threadAddress } = await customerThread();
+    deps.mailer.tooLarge = (mail) => (mail.attachments ?? []).length > 0;
+    const sentBefore = deps.mailer.sent.length;
+    const result = await ingestMail(receive(deps, replyWithAttachments(threadAddress), { recipients: [threadAddress] }), deps);
+
+    expect(result.effectsDone).toEqual(['relay', 'announce']);
+    expect(deps.mailer.refusedAsTooLarge).toHaveLength(1);
+    expect(deps.mailer.sent.length - sentBefore).toBe(1);
+    const relay = deps.mailer.sent.at(-1)!;
+    expect(relay.attachments).toEqual([]);
+    expect(relay.messageId).toBe(deps.mailer.refusedAsTooLarge[0]!.messageId);
+    expect(relay.text).toMatch(/The attachments of this reply \(2 files, 1 KB\) were too large to send by mail\. Mei Chen will share them with you another way\./);
+    expect(result.reasons).toContain(RELAY_REFUSED_REASON);
+  });
+});
+
 describe('mail to a thread address that must not be relayed', () => {
   it('a stranger writing to a thread address becomes the customer of a new thread; nothing reaches the first customer', async () => {
     const { deps, ref, threadAddress } = await customerThread();
@@ -118,6 +189,38 @@ describe('Agent Replied events from an outside help desk', () => {
     expect(await recordHelpdeskReply(detail, deps)).toBe('already-recorded');
     expect(deps.threads.threads.get(ref)!.version).toBe(after.version);
     expect(await recordHelpdeskReply({ ...detail, threadRef: 'RL-ZZZZZZ' }, deps)).toBe('unknown-thread');
+  });
+});
+
+describe('the agent-events function (help-desk events through their SQS queue)', () => {
+  /** An SQS record whose body is the whole EventBridge event, as an EventBridge → SQS target delivers it. */
+  const record = (id: string, event: unknown) => ({ messageId: id, body: typeof event === 'string' ? event : JSON.stringify(event), attributes: { ApproximateReceiveCount: '1' } });
+  const agentReplied = (source: string, threadRef: string) => ({
+    version: '0',
+    id: `event-${source}`,
+    'detail-type': 'Agent Replied',
+    source,
+    account: '123456789012',
+    time: '2026-11-24T03:00:00Z',
+    region: 'eu-west-1',
+    resources: [],
+    detail: { version: 1, threadRef, agent: 'kim', repliedAt: '2026-11-24T03:00:00.000Z', via: 'helpdesk' },
+  });
+
+  it('records an allowed help desk\'s reply, ignores other sources, and fails only a malformed record of the batch', async () => {
+    const { deps: ingestDeps, ref } = await customerThread();
+    const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts, allowedSources: ['helpdesk.example'] };
+    const handler = createAgentEventsHandler(() => deps);
+    await ingestMail(receive(ingestDeps, rawMail({ from: 'Ana <ana@customer.example.org>', to: 'support@example.com', subject: 'Lid broken', body: 'The lid broke.', messageId: 'other@customer.example.org' })), ingestDeps);
+    const stranger = { ref: ingestDeps.routing.sent.at(-1)!.message.threadRef };
+    expect(stranger.ref).not.toBe(ref);
+    const result = await handler({
+      Records: [record('ok', agentReplied('helpdesk.example', ref)), record('not-allowed', agentReplied('someone.else', stranger.ref)), record('broken', '{"detail-type":"Agent Replied"}')],
+    } as never);
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'broken' }]);
+    expect(deps.threads.threads.get(ref)).toMatchObject({ status: 'awaiting-customer' });
+    // A source outside helpdesk.eventSources cannot stop a clock.
+    expect(deps.threads.threads.get(stranger.ref)).toMatchObject({ status: 'awaiting-agent' });
   });
 });
 

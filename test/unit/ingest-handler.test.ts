@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Readable } from 'node:stream';
@@ -26,7 +26,7 @@ const env = {
 };
 const s3 = mockClient(S3Client);
 const dynamo = mockClient(DynamoDBDocumentClient);
-const ses = mockClient(SESClient);
+const ses = mockClient(SESv2Client);
 const events = mockClient(EventBridgeClient);
 const secrets = mockClient(SecretsManagerClient);
 const sqs = mockClient(SQSClient);
@@ -90,7 +90,7 @@ describe('ingest handler under SDK faults', () => {
     dynamo.on(BatchGetCommand).resolves({ Responses: { threads: [] } });
     dynamo.on(QueryCommand).resolves({ Items: [] });
     secrets.on(GetSecretValueCommand).resolves({ SecretString: 'unit-thread-key' });
-    ses.on(SendRawEmailCommand).resolves({ MessageId: 'ses-1' });
+    ses.on(SendEmailCommand).resolves({ MessageId: 'ses-1' });
     events.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] });
   });
   afterEach(() => vi.restoreAllMocks());
@@ -100,7 +100,7 @@ describe('ingest handler under SDK faults', () => {
   it('acknowledges and reports no failures when every service answers', async () => {
     const result = await handler()(sqsEvent(notificationFor('r-ok')));
     expect(result.batchItemFailures).toEqual([]);
-    expect(ses.commandCalls(SendRawEmailCommand)).toHaveLength(1);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
     expect(sqs.commandCalls(SendMessageCommand).map((call) => call.args[0].input.QueueUrl)).toEqual(['https://sqs.local/support']);
   });
 
@@ -120,9 +120,9 @@ describe('ingest handler under SDK faults', () => {
     expect((await handler()(sqsEvent(notificationFor('r-ddb')))).batchItemFailures).toEqual([{ itemIdentifier: 'sqs-0' }]);
 
     dynamo.on(TransactWriteCommand).callsFake(keepPuts);
-    ses.on(SendRawEmailCommand).rejects(Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' }));
+    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException' }));
     expect((await handler()(sqsEvent(notificationFor('r-ses')))).batchItemFailures).toEqual([{ itemIdentifier: 'sqs-0' }]);
-    expect(output.join('')).toContain('Throttling');
+    expect(output.join('')).toContain('TooManyRequestsException');
   });
 
   it('fails every record and says why when the function environment is incomplete', async () => {
@@ -137,9 +137,23 @@ describe('ingest handler under SDK faults', () => {
     expect(output.join('')).toContain('not an SES receipt notification');
   });
 
-  it('accepts the SES setup notification without ingesting anything', async () => {
-    const body = JSON.stringify({ Type: 'Notification', Message: JSON.stringify({ notificationType: 'AMAZON_SES_SETUP_NOTIFICATION' }) });
-    expect((await handler()(sqsEvent(body))).batchItemFailures).toEqual([]);
+  it('accepts the SES setup notification (notificationType Received, the marker in mail.messageId) without ingesting or dead-lettering it', async () => {
+    // What SES posts once when a receipt rule with an S3 action and a topic is created: no mail, no recipients.
+    const setup = {
+      notificationType: 'Received',
+      receipt: {
+        timestamp: '2026-12-03T06:00:00.000Z',
+        processingTimeMillis: 0,
+        recipients: [],
+        action: { type: 'S3', topicArn: 'arn:aws:sns:eu-west-1:123456789012:Replyline-inbound-mail', bucketName: 'replyline-raw-mail', objectKeyPrefix: 'inbound/', objectKey: 'inbound/AMAZON_SES_SETUP_NOTIFICATION' },
+      },
+      mail: { timestamp: '2026-12-03T06:00:00.000Z', source: '', messageId: 'AMAZON_SES_SETUP_NOTIFICATION', destination: [], headersTruncated: false, headers: [], commonHeaders: {} },
+    };
+    const legacy = { notificationType: 'AMAZON_SES_SETUP_NOTIFICATION' };
+    for (const notification of [setup, legacy]) {
+      const body = JSON.stringify({ Type: 'Notification', Message: JSON.stringify(notification) });
+      expect((await handler()(sqsEvent(body))).batchItemFailures).toEqual([]);
+    }
     expect(s3.calls()).toHaveLength(0);
   });
 });

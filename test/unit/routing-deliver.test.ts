@@ -7,6 +7,9 @@ import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
 import { routingMessageSchema } from '../../lambdas/schemas/routing.js';
 import { composeMime } from '../../lambdas/adapters/mime-composer.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
+import { composeForward } from '../../lambdas/core/forward.js';
+import { messageBytesAtMost, ORIGINAL_REFUSED_REASON, placeOriginal, SES_MAX_MESSAGE_BYTES } from '../../lambdas/core/message-size.js';
+import type { InboundMail } from '../../lambdas/core/mail.js';
 import { configWith, mailboxAndWebhookConfig, memoryDependencies, rawMail, receive } from '../support/fixtures.js';
 import { memorySecrets } from '../support/memory-ports.js';
 
@@ -122,6 +125,75 @@ describe('delivering to a mailbox team', () => {
     const { message, deliverDeps, deps } = await routed();
     const sentBefore = deps.mailer.sent.length;
     await deliverRoutedMail(message, deliverDeps);
+    expect(await deliverRoutedMail(message, deliverDeps)).toEqual({ outcome: 'duplicate', destination: 'mailbox' });
+    expect(deps.mailer.sent.length - sentBefore).toBe(1);
+  });
+});
+
+const MiB = 1024 * 1024;
+
+/** Deliver reads the stored original as if it were `sizeBytes` large (no need to hold 30 MB in a unit test). */
+function originalOfSize(deliverDeps: DeliverDependencies, sizeBytes: number): void {
+  deliverDeps.parser = { parse: async (raw) => ({ ...(await parseMail(raw)), sizeBytes }) };
+}
+
+describe('forwarding an original too large to attach', () => {
+  it('links a 30 MB original (over acknowledgement.maxAttachmentBytes) instead of attaching it, and tells the team why', async () => {
+    const { message, deliverDeps, deps } = await routed();
+    originalOfSize(deliverDeps, 30 * MiB);
+    expect(await deliverRoutedMail(message, deliverDeps)).toEqual({ outcome: 'delivered', destination: 'mailbox' });
+    const forward = deps.mailer.sent.at(-1)!;
+    expect(forward.attachments).toEqual([]);
+    expect(forward.text).toContain(`Original:  30.0 MB, too large to attach; kept at s3://${message.rawMail.bucket}/${message.rawMail.key}`);
+    expect(forward.text).toContain('Why:       original-linked: 30.0 MB is over acknowledgement.maxAttachmentBytes (25.0 MB)');
+    expect(forward.text).toContain('My parcel 4711 never arrived.');
+    expect(forward.reasons).toEqual(['original-linked: 30.0 MB is over acknowledgement.maxAttachmentBytes (25.0 MB)']);
+  });
+
+  it('with a higher maxAttachmentBytes, attaches the largest original SES can carry and links one byte more', async () => {
+    const config = configWith({ acknowledgement: { maxAttachmentBytes: 100 * MiB } });
+    const probe = await routed(config);
+    // The forward's text as it goes out with the original attached; the largest original that fits with it.
+    const parsed = await parseMail(probe.deps.rawMail.objects.get(`${probe.message.rawMail.bucket}/${probe.message.rawMail.key}`)!);
+    const textFor = (mail: InboundMail) => composeForward({ message: probe.message, mail, mailbox: 'support-team@mail.example.com', config, instanceId: probe.deps.instanceId, timeZone: 'Asia/Shanghai' }).text;
+    const text = textFor({ ...parsed, sizeBytes: 1 });
+    let fits = 0;
+    for (let low = 0, high = SES_MAX_MESSAGE_BYTES; low <= high; ) {
+      const middle = Math.floor((low + high) / 2);
+      if (placeOriginal(middle, text, config.acknowledgement.maxAttachmentBytes).attach) (fits = middle), (low = middle + 1);
+      else high = middle - 1;
+    }
+    // Base64 growth (4/3 and a CRLF every 76 characters) of the original, plus the text and headers, stays within 40 MB.
+    expect(messageBytesAtMost(text, [{ sizeBytes: fits, contentType: 'message/rfc822' }])).toBeLessThanOrEqual(SES_MAX_MESSAGE_BYTES);
+    expect(fits).toBeGreaterThan(29 * MiB);
+    expect(fits).toBeLessThan(30 * MiB);
+
+    const atLimit = await routed(config);
+    originalOfSize(atLimit.deliverDeps, fits);
+    await deliverRoutedMail(atLimit.message, atLimit.deliverDeps);
+    expect(atLimit.deps.mailer.sent.at(-1)!.attachments).toEqual([{ kind: 'original-message', location: atLimit.message.rawMail, filename: `${atLimit.message.threadRef}-original.eml` }]);
+
+    const over = await routed(config);
+    originalOfSize(over.deliverDeps, fits + 1);
+    await deliverRoutedMail(over.message, over.deliverDeps);
+    const linked = over.deps.mailer.sent.at(-1)!;
+    expect(linked.attachments).toEqual([]);
+    expect(linked.text).toMatch(/Why: {7}original-linked: attached, the forward could reach 40\.0 MB; SES sends at most 40\.0 MB per message/);
+  });
+
+  it('when SES still refuses the forward as too large, sends it once more with the original linked: one forward, no retry loop', async () => {
+    const { message, deliverDeps, deps } = await routed();
+    deps.mailer.tooLarge = (mail) => (mail.attachments ?? []).length > 0;
+    const sentBefore = deps.mailer.sent.length;
+    expect(await deliverRoutedMail(message, deliverDeps)).toEqual({ outcome: 'delivered', destination: 'mailbox' });
+    expect(deps.mailer.refusedAsTooLarge).toHaveLength(1);
+    expect(deps.mailer.sent.length - sentBefore).toBe(1);
+    const forward = deps.mailer.sent.at(-1)!;
+    expect(forward.attachments).toEqual([]);
+    expect(forward.messageId).toBe(deps.mailer.refusedAsTooLarge[0]!.messageId);
+    expect(forward.text).toContain(`too large to attach; kept at s3://${message.rawMail.bucket}/${message.rawMail.key}`);
+    expect(forward.text).toContain(`Why:       ${ORIGINAL_REFUSED_REASON}`);
+    // Done: a redelivered routing message finds nothing more to send.
     expect(await deliverRoutedMail(message, deliverDeps)).toEqual({ outcome: 'duplicate', destination: 'mailbox' });
     expect(deps.mailer.sent.length - sentBefore).toBe(1);
   });

@@ -25,6 +25,7 @@ import { slaEventDetail, validateEvent } from '../../lambdas/schemas/events.js';
 import { alertsOf, scaledSweepClock } from '../../lambdas/adapters/sla-wiring.js';
 import { createSlaSweepHandler } from '../../lambdas/handlers/sla-sweep.js';
 import { exampleConfig } from '../support/fixtures.js';
+import { MemorySweepHeartbeat } from '../support/memory-ports.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -212,7 +213,7 @@ describe('alerts configuration', () => {
   it('accepts a full section', () => {
     const parsed = alertsConfigSchema.parse({
       emails: ['OnCall@Example.com'],
-      chatWebhookUrl: 'https://hooks.slack.com/services/T000/B000/XXXX',
+      chatWebhookSecretName: 'replyline/chat-webhook',
       includeWarnings: true,
       includeCustomerAddress: true,
       linkTemplate: 'https://helpdesk.example.com/threads/{ref}',
@@ -224,8 +225,10 @@ describe('alerts configuration', () => {
   it.each([
     [{ emails: ['not-an-address'] }, 'emails.0'],
     [{ emails: ['a@example.com', 'a@example.com'] }, 'emails'],
-    [{ chatWebhookUrl: 'http://hooks.slack.com/services/x' }, 'chatWebhookUrl'],
-    [{ chatWebhookUrl: 'https://localhost/hook' }, 'chatWebhookUrl'],
+    // The URL is a credential: only the name of its secret is configured (test/unit/chat-alerts.test.ts has the message).
+    [{ chatWebhookUrl: 'https://hooks.slack.com/services/T000/B000/XXXX' }, 'chatWebhookUrl'],
+    [{ chatWebhookSecretName: 'https://hooks.slack.com/services/T000/B000/XXXX' }, 'chatWebhookSecretName'],
+    [{ chatWebhookSecretName: '' }, 'chatWebhookSecretName'],
     [{ linkTemplate: 'https://helpdesk.example.com/threads/' }, 'linkTemplate'],
     [{ linkTemplate: 'ftp://helpdesk.example.com/{ref}' }, 'linkTemplate'],
     [{ sweepLookaheadSeconds: 61 }, 'sweepLookaheadSeconds'],
@@ -471,5 +474,37 @@ describe('the sped-up local clock', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the sweeper heartbeat', () => {
+  it('records each sweep\'s last run by the sweeper\'s clock, with what it found and emitted', async () => {
+    const heartbeat = new MemorySweepHeartbeat();
+    const { deps, index, clock } = sweepDeps({ heartbeat });
+    index.put(thread({ ref: 'RL-AAAAAA' })); // warns 05:12, within the lookahead
+    index.put(thread({ ref: 'RL-BBBBBB', sla: { ...thread().sla!, warnAt: at('2026-11-24T04:00:00Z') } })); // overdue
+    clock.set('2026-11-24T05:11:30Z');
+    await runSlaSweep(deps, { lookaheadMs: 60_000 });
+    // The sweep waited for RL-AAAAAA's warning at 05:12:00, so that is when it finished.
+    expect(heartbeat.written).toEqual([
+      { lastRunAt: at('2026-11-24T05:12:00Z'), startedAt: at('2026-11-24T05:11:30Z'), durationMs: 30_000, found: 2, emitted: 2, failures: 0, deferred: 0 },
+    ]);
+    clock.set('2026-11-24T05:13:00Z');
+    await runSlaSweep(deps, { lookaheadMs: 0 });
+    expect(heartbeat.last).toMatchObject({ lastRunAt: at('2026-11-24T05:13:00Z'), found: 0, emitted: 0 });
+  });
+
+  it('a heartbeat that cannot be written is logged and never fails the sweep', async () => {
+    const heartbeat = new MemorySweepHeartbeat();
+    heartbeat.failWith = Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' });
+    const warnings: [string, Record<string, unknown>][] = [];
+    const log = { info: () => {}, warn: (message: string, fields: Record<string, unknown>) => void warnings.push([message, fields]), error: () => {} };
+    const { deps, index, published, clock } = sweepDeps({ heartbeat, log });
+    index.put(thread());
+    clock.set('2026-11-24T06:05:00Z');
+    const summary = await runSlaSweep(deps, { lookaheadMs: 0 });
+    expect(summary).toMatchObject({ warnings: 1, breaches: 1, failures: 0 });
+    expect(types(published)).toEqual(['SLA Warning RL-7K3F9Q', 'SLA Breached RL-7K3F9Q']);
+    expect(warnings).toEqual([['sweeper heartbeat not recorded; the sweep itself finished', { reason: 'ProvisionedThroughputExceededException: Rate exceeded' }]]);
   });
 });
