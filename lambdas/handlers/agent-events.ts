@@ -1,5 +1,5 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
+import { sqsBatchHandler } from '../adapters/sqs-batch.js';
 import { z } from 'zod';
 import { recordHelpdeskReply, type AgentEventDependencies } from '../core/agent-events.js';
 import { createLogger } from '../adapters/logger.js';
@@ -24,7 +24,8 @@ export function createAgentEventsHandler(dependencies: () => AgentEventDependenc
     try {
       parsed = agentRepliedEvent.parse(JSON.parse(record.body));
     } catch (error) {
-      const problems = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) : [(error as Error).message.slice(0, 200)];
+      // Not the JSON parser's message: it quotes the text around the error.
+      const problems = error instanceof z.ZodError ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) : ['the body is not JSON'];
       logger.error('not a valid Agent Replied event; it will be retried, then dead-lettered', { sqsMessageId: record.messageId, problems });
       throw new Error('invalid Agent Replied event');
     }
@@ -36,8 +37,7 @@ export function createAgentEventsHandler(dependencies: () => AgentEventDependenc
     const outcome = await recordHelpdeskReply(parsed.detail, deps);
     logger.info('help desk reply recorded', { threadRef: parsed.detail.threadRef, outcome, source: parsed.source });
   };
-  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
-    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
+  return sqsBatchHandler(processRecord);
 }
 
 export const handler = createAgentEventsHandler(createAgentEventDependencies);

@@ -1,5 +1,5 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
+import { sqsBatchHandler } from '../adapters/sqs-batch.js';
 import { z } from 'zod';
 import { ChatAlertBusyError, ChatWebhookRefusedError, deliverChatAlert, type ChatAlert } from '../core/chat-alerts.js';
 import { EVENT_SOURCE } from '../core/events.js';
@@ -85,9 +85,7 @@ export function createAlertChatHandler(dependencies: () => AlertChatDependencies
     }
   };
 
-  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
-    // A processor per invocation: it keeps per-batch state, and invocations may overlap (local pollers, tests).
-    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
+  return sqsBatchHandler(processRecord);
 }
 
 

@@ -1,5 +1,5 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
+import { sqsBatchHandler } from '../adapters/sqs-batch.js';
 import { deliverRoutedMail, PermanentDeliveryError } from '../core/deliver.js';
 import { EffectBusyError } from '../core/effects.js';
 import { createLogger, describeError } from '../adapters/logger.js';
@@ -47,9 +47,7 @@ export function createDeliverHandler(dependencies: () => Dependencies) {
     }
   };
 
-  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
-    // A processor per invocation: it keeps per-batch state, and invocations may overlap (local pollers, tests).
-    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
+  return sqsBatchHandler(processRecord);
 }
 
 

@@ -1,5 +1,5 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSRecord } from 'aws-lambda';
+import { sqsBatchHandler } from '../adapters/sqs-batch.js';
 import { applySendingFeedback } from '../core/feedback.js';
 import { createLogger } from '../adapters/logger.js';
 import { createFeedbackDependencies } from '../adapters/feedback-wiring.js';
@@ -24,9 +24,7 @@ export function createFeedbackHandler(dependencies: () => Dependencies) {
     const outcome = await applySendingFeedback(event, deps);
     if (outcome.kind === 'suppressed') logger.info('suppressed after SES feedback', { sesMessageId: event.mail.messageId, recipients: outcome.details });
   };
-  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> =>
-    // A processor per invocation: it keeps per-batch state, and invocations may overlap (local pollers, tests).
-    processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
+  return sqsBatchHandler(processRecord);
 }
 
 export const handler = createFeedbackHandler(createFeedbackDependencies);

@@ -1,5 +1,5 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { sqsBatchHandler } from '../adapters/sqs-batch.js';
 import { EffectBusyError, ingestMail, reasonCodesOf, type IngestDependencies } from '../core/ingest.js';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createLogger, describeError } from '../adapters/logger.js';
@@ -65,10 +65,10 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
     }
   };
 
+  const handleBatch = sqsBatchHandler(processRecord);
   return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
     try {
-      // A processor per invocation: it keeps per-batch state, and invocations may overlap (local pollers, tests).
-      return await processPartialResponse(event, processRecord, new BatchProcessor(EventType.SQS), { context, throwOnFullBatchFailure: false });
+      return await handleBatch(event, context);
     } finally {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
