@@ -4,7 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createTransport } from 'nodemailer';
 import type { Emulators } from '../local/emulators.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/emulators.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.js';
 import { startInstance } from '../local/instance.js';
 import { startQueuePoller, type QueuePoller } from '../local/queue-poller.js';
 import { ensureBucket, ensureQueueWithDlq } from '../local/resources.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, paginateScan, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { createTransport } from 'nodemailer';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/emulators.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.js';
 import { TABLE_KEYS } from '../lambdas/schemas/env.js';
 import type { Emulators } from '../local/emulators.js';
 import { startInstance, type FunctionName } from '../local/instance.js';

@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { Emulators } from '../local/emulators.js';
-import { closeServer } from '../local/emulators.js';
+import { closeServer } from '../local/http.js';
 
 /** One AWS API call as the emulator saw it. */
 export interface CountedCall {

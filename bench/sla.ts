@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { threadItem } from '../lambdas/adapters/dynamo-thread-store.js';
 import type { ThreadRecord } from '../lambdas/core/records.js';
 import type { Emulators } from '../local/emulators.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/emulators.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.js';
 import type { LocalEvent } from '../local/event-bus.js';
 import { startInstance } from '../local/instance.js';
 import { startSlaTimer } from '../local/sla-timer.js';

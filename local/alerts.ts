@@ -8,8 +8,8 @@ import { createLogger, type Log } from '../lambdas/adapters/logger.js';
 import { createAlertChatHandler } from '../lambdas/handlers/alert-chat.js';
 import type { HttpClient } from '../lambdas/ports/index.js';
 import type { AlertsConfig } from '../lambdas/schemas/alerts-config.js';
-import { LOCAL_REGION } from './emulators.js';
-import type { LocalEvent, LocalEventBus } from './event-bus.js';
+import { LOCAL_REGION } from './local-aws.js';
+import { addLocalRule, type LocalEvent, type LocalEventBus } from './event-bus.js';
 import { startQueuePoller } from './queue-poller.js';
 import { ensureQueueWithDlq } from './resources.js';
 import type { LocalSecrets } from './secrets.js';
@@ -133,11 +133,7 @@ async function localWebhookProblem(env: Record<string, string>, secretName: stri
 async function addBusRule(env: Record<string, string>, busName: string | undefined, types: readonly string[], queueUrl: string): Promise<void> {
   const busUrl = env.AWS_ENDPOINT_URL_EVENTBRIDGE;
   if (!busUrl || !busName) throw new Error('local alerts: the environment names no local bus (AWS_ENDPOINT_URL_EVENTBRIDGE, EVENT_BUS_NAME)');
-  const response = await fetch(`${busUrl}/_local/rules`, {
-    method: 'POST',
-    body: JSON.stringify({ busName, pattern: { source: [EVENT_SOURCE], 'detail-type': [...types] }, targetQueueUrl: queueUrl }),
-  });
-  if (!response.ok) throw new Error(`local alerts: the local bus refused the chat rule (${response.status})`);
+  await addLocalRule(busUrl, { busName, pattern: { source: [EVENT_SOURCE], 'detail-type': [...types] }, targetQueueUrl: queueUrl });
 }
 
 /**

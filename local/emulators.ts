@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -10,10 +10,10 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { startSesOutboxProxy, type SesOutboxProxy } from './ses-outbox-proxy.js';
 import { startLocalEventBus, type LocalEventBus } from './event-bus.js';
 import { startLocalSecrets, type LocalSecrets } from './secrets.js';
+import { closeServer } from './http.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 
 /** Credentials the emulators accept (s3rver insists on these); never valid on AWS. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
-export const LOCAL_REGION = 'us-east-1';
 
 export interface EmulatorPorts {
   dynamodb: number;
@@ -155,12 +155,6 @@ async function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export function closeServer(server: Pick<Server, 'close'> & { closeAllConnections?: () => void }): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections?.();
-  });
-}
 
 /** A port the caller asked for, or (for 0) one the OS says is free right now. */
 export async function portOrFree(port: number): Promise<number> {

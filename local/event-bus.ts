@@ -3,8 +3,8 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';
-import { closeServer, LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.js';
-import { listenOnLoopback, readBody } from './http.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
+import { closeServer, listenOnLoopback, readBody } from './http.js';
 
 /**
  * A minimal EventBridge stand-in speaking the PutEvents JSON protocol, so the
@@ -147,3 +147,8 @@ function summary(detail: Record<string, unknown>): string {
     .join(' ');
 }
 
+/** Adds a rule to the local bus at `busUrl`, as a stack's rule with a target (a client of the running bus). */
+export async function addLocalRule(busUrl: string, rule: LocalRule): Promise<void> {
+  const response = await fetch(`${busUrl}/_local/rules`, { method: 'POST', body: JSON.stringify(rule) });
+  if (!response.ok) throw new Error(`the local bus refused the rule (${response.status})`);
+}

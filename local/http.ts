@@ -18,3 +18,10 @@ export function readBody(stream: NodeJS.ReadableStream | IncomingMessage): Promi
     stream.on('error', reject);
   });
 }
+
+export function closeServer(server: Pick<Server, 'close'> & { closeAllConnections?: () => void }): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+}

@@ -11,9 +11,11 @@ import type { DeliverDependencies } from '../lambdas/core/deliver.js';
 import { createIngestHandler } from '../lambdas/handlers/ingest.js';
 import { createDeliverHandler } from '../lambdas/handlers/deliver.js';
 import { createAgentEventsHandler } from '../lambdas/handlers/agent-events.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, type Emulators } from './emulators.js';
+import type { Emulators } from './emulators.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 import { ensureBucket, ensureQueueWithDlq, ensureTable, type QueueWithDlq } from './resources.js';
 import { startQueuePoller, type QueuePoller, type SqsHandler } from './queue-poller.js';
+import { addLocalRule } from './event-bus.js';
 import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
 import { randomSecretValue } from './secrets.js';
 import { startSlaTimer } from './sla-timer.js';
@@ -182,10 +184,7 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
  */
 async function addHelpdeskRule(busUrl: string, busName: string, sources: readonly string[], queueUrl: string): Promise<void> {
   if (!sources.length) return;
-  await fetch(`${busUrl}/_local/rules`, {
-    method: 'POST',
-    body: JSON.stringify({ busName, pattern: { 'detail-type': ['Agent Replied'], source: [...sources] }, targetQueueUrl: queueUrl }),
-  });
+  await addLocalRule(busUrl, { busName, pattern: { 'detail-type': ['Agent Replied'], source: [...sources] }, targetQueueUrl: queueUrl });
 }
 
 /** Like CDK's generated secret: created once with a random value, then kept. */

@@ -6,7 +6,7 @@ import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 import { splitSubaddress } from '../lambdas/core/service-address.js';
 import { threadAddress } from '../lambdas/core/threading.js';
 import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 import type { LocalPorts } from './stack.js';
 
 /**

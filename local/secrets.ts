@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';
-import { closeServer } from './emulators.js';
-import { listenOnLoopback, readBody } from './http.js';
+import { closeServer, listenOnLoopback, readBody } from './http.js';
 
 /**
  * A minimal Secrets Manager stand-in speaking its JSON protocol (GetSecretValue,

@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
 import { snsEnvelopeFor } from '../lambdas/schemas/ses-notification.js';
-import { closeServer, LOCAL_CREDENTIALS, LOCAL_REGION } from './emulators.js';
-import { listenOnLoopback, readBody } from './http.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
+import { closeServer, listenOnLoopback, readBody } from './http.js';
 
 /**
  * Sits in front of aws-ses-v2-local on the SES port. Everything is forwarded

@@ -6,7 +6,7 @@ import { GetQueueAttributesCommand, ListQueuesCommand, SQSClient } from '@aws-sd
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { readConfigFile } from '../../lambdas/adapters/config-source.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../emulators.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local-aws.js';
 import type { LocalPorts } from '../stack.js';
 import { errorName, LOCAL_INSTANCE_NAME, OperatorError, queueNameOf } from './target.js';
 import { fail, guarded, judgeSweeper, pass, skip, type CheckResult } from './doctor-checks.js';
