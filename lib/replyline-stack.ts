@@ -1,5 +1,4 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
-import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -13,6 +12,7 @@ import { Routing } from './constructs/routing.js';
 import { SlaMonitor } from './constructs/sla-monitor.js';
 import { Alerts } from './constructs/alerts.js';
 import { SendingFeedback } from './constructs/sending-feedback.js';
+import { plainRuleName } from './constructs/dashboard.js';
 import { checkPhysicalNames, DEFAULT_STACK_NAME, physicalNames } from './physical-names.js';
 import { checkReceivingRegion, requireReceivingRegion } from './ses-receiving-regions.js';
 import { MAX_RECIPIENTS_PER_RULE } from './constructs/inbound-mail.js';
@@ -106,16 +106,6 @@ export class ReplylineStack extends Stack {
 
     threads.grantItemReadWrite(ingest);
     threadAddressKey.grantRead(ingest);
-    if (config.threadAddressKey) {
-      // An adopted secret is encrypted with the earlier stack's (retained) key; grantRead on an imported key adds nothing.
-      ingest.role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['kms:Decrypt'],
-          resources: [config.threadAddressKey.kmsKeyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${this.region}.amazonaws.com` } },
-        }),
-      );
-    }
     events.bus.grantPutEventsTo(ingest);
     grantSendMail(ingest);
 
@@ -143,7 +133,7 @@ export class ReplylineStack extends Stack {
     const output = (id: string, value: string, description?: string) => new CfnOutput(this, id, { value, ...(description ? { description } : {}) });
     output('RawMailBucketName', inbound.bucket.bucketName, 'Bucket SES stores raw mail in (prefix inbound/)');
     output('ReceiptRuleSetName', inbound.ruleSetName, 'The SES receipt rule set (one active rule set per region)');
-    output('RuleSetActivation', config.receiving.activateRuleSet ? 'managed' : 'left-alone', 'managed: the stack activates its rule set; left-alone: add its rules to the active set yourself');
+    output('RuleSetActivation', config.receiving.activateRuleSet ? 'managed' : 'left-alone', 'managed: the stack activates its rule set; left-alone: an existing active set was kept (copy its rules into ours, then switch)');
     output('ConfigurationSetName', sendingFeedback.configurationSetName, 'SES configuration set every mail is sent through');
     output('MailDomains', sesDomains(config).join(','), 'Domains that must be verified in SES (DKIM, MAIL FROM) and whose MX points at SES receiving');
     output('TableName', threads.table.tableName);
@@ -160,7 +150,7 @@ export class ReplylineStack extends Stack {
     if (config.alerts.chatWebhookSecretName) output('ChatWebhookSecretName', config.alerts.chatWebhookSecretName, 'Secrets Manager secret holding the chat incoming-webhook URL');
     output('SweeperFunctionName', slaMonitor.sweeper.function.functionName);
     const eventRules = [...Object.values(alerts.rules), ...(routing.agentEventsRule ? [routing.agentEventsRule] : [])];
-    output('EventRuleNames', eventRules.map((rule) => (rule.node.defaultChild as events.CfnRule).name!).join(','), 'Rules on the bus with targets (their FailedInvocations tell a refused delivery)');
+    output('EventRuleNames', eventRules.map(plainRuleName).join(','), 'Rules on the bus with targets (their FailedInvocations tell a refused delivery)');
   }
 }
 
@@ -169,12 +159,24 @@ export class ReplylineStack extends Stack {
  * years, so the secret outlives the stack (retained on delete and on replacement), and a later
  * deployment can adopt it through `threadAddressKey` instead of generating a new one.
  */
-function threadAddressKeySecret(stack: Stack, config: ReplylineConfig, dataKey: kms.IKey): secretsmanager.ISecret {
-  if (config.threadAddressKey) {
-    return secretsmanager.Secret.fromSecretAttributes(stack, 'AdoptedThreadAddressKey', {
-      secretCompleteArn: config.threadAddressKey.secretArn,
-      encryptionKey: kms.Key.fromKeyArn(stack, 'AdoptedThreadAddressKeyKey', config.threadAddressKey.kmsKeyArn),
-    });
+function threadAddressKeySecret(stack: Stack, config: ReplylineConfig, dataKey: kms.IKey): { secretArn: string; grantRead(fn: AppFunction): void } {
+  const adopted = config.threadAddressKey;
+  if (adopted) {
+    const secret = secretsmanager.Secret.fromSecretCompleteArn(stack, 'AdoptedThreadAddressKey', adopted.secretArn);
+    return {
+      secretArn: secret.secretArn,
+      grantRead: (fn) => {
+        secret.grantRead(fn);
+        // Encrypted with the earlier stack's retained key, which grantRead of an imported secret does not cover.
+        fn.role.addToPrincipalPolicy(
+          new iam.PolicyStatement({
+            actions: ['kms:Decrypt'],
+            resources: [adopted.kmsKeyArn],
+            conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.amazonaws.com` } },
+          }),
+        );
+      },
+    };
   }
   // Generated at deploy time, never in the template, the config or the environment.
   const secret = new secretsmanager.Secret(stack, 'ThreadAddressKey', {
@@ -188,7 +190,7 @@ function threadAddressKeySecret(stack: Stack, config: ReplylineConfig, dataKey: 
     reason:
       'Rotating this HMAC key would invalidate every thread address already in customers\' mailboxes; replies would fall back to References matching. Rotate deliberately (put a new value) instead of on a schedule.',
   });
-  return secret;
+  return { secretArn: secret.secretArn, grantRead: (fn) => secret.grantRead(fn) };
 }
 
 /** The domains mail is received for and sent from: the company domain and the domains of the configured addresses. */

@@ -29,7 +29,7 @@ import { EFFECT_ORDER, type EffectClaim, type EffectDetails, type SideEffect, ty
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** Key builders for the single-table layout of DESIGN.md "Data". */
+/** Key builders for the single-table layout (TABLE_KEYS). */
 export const keys = {
   thread: (ref: string) => ({ PK: `THREAD#${ref}`, SK: 'META' }),
   message: (ref: string, at: Date, dedupeKey: string) => ({ PK: `THREAD#${ref}`, SK: `MSG#${at.toISOString()}#${shortHash(dedupeKey)}` }),

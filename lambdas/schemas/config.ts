@@ -136,7 +136,7 @@ const receiving = z
       .boolean()
       .default(true)
       .describe(
-        'Make the stack\'s SES receipt rule set the active one on deploy (and deactivate it on `cdk destroy`). A region has one active rule set: set false to leave an existing active set alone and add Replyline\'s rules to it yourself.',
+        'Make the stack\'s SES receipt rule set the active one on deploy (and deactivate it on `cdk destroy`). A region has one active rule set: set false to leave an existing active set alone, copy its rules into Replyline\'s set, and switch deliberately (set-active-receipt-rule-set).',
       ),
   })
   .prefault({});

@@ -44,7 +44,7 @@ export function readEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv =
   throw new Error(`Replyline function environment is incomplete: ${problems}`);
 }
 
-/** Table layout shared by CDK, local mode and the DynamoDB adapter (see DESIGN.md "Data"). */
+/** Table layout shared by CDK, local mode and the DynamoDB adapter. */
 export const TABLE_KEYS = {
   partitionKey: 'PK',
   sortKey: 'SK',

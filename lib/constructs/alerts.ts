@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -11,9 +11,10 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { addQueueTargets, deadLetterAlarm, encryptedQueue } from './queues.js';
+import { addQueueTargets, alarmOnAny, deadLetterAlarm, encryptedQueue } from './queues.js';
+import { letServiceEncryptForQueues, letServiceEncryptForTopic } from './key-grants.js';
 import { AppFunction } from './app-function.js';
-import { matchedEvents, OperationsDashboard, ruleMetric } from './dashboard.js';
+import { matchedEvents, OperationsDashboard, plainRuleName, ruleMetric } from './dashboard.js';
 import type { ThreadsTable } from './threads-table.js';
 import { physicalNames } from '../physical-names.js';
 import { EVENT_SOURCE } from '../../lambdas/core/events.js';
@@ -105,7 +106,6 @@ export class Alerts extends Construct {
     // Fixed names: the key policy below must name the topic and the queues, and a Ref would make
     // the key depend on resources that are encrypted with it (a CloudFormation cycle).
     const topicName = physicalNames.alertTopic(namePrefix);
-    const topicArn = stack.formatArn({ service: 'sns', resource: topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME });
 
     this.topic = new sns.Topic(this, 'Topic', { topicName, displayName: 'Replyline SLA alerts', masterKey: dataKey, enforceSSL: true });
     for (const email of alerts.emails) this.topic.addSubscription(new subscriptions.EmailSubscription(email));
@@ -162,41 +162,19 @@ export class Alerts extends Construct {
         }),
       );
     }
-    // SNS and SQS bind their data keys to the topic / queue ARN (encryption context), so each
-    // service may use the key for this topic or queue only.
-    dataKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'EventBridgeToReplylineAlertTopic',
-        principals: [eventsService],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArn } },
-      }),
-    );
-    dataKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'EventBridgeToReplylineAlertDlq',
-        principals: [eventsService],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-        resources: ['*'],
-        conditions: {
-          StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': stack.formatArn({ service: 'sqs', resource: physicalNames.alertDeliveryDlq(namePrefix), arnFormat: ArnFormat.NO_RESOURCE_NAME }) },
-        },
-      }),
-    );
+    letServiceEncryptForTopic(dataKey, 'EventBridgeToReplylineAlertTopic', 'events.amazonaws.com', topicName);
+    letServiceEncryptForQueues(dataKey, 'EventBridgeToReplylineAlertDlq', 'events.amazonaws.com', [physicalNames.alertDeliveryDlq(namePrefix)]);
 
     if (alerts.chatWebhookSecretName) this.chat = this.chatChannel(props, alerts.chatWebhookSecretName, rules);
 
     // --- Alarms -----------------------------------------------------------------------------------
     const breachRuleName = physicalNames.alertRule(namePrefix, 'SLA Breached');
-    this.breachAlarm = new cloudwatch.Alarm(this, 'Breaches', {
-      alarmDescription: 'Breaches > 0: a reply-time promise was broken (SLA Breached on the Replyline bus). Each breach is also sent to the alert topic and chat.',
-      metric: matchedEvents(bus, breachRuleName),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.breachAlarm = alarmOnAny(
+      this,
+      'Breaches',
+      matchedEvents(bus, breachRuleName),
+      'Breaches > 0: a reply-time promise was broken (SLA Breached on the Replyline bus). Each breach is also sent to the alert topic and chat.',
+    );
     const deliveryAlarm = deadLetterAlarm(this, 'DeliveryDlqNotEmpty', this.deliveryDeadLetterQueue, 'SLA alerts could not be delivered to the alert topic for 24 hours; they wait in the alert delivery DLQ.');
     this.alarms.push(this.breachAlarm, deliveryAlarm);
     if (this.chat) {
@@ -223,15 +201,7 @@ export class Alerts extends Construct {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': notifying.map((alarm) => alarm.alarmArn) } },
       }),
     );
-    dataKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchAlarmsToReplylineAlertTopic',
-        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArn } },
-      }),
-    );
+    letServiceEncryptForTopic(dataKey, 'CloudWatchAlarmsToReplylineAlertTopic', 'cloudwatch.amazonaws.com', topicName);
 
     this.dashboard = new OperationsDashboard(this, 'Dashboard', {
       name: physicalNames.dashboard(namePrefix),
@@ -280,18 +250,17 @@ export class Alerts extends Construct {
 
 /** "EventBridge could not deliver this rule's events" (FailedInvocations > 0): they wait in the rule's DLQ, or are lost if that fails too. */
 function ruleDeliveryAlarm(scope: Construct, bus: events.IEventBus, rule: events.Rule): cloudwatch.Alarm {
-  const ruleName = (rule.node.defaultChild as events.CfnRule).name!;
-  return new cloudwatch.Alarm(scope, `${rule.node.id}DeliveryFailing`, {
-    alarmDescription: `EventBridge could not deliver events of rule ${ruleName} to a target (a topic, queue or key policy refuses it); they wait in the rule's DLQ. Read the ERROR_CODE of the DLQ messages, fix, redeploy.`,
-    metric: new cloudwatch.MathExpression({
-      // FILL: a period with only one of the two counters must still count.
-      expression: 'FILL(failed, 0) + FILL(unsaved, 0)',
-      usingMetrics: { failed: ruleMetric(bus, ruleName, 'FailedInvocations'), unsaved: ruleMetric(bus, ruleName, 'InvocationsFailedToBeSentToDlq') },
-      period: Duration.minutes(5),
-    }),
-    threshold: 0,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  const ruleName = plainRuleName(rule);
+  const failed = new cloudwatch.MathExpression({
+    // FILL: a period with only one of the two counters must still count.
+    expression: 'FILL(failed, 0) + FILL(unsaved, 0)',
+    usingMetrics: { failed: ruleMetric(bus, ruleName, 'FailedInvocations'), unsaved: ruleMetric(bus, ruleName, 'InvocationsFailedToBeSentToDlq') },
+    period: Duration.minutes(5),
   });
+  return alarmOnAny(
+    scope,
+    `${rule.node.id}DeliveryFailing`,
+    failed,
+    `EventBridge could not deliver events of rule ${ruleName} to a target (a topic, queue or key policy refuses it); they wait in the rule's DLQ. Read the ERROR_CODE of the DLQ messages, fix, redeploy.`,
+  );
 }

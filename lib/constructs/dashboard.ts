@@ -94,6 +94,11 @@ export function matchedEvents(bus: events.IEventBus, ruleName: string, label?: s
   return ruleMetric(bus, ruleName, 'MatchedEvents', label);
 }
 
+/** The name a rule was created with: EventBridge's metrics use it (a Ref of a rule on a custom bus is `bus|rule`). */
+export function plainRuleName(rule: events.Rule): string {
+  return (rule.node.defaultChild as events.CfnRule).name!;
+}
+
 /** A per-rule EventBridge metric (MatchedEvents, FailedInvocations, InvocationsFailedToBeSentToDlq) of a rule on a custom bus. */
 export function ruleMetric(bus: events.IEventBus, ruleName: string, metricName: string, label?: string): cloudwatch.Metric {
   return new cloudwatch.Metric({

@@ -13,7 +13,8 @@ import { Construct } from 'constructs';
 import { physicalNames } from '../physical-names.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import type { AppFunction } from './app-function.js';
-import { deadLetterAlarm, encryptedQueue, letSnsEncryptForQueues, notificationsFailedAlarm } from './queues.js';
+import { deadLetterAlarm, encryptedQueue, notificationsFailedAlarm } from './queues.js';
+import { letSnsEncryptForQueues } from './key-grants.js';
 
 /** SES stores raw mail under this prefix; ingest may read only below it. */
 export const RAW_MAIL_PREFIX = 'inbound/';

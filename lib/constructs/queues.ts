@@ -1,4 +1,5 @@
-import { ArnFormat, Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
+import { letServiceEncryptForQueues } from './key-grants.js';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -25,11 +26,11 @@ export function encryptedQueue(
   });
 }
 
-/** "Something waits in this dead-letter queue": an alarm on one visible message, with what to do about it. */
-export function deadLetterAlarm(scope: Construct, id: string, deadLetterQueue: sqs.IQueue, description: string): cloudwatch.Alarm {
+/** An alarm as soon as the metric counts anything in one period (no data: all is well), with what to do about it. */
+export function alarmOnAny(scope: Construct, id: string, metric: cloudwatch.IMetric, description: string): cloudwatch.Alarm {
   return new cloudwatch.Alarm(scope, id, {
     alarmDescription: description,
-    metric: deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+    metric,
     threshold: 0,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     evaluationPeriods: 1,
@@ -37,11 +38,16 @@ export function deadLetterAlarm(scope: Construct, id: string, deadLetterQueue: s
   });
 }
 
+/** "Something waits in this dead-letter queue": an alarm on one visible message. */
+export function deadLetterAlarm(scope: Construct, id: string, deadLetterQueue: sqs.IQueue, description: string): cloudwatch.Alarm {
+  return alarmOnAny(scope, id, deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }), description);
+}
+
 /** The fixed name a queue was created with: a key policy can name it without referring to the queue (which the key encrypts). */
-function fixedQueueArn(queue: sqs.Queue): string {
+function fixedQueueName(queue: sqs.Queue): string {
   const name = (queue.node.defaultChild as sqs.CfnQueue).queueName;
   if (!name || Token.isUnresolved(name)) throw new Error(`queue ${queue.node.path} needs a fixed queueName to be named in the key policy`);
-  return Stack.of(queue).formatArn({ service: 'sqs', resource: name, arnFormat: ArnFormat.NO_RESOURCE_NAME });
+  return name;
 }
 
 /**
@@ -73,38 +79,7 @@ export function addQueueTargets(rules: readonly events.Rule[], queue: sqs.Queue,
       }),
     );
   }
-  key.addToResourcePolicy(
-    new iam.PolicyStatement({
-      sid: keyStatementId,
-      principals: [events],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-      resources: ['*'],
-      conditions: { StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': [fixedQueueArn(queue), fixedQueueArn(deadLetterQueue)] } },
-    }),
-  );
-}
-
-const keysOpenToSns = new WeakSet<kms.IKey>();
-
-/**
- * Lets SNS encrypt what it delivers to this account's queues under the key (SNS → SQS
- * subscriptions and their redrive DLQs). Bound by the encryption context SQS sets (the queue's
- * ARN), because no source condition is documented to reach KMS on that path; the queue policies
- * still admit only our topics. Added once per key.
- */
-export function letSnsEncryptForQueues(key: kms.IKey): void {
-  if (keysOpenToSns.has(key)) return;
-  keysOpenToSns.add(key);
-  const stack = Stack.of(key);
-  key.addToResourcePolicy(
-    new iam.PolicyStatement({
-      sid: 'SnsToReplylineQueues',
-      principals: [new iam.ServicePrincipal('sns.amazonaws.com')],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-      resources: ['*'],
-      conditions: { StringLike: { 'kms:EncryptionContext:aws:sqs:arn': stack.formatArn({ service: 'sqs', resource: '*', arnFormat: ArnFormat.NO_RESOURCE_NAME }) } },
-    }),
-  );
+  letServiceEncryptForQueues(key, keyStatementId, 'events.amazonaws.com', [fixedQueueName(queue), fixedQueueName(deadLetterQueue)]);
 }
 
 /**
@@ -113,12 +88,5 @@ export function letSnsEncryptForQueues(key: kms.IKey): void {
  * policy refusing SNS refuses both).
  */
 export function notificationsFailedAlarm(scope: Construct, id: string, topic: sns.ITopic, description: string): cloudwatch.Alarm {
-  return new cloudwatch.Alarm(scope, id, {
-    alarmDescription: description,
-    metric: topic.metricNumberOfNotificationsFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
-    threshold: 0,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  });
+  return alarmOnAny(scope, id, topic.metricNumberOfNotificationsFailed({ period: Duration.minutes(5), statistic: 'Sum' }), description);
 }

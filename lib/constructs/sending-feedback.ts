@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -10,7 +10,8 @@ import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { AppFunction } from './app-function.js';
 import { physicalNames } from '../physical-names.js';
-import { deadLetterAlarm, encryptedQueue, letSnsEncryptForQueues, notificationsFailedAlarm } from './queues.js';
+import { deadLetterAlarm, encryptedQueue, notificationsFailedAlarm } from './queues.js';
+import { letServiceEncryptForTopic, letSnsEncryptForQueues } from './key-grants.js';
 import type { ThreadsTable } from './threads-table.js';
 
 export interface SendingFeedbackProps {
@@ -47,21 +48,12 @@ export class SendingFeedback extends Construct {
 
     // A fixed name, so the key policy can name the topic without a circular reference.
     const topicName = physicalNames.sendingEventsTopic(props.namePrefix);
-    const topicArn = stack.formatArn({ service: 'sns', resource: topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME });
     const topic = new sns.Topic(this, 'Events', { topicName, displayName: 'Replyline sending events (SES)', masterKey: props.dataKey, enforceSSL: true });
     const sesService = new iam.ServicePrincipal('ses.amazonaws.com');
     // SES may use the key for this topic only (SNS binds its data keys to the topic ARN); the topic
     // policy below admits only our configuration set. (No source condition on the key: none is
     // documented to reach KMS on this path.)
-    props.dataKey.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'SesEventsToReplylineSendingTopic',
-        principals: [sesService],
-        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
-        resources: ['*'],
-        conditions: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArn } },
-      }),
-    );
+    letServiceEncryptForTopic(props.dataKey, 'SesEventsToReplylineSendingTopic', 'ses.amazonaws.com', topicName);
     topic.addToResourcePolicy(
       new iam.PolicyStatement({
         principals: [sesService],

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { DEFAULT_LEASE_MS } from '../../lambdas/core/sla-sweep.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
-import { deadLetterAlarm, encryptedQueue } from './queues.js';
+import { alarmOnAny, deadLetterAlarm, encryptedQueue } from './queues.js';
 import { AppFunction, type AppFunctionProps } from './app-function.js';
 
 export interface SlaMonitorProps {
@@ -118,14 +118,12 @@ export class SlaMonitor extends Construct {
 
     // --- Alarms: without the sweeper, promises break silently --------------------------------
     this.alarms.push(
-      new cloudwatch.Alarm(this, 'SweeperFailing', {
-        alarmDescription: 'The SLA sweeper fails: SLA warnings and breaches may not be raised. See the replyline-sla-sweep logs.',
-        metric: this.sweeper.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+      alarmOnAny(
+        this,
+        'SweeperFailing',
+        this.sweeper.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+        'The SLA sweeper fails: SLA warnings and breaches may not be raised. See the replyline-sla-sweep logs.',
+      ),
       new cloudwatch.Alarm(this, 'SweeperNotRunning', {
         alarmDescription: 'The SLA sweeper has not run for 5 minutes (schedule disabled or failing to invoke): breaches would go unannounced.',
         metric: this.sweeper.function.metricInvocations({ period: Duration.minutes(5), statistic: 'Sum' }),

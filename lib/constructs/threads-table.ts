@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
 
 /**
- * The one Replyline table (DESIGN.md "Data"): threads, messages, Message-ID links, rate
+ * The one Replyline table: threads, messages, Message-ID links, rate
  * counters and suppressions share it, told apart by key prefixes.
  *
  * Encryption: the AWS managed key (aws/dynamodb). Items are encrypted at rest and key use is

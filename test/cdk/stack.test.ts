@@ -314,7 +314,7 @@ describe('ReplylineStack', () => {
   });
 
   describe('threads table', () => {
-    it('has the DESIGN.md keys, both GSIs, PITR, TTL, on-demand billing, encryption and deletion protection', () => {
+    it('has the table keys, its GSIs, PITR, TTL, on-demand billing, encryption and deletion protection', () => {
       template.resourceCountIs('AWS::DynamoDB::Table', 1);
       template.hasResource('AWS::DynamoDB::Table', {
         DeletionPolicy: 'Retain',
