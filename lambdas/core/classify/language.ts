@@ -1,64 +1,52 @@
 import { francAll } from 'franc';
+import {
+  BULGARIAN_WORDS,
+  FUNCTION_WORDS,
+  ISO_639_1,
+  JAPANESE_ONLY,
+  JAPANESE_WORDS,
+  NOT_RUSSIAN_LETTERS,
+  RUSSIAN_ONLY_LETTERS,
+  RUSSIAN_WORDS,
+  SHARED_WITH_JAPANESE,
+  SIMPLIFIED_ONLY,
+  TRADITIONAL_ONLY,
+} from './language-words.js';
 
 /**
- * Which of our template languages a customer wrote in. Script evidence first
- * (it is certain where trigram statistics are not), franc for Latin text, and
- * a word check so that short texts never flip at random: "Thanks!" is English
+ * The language a customer wrote in, as an ISO 639-1 code, for any language, whether or not
+ * we have a template for it. Script evidence first (it is certain where statistics are
+ * not), function words for the Latin-script languages we answer in, franc for the rest,
+ * and a floor of evidence so that short texts never flip at random: "Thanks!" is English
  * or undecided, never Japanese. Pure: no I/O.
  */
-export type DetectedLanguage = 'en' | 'zh' | 'ja';
-
 export interface LanguageDecision {
-  language: DetectedLanguage | undefined;
+  /** ISO 639-1 (`en`, `zh`, `sv`…), or undefined when the text does not tell. */
+  language: string | undefined;
+  /** For Chinese: the script it is written in (the acknowledgement follows it). */
+  script?: 'Hans' | 'Hant';
   reason: string;
-  /** When the text was recognised as another language (franc's ISO 639-3 code, `kor`, or `other-script`). */
-  foreign?: string;
 }
 
-/**
- * Latin-script languages franc may choose between. Only `eng` maps to one of
- * ours; the others are there so that Spanish or German mail is recognised as
- * "not English" (the caller then falls back to the address's language).
- */
-const LATIN_CANDIDATES = ['eng', 'spa', 'fra', 'deu', 'por', 'ita', 'nld', 'swe', 'dan', 'nob', 'fin', 'pol', 'ces', 'ron', 'hun', 'tur', 'ind', 'vie', 'tgl'];
-const FRANC_TO_OURS: Record<string, DetectedLanguage> = { eng: 'en', cmn: 'zh', jpn: 'ja' };
-
-/** Below this many Latin letters franc is unreliable; we decide on common English words alone. */
+/** Below this many letters a Latin-script text is decided on function words alone. */
 const SHORT_LATIN_LETTERS = 40;
 /** Text analysed (franc itself reads at most 2048 characters). */
 const MAX_CHARS = 4000;
+/** Share of a text's words that must be function words of one language to decide on them alone. */
+const FUNCTION_WORD_SHARE = 0.2;
 
-/**
- * Frequent English words (function words and everyday customer-service
- * vocabulary). Used as a sanity check next to franc, and alone for short texts.
- */
-const ENGLISH_WORDS = new Set(
-  (
-    'a about after again all also am an and any are as at back be been before but by can cannot could did do does done dont ' +
-    'for from get got had has have having he hello help her here hi his how i if im in into is it its ive just know like me ' +
-    'more my need no not now of on one or our out please received same send sent she should since so some still thank thanks ' +
-    'that the their them then there they this to today up us want was we were what when where which who why will with would ' +
-    'yes yet you your dear regards order orders account refund refunds payment invoice delivery package shipping password ' +
-    'login problem issue question price support service customer email mail reply team money cancel change update bill ' +
-    'working broken wrong arrived purchase address problems assistance information details'
-  ).split(' '),
-);
+type LatinCandidate = keyof typeof FUNCTION_WORDS;
+const LATIN_CANDIDATES = Object.keys(FUNCTION_WORDS) as LatinCandidate[];
+/** Latin-script languages franc may choose between when function words do not settle it. */
+const FRANC_LATIN = ['eng', 'deu', 'fra', 'spa', 'por', 'ita', 'nld', 'swe', 'dan', 'nob', 'fin', 'pol', 'ces', 'slk', 'ron', 'hun', 'tur', 'ind', 'vie', 'tgl', 'cat', 'hrv', 'slv', 'lit', 'lvs', 'est', 'afr'];
+const FRANC_CYRILLIC = ['rus', 'ukr', 'bel', 'bul', 'srp', 'mkd', 'kaz'];
 
 const KANA = /[\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fd-\u30ff\uff66-\uff9d]/gu; // no ー (30fc) or ・ (30fb): Chinese uses them too
 const HAN = /\p{Script=Han}/gu;
 const LATIN = /\p{Script=Latin}/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
-const OTHER_LETTER = /(?![\p{Script=Latin}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\p{L}/gu;
-
-/**
- * Characters common in one written language and absent (or rare) in the
- * other: simplified-only forms and Japanese shinjitai-only forms. They decide
- * Han-only text (a subject like 返金依頼 or 发票), where kana give no evidence.
- */
-const SIMPLIFIED_ONLY = new Set('们这说对为请发货钱还么吗呢个时间问题谢给让现单购买实际运费账户码录设务报错误订价优纸质开见样态坏处该写东车长门关读语贵员过边从'.split(''));
-/** Han-only words Japanese customers write and Chinese ones do not (Chinese says 退款, 订单, 取消…). */
-const JAPANESE_WORDS = ['返金', '返品', '依頼', '注文', '解約', '領収書', '手続', '予約', '案内', '御社', '貴社', '弊社', '担当者', '不具合', '発送', '至急', '早急', '問合'];
-const JAPANESE_ONLY = new Set('様円届払込売続変済険検読転楽営権県歳駅図広気発対応沢拡価縁弁鉄渋浜辺巻隣'.split(''));
+const CYRILLIC = /\p{Script=Cyrillic}/gu;
+const OTHER_LETTER = /(?![\p{Script=Latin}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}])\p{L}/gu;
 
 export function detectLanguage(text: string): LanguageDecision {
   const sample = text
@@ -67,63 +55,99 @@ export function detectLanguage(text: string): LanguageDecision {
     .replace(/https?:\/\/\S+|www\.\S+/gi, ' ')
     .replace(/[^\s@<>]+@[^\s@<>]+/g, ' ')
     .replace(/\[#?[A-Z]{2}-[A-Z0-9]{4,}\]/g, ' ')
-    .replace(/^\s*((re|fw|fwd|aw|wg|sv|vs|tr|回复|回覆|答复|转发|転送)\s*[:：]\s*)+/gi, ' ');
+    .replace(/^\s*((re|fw|fwd|aw|wg|sv|vs|tr|rv|res|enc|antw|r|i|回复|回覆|答复|转发|轉寄|転送|회신|답장|전달|ответ|отв|пересл)\s*[:：]\s*)+/giu, ' ');
 
   const kana = count(sample, KANA);
   const han = count(sample, HAN);
   const latin = count(sample, LATIN);
   const hangul = count(sample, HANGUL);
+  const cyrillic = count(sample, CYRILLIC);
   const other = count(sample, OTHER_LETTER);
   const cjk = han + kana;
   const latinWords = (sample.match(/\p{Script=Latin}{2,}/gu) ?? []).length;
 
-  if (cjk + latin + hangul + other === 0) return { language: undefined, reason: 'language: no letters to judge' };
+  if (cjk + latin + hangul + cyrillic + other === 0) return { language: undefined, reason: 'language: no letters to judge' };
 
-  // CJK text dominates when it carries at least half as many units as the Latin words around it
+  // A script dominates when it carries at least half as many units as the Latin words around it
   // (product names, order ids and "Hi" in an otherwise Chinese mail must not decide).
-  if (cjk >= 2 && cjk * 2 >= latinWords && cjk >= hangul && cjk >= other / 2) {
-    if (kana > 0 && (kana >= 2 || kana / cjk >= 0.05)) {
-      return { language: 'ja', reason: `language ja: ${kana} kana among ${cjk} CJK characters` };
-    }
-    const zhOnly = countIn(sample, SIMPLIFIED_ONLY);
-    const jaOnly = countIn(sample, JAPANESE_ONLY) + JAPANESE_WORDS.filter((word) => sample.includes(word)).length;
-    if (jaOnly > zhOnly) {
-      return { language: 'ja', reason: `language ja: no kana, but ${jaOnly} Japanese-only kanji or words (様, 届, 返金, 注文…) outweigh ${zhOnly} simplified Chinese characters` };
-    }
-    return { language: 'zh', reason: `language zh: ${han} Han characters without kana` };
+  if (hangul >= 2 && hangul * 2 >= latinWords && hangul >= cjk && hangul >= cyrillic) {
+    return { language: 'ko', reason: `language ko: ${hangul} Hangul letters` };
   }
-  if (hangul > latin && hangul >= 2) return { language: undefined, reason: 'language: Korean (Hangul) is not one of en, zh, ja', foreign: 'kor' };
-  if (other > latin && other >= 2) return { language: undefined, reason: 'language: written in a script other than Latin, Han or kana', foreign: 'other-script' };
+  if (cjk >= 2 && cjk * 2 >= latinWords && cjk >= cyrillic && cjk >= other / 2) return decideCjk(sample, kana, han);
+  if (cyrillic >= 2 && cyrillic >= latin) return decideCyrillic(sample);
+  if (other >= 2 && other > latin) return decideByFranc(sample, undefined, 'its script');
   if (latin === 0) return { language: undefined, reason: 'language: too little text to judge' };
-
   return decideLatin(sample, latin);
 }
 
+function decideCjk(sample: string, kana: number, han: number): LanguageDecision {
+  const cjk = han + kana;
+  if (kana > 0 && (kana >= 2 || kana / cjk >= 0.05)) return { language: 'ja', reason: `language ja: ${kana} kana among ${cjk} CJK characters` };
+  const simplified = countIn(sample, SIMPLIFIED_ONLY);
+  const traditional = countIn(sample, TRADITIONAL_ONLY);
+  const chinese = simplified + traditional - countIn(sample, SHARED_WITH_JAPANESE);
+  const japanese = countIn(sample, JAPANESE_ONLY) + JAPANESE_WORDS.filter((word) => sample.includes(word)).length;
+  if (japanese > chinese) {
+    return { language: 'ja', reason: `language ja: no kana, but ${japanese} Japanese-only kanji or words (様, 届, 返金, 注文…) outweigh ${chinese} Chinese-only characters` };
+  }
+  if (traditional > simplified) {
+    return { language: 'zh', script: 'Hant', reason: `language zh (Traditional): ${han} Han characters without kana, ${traditional} Traditional forms over ${simplified} simplified` };
+  }
+  return { language: 'zh', script: 'Hans', reason: `language zh: ${han} Han characters without kana` };
+}
+
 function decideLatin(sample: string, latinLetters: number): LanguageDecision {
-  const words = (sample.toLowerCase().replace(/['’]/g, '').match(/\p{L}+/gu) ?? []).filter((word) => /^\p{Script=Latin}+$/u.test(word));
-  const english = words.filter((word) => ENGLISH_WORDS.has(word));
-  const share = words.length === 0 ? 0 : english.length / words.length;
+  const words = (sample.toLowerCase().replace(/['’]/g, ' ').match(/\p{L}+/gu) ?? []).filter((word) => /^\p{Script=Latin}+$/u.test(word));
+  const ranked = LATIN_CANDIDATES.map((language) => {
+    const hits = words.filter((word) => FUNCTION_WORDS[language].has(word));
+    return { language, hits: hits.length, seen: [...new Set(hits)] };
+  }).sort((a, b) => b.hits - a.hits);
+  const [best, second] = [ranked[0]!, ranked[1]!];
+  const share = words.length === 0 ? 0 : best.hits / words.length;
+  const clear = best.hits > 0 && best.hits >= 1.5 * second.hits && best.hits > second.hits;
+  const evidence = `(${best.hits} of ${words.length} words: ${quoteList(best.seen)})`;
 
   if (latinLetters < SHORT_LATIN_LETTERS) {
-    if (english.length >= 1 && share >= 0.3) {
-      return { language: 'en', reason: `language en: short text with common English words (${quoteList(unique(english))})` };
-    }
-    return { language: undefined, reason: 'language: text too short to judge and no common English words' };
+    if (clear && share >= 0.3) return { language: best.language, reason: `language ${best.language}: short text with common ${best.language} words ${evidence}` };
+    return { language: undefined, reason: 'language: text too short to judge and no clear common words' };
   }
+  if (clear && best.hits >= 2 && share >= FUNCTION_WORD_SHARE) return { language: best.language, reason: `language ${best.language}: function words ${evidence}` };
 
-  // Half the words common English settles it, whatever franc would rank first: its trigram work is skipped.
-  if (share >= 0.5) return { language: 'en', reason: `language en: ${Math.round(share * 100)}% of words are common English` };
-  const ranking = francAll(sample, { only: LATIN_CANDIDATES });
-  const [best, bestScore] = ranking[0] ?? ['und', 0];
-  const englishScore = ranking.find(([code]) => code === 'eng')?.[1] ?? 0;
-  if (best === 'eng') return { language: 'en', reason: `language en: franc says eng (Latin script, ${Math.round(share * 100)}% common English words)` };
-  // franc confuses English with its neighbours on terse text; many common English words settle it.
-  if (englishScore >= 0.85 * (bestScore || 1) && share >= 0.3) {
-    return { language: 'en', reason: `language en: franc prefers ${best} narrowly, but ${Math.round(share * 100)}% of words are common English` };
+  // Function words do not settle it: franc's letter statistics decide, checked against them.
+  const ranking = francAll(sample, { only: FRANC_LATIN });
+  const [code] = ranking[0] ?? ['und'];
+  const franced = ISO_639_1[code];
+  if (franced && (franced === best.language || !LATIN_CANDIDATES.includes(franced as LatinCandidate) || ranked.find((entry) => entry.language === franced)!.hits >= second.hits)) {
+    return { language: franced, reason: `language ${franced}: franc says ${code} (function words: ${best.language} ${best.hits}, ${second.language} ${second.hits})` };
   }
-  const mapped = FRANC_TO_OURS[best];
-  if (mapped) return { language: mapped, reason: `language ${mapped}: franc says ${best}` };
-  return { language: undefined, reason: `language: franc says ${best}, not one of en, zh, ja`, foreign: best };
+  if (best.hits >= 2) return { language: best.language, reason: `language ${best.language}: function words ${evidence}, franc's ${code} has fewer` };
+  return { language: undefined, reason: `language: undecided (franc says ${code}, too few function words)` };
+}
+
+/**
+ * Russian unless the text shows another Cyrillic language: Ukrainian, Belarusian, Serbian and
+ * Macedonian letters Russian lacks, or Bulgarian function words. Letter statistics alone take
+ * terse, noun-heavy Russian ("верните деньги куртка пришла порванная") for Bulgarian.
+ */
+function decideCyrillic(sample: string): LanguageDecision {
+  const words = sample.toLowerCase().match(/\p{Script=Cyrillic}+/gu) ?? [];
+  const russian = words.filter((word) => RUSSIAN_WORDS.has(word));
+  const bulgarian = words.filter((word) => BULGARIAN_WORDS.has(word));
+  if (NOT_RUSSIAN_LETTERS.test(sample) || bulgarian.length > russian.length) return decideByFranc(sample, FRANC_CYRILLIC, 'Cyrillic');
+  if (RUSSIAN_ONLY_LETTERS.test(sample) || russian.length > 0) {
+    return { language: 'ru', reason: `language ru: Cyrillic with Russian words or letters (${russian.length} function words of ${words.length}: ${quoteList([...new Set(russian)])})` };
+  }
+  const decided = decideByFranc(sample, FRANC_CYRILLIC, 'Cyrillic');
+  return decided.language === 'uk' || decided.language === 'be' || decided.language === 'sr' || decided.language === 'mk' || decided.language === 'bg'
+    ? { language: 'ru', reason: `language ru: Cyrillic without the letters or words of another Cyrillic language (franc's guess ${decided.language} set aside)` }
+    : decided;
+}
+
+function decideByFranc(sample: string, only: string[] | undefined, script: string): LanguageDecision {
+  const [code] = francAll(sample, { ...(only ? { only } : {}), minLength: 3 })[0] ?? ['und'];
+  const language = ISO_639_1[code];
+  if (language) return { language, reason: `language ${language}: ${script}, franc says ${code}` };
+  return { language: undefined, reason: `language: ${script}, franc says ${code} (no two-letter code)` };
 }
 
 function count(text: string, pattern: RegExp): number {
@@ -134,10 +158,6 @@ function countIn(text: string, set: ReadonlySet<string>): number {
   let n = 0;
   for (const char of text) if (set.has(char)) n++;
   return n;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
 
 function quoteList(values: string[]): string {
