@@ -1,20 +1,37 @@
 /**
  * Finds the words a person wrote *in this mail*: removes quoted earlier mail,
- * reply headers, signatures, device footers and Replyline's own forwarded
- * header block. Pure and line-based; works for English, Chinese and Japanese
- * mail clients. Classification and language detection run on `newText`.
+ * reply headers, signatures, device footers, legal disclaimers and Replyline's
+ * own forwarded header block. Pure and line-based; knows the mail clients of
+ * every built-in language (patterns in `quote-patterns.ts` and
+ * `signature-patterns.ts`). Classification and language detection run on `newText`.
  */
+import {
+  BLOCK_FROM,
+  BLOCK_SENT,
+  BLOCK_TO_SUBJECT,
+  DEVICE_FOOTERS,
+  FORWARD_LINE,
+  FORWARD_SEPARATOR,
+  LINE_ATTRIBUTIONS,
+  ORIGINAL_SEPARATOR,
+  UNDERSCORE_RULE,
+  WRAPPING_ATTRIBUTIONS,
+  WROTE_BEFORE_QUOTE,
+} from './quote-patterns.js';
+import { findDisclaimer, findSignOff, findTrailingSignature } from './signature.js';
 
-/** What was removed, in order of first appearance. */
+/** What was removed, in the order it is looked for: Replyline block, reply header, footer, disclaimer, `>` lines, sign-off. */
 export type RemovedKind =
   /** `>` quoted lines, or everything from a reply header ("On … wrote:", "-----Original Message-----", Outlook "From:/Sent:" block…). */
   | 'quoted-reply'
   /** Everything from a "---------- Forwarded message ----------" style separator. */
   | 'forwarded-message'
-  /** Everything from the `-- ` delimiter, a sign-off ("Best regards,") followed by a short block, or a decoration line closing the mail. */
+  /** Everything from the `-- ` delimiter, a sign-off ("Best regards,", "Mit freundlichen Grüßen") followed by a short block, a decoration line closing the mail, or a trailing name-and-contact block. */
   | 'signature'
-  /** "Sent from my iPhone", "Get Outlook for iOS", "发自我的iPhone", "iPhoneから送信" and the like (and what follows). */
+  /** "Sent from my iPhone", "Von meinem iPhone gesendet", "iPhone에서 보냄", "发自我的iPhone" and the like (and what follows). */
   | 'device-footer'
+  /** A legal disclaimer after the text ("This e-mail and any attachments are confidential…") and what follows it. */
+  | 'disclaimer'
   /** Lines between `----- Replyline -----` and `----- end Replyline -----` (put on forwarded mail by the deliver Lambda). */
   | 'forwarded-header-block';
 
@@ -54,38 +71,34 @@ export function stripReplylineBlock(text: string): { text: string; found: boolea
   return { text: kept.join('\n'), found };
 }
 
-/** Splits off quoted replies, forwarded parts, signatures and footers; `removed` lists what was found. */
+/** Splits off quoted replies, forwarded parts, signatures, footers and disclaimers; `removed` lists what was found. */
 export function stripQuotedAndSignature(text: string): StrippedText {
   const removed = new Set<RemovedKind>();
   const block = stripReplylineBlock(text);
   if (block.found) removed.add('forwarded-header-block');
   let lines = splitLines(block.text);
+  const cutAt = (index: number | undefined, kind: RemovedKind): void => {
+    if (index === undefined) return;
+    lines = lines.slice(0, index);
+    removed.add(kind);
+  };
 
   // 1. Cut at the first reply/forward header: what follows is earlier mail.
-  const cut = findReplyHeader(lines);
-  if (cut) {
-    lines = lines.slice(0, cut.index);
-    removed.add(cut.kind);
-  }
+  const header = findReplyHeader(lines);
+  cutAt(header?.index, header?.kind ?? 'quoted-reply');
 
-  // 2. Cut at the signature delimiter or a device footer.
+  // 2. Cut at the signature delimiter or a device footer, then at a legal disclaimer.
   const footer = findFooter(lines);
-  if (footer) {
-    lines = lines.slice(0, footer.index);
-    removed.add(footer.kind);
-  }
+  cutAt(footer?.index, footer?.kind ?? 'signature');
+  cutAt(findDisclaimer(lines), 'disclaimer');
 
   // 3. Drop `>` quoted lines that remain (interleaved replies keep the customer's own lines).
   const unquoted = lines.filter((line) => !QUOTE_PREFIX.test(line));
   if (unquoted.length !== lines.length) removed.add('quoted-reply');
   lines = unquoted;
 
-  // 4. A sign-off followed by a short block (name, title, phone) closes the mail.
-  const signOff = findSignOff(lines);
-  if (signOff !== undefined) {
-    lines = lines.slice(0, signOff);
-    removed.add('signature');
-  }
+  // 4. A sign-off followed by a short block (name, title, phone), or a bare contact block, closes the mail.
+  cutAt(findSignOff(lines) ?? findTrailingSignature(lines), 'signature');
 
   return { newText: tidy(lines), removed: [...removed] };
 }
@@ -105,71 +118,35 @@ function tidy(lines: string[]): string {
 // ---------------------------------------------------------------------------
 // Reply and forward headers
 
-/** A separator line carrying the words "Original Message" and the like, in dashes or underscores. */
-const ORIGINAL_SEPARATOR =
-  /^[ \t]*[-_=]{2,}[ \t]*(original message|original|ursprüngliche nachricht|message d'origine|mensaje original|原始邮件|原始郵件|原邮件|元のメッセージ|オリジナル メッセージ|オリジナルメッセージ)[ \t]*[-_=]{2,}[ \t]*$/i;
-const FORWARD_SEPARATOR =
-  /^[ \t]*[-_=]{2,}[ \t]*(forwarded message|forwarded|begin forwarded message|weitergeleitete nachricht|message transféré|转发邮件|转发的邮件|転送メッセージ|転送されたメッセージ)[ \t]*[-_=]{2,}[ \t]*$|^[ \t]*(begin forwarded message|下面是被转发的邮件|以下は転送されたメッセージです)[ \t]*[:：]?[ \t]*$/i;
-
-/**
- * Reply attributions that start with a distinctive word or a date. Each is
- * tested on one line and on that line joined with the next one or two (Gmail
- * wraps long "On … wrote:" lines).
- */
-const WRAPPING_ATTRIBUTIONS: RegExp[] = [
-  // English (Gmail, Apple Mail, Thunderbird): "On Tue, 24 Nov 2026 at 10:00, Jane <jane@x.org> wrote:"
-  /^On\b.{4,300}\b(wrote|writes)[ \t]*:?$/is,
-  // French, German, Spanish, Portuguese, Italian, Dutch (customers abroad).
-  /^Le\b.{4,300}\ba écrit[ \t]*:?$/is,
-  /^Am\b.{4,300}\bschrieb.{0,120}:$/is,
-  /^El\b.{4,300}\bescribió[ \t]*:?$/is,
-  /^(Em|On)\b.{4,300}\bescreveu[ \t]*:?$/is,
-  /^Il\b.{4,300}\bha scritto[ \t]*:?$/is,
-  /^Op\b.{4,300}\bschreef.{0,120}:$/is,
-  // Chinese: "在 2026年11月24日 10:00，张三 <x@y.cn> 写道："
-  /^(在|于).{2,300}(写道|寫道)[ \t]*[:：]?$/s,
-  // Japanese (Gmail): "2026年11月24日(火) 10:00 山田太郎 <yamada@example.jp>:"
-  /^\d{4}[年/.-]\s?\d{1,2}[月/.-]\s?\d{1,2}日?.{0,200}@.{0,200}[:：]$/s,
-];
-
-/** Attributions recognised on a single line only (their start is ordinary text). */
-const LINE_ATTRIBUTIONS: RegExp[] = [
-  // "Jane Doe <jane@x.org> wrote:" / "jane@x.org wrote:" (mailing-list and some mobile clients)
-  /^.{0,120}(<[^<>\s]+@[^<>\s]+>|[^\s@]+@[^\s@]+\.[a-z]{2,})[ \t]*(wrote|writes)[ \t]*:$/i,
-  // Chinese: "2026-11-24 10:00，"张三" <x@y.cn> 写道："
-  /^.{2,300}(写道|寫道)[ \t]*[:：]$/,
-  // Japanese: "「山田太郎」のメッセージ:", "2026/11/24 10:00、山田 <yamada@x.jp> のメール:", "… さんは書きました:"
-  /^.{0,300}「.{1,120}」.{0,120}のメッセージ[ \t]*[:：]?$/,
-  /^.{0,300}のメ(ッセージ|ール)[ \t]*[:：]$/,
-  /^.{0,300}(さん|様)?は書きました[ \t]*[:：]?$/,
-];
-
-/** Outlook-style header blocks: a From line, then a Sent/Date line and a To/Subject line. */
-const BLOCK_FROM = /^[ \t*]*(from|von|de|发件人|發件人|寄件者|寄件人|差出人|送信者|送信元)[ \t*]*[:：]/i;
-const BLOCK_SENT = /^[ \t*]*(sent|date|gesendet|datum|envoyé|enviado|fecha|发送时间|發送時間|时间|日期|寄件日期|送信日時|日付|日時)[ \t*]*[:：]/i;
-const BLOCK_TO_SUBJECT = /^[ \t*]*(to|subject|an|betreff|à|objet|para|asunto|收件人|收件者|主题|主題|主旨|宛先|件名)[ \t*]*[:：]/i;
-const UNDERSCORE_RULE = /^[ \t]*_{8,}[ \t]*$/;
+/** Lines longer than this are text, never a header or a footer (bounds the work on huge lines). */
+const MAX_HEADER_LINE_LENGTH = 400;
 
 function findReplyHeader(lines: string[]): { index: number; kind: RemovedKind } | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const bare = line.trim();
-    if (bare.length === 0 || QUOTE_PREFIX.test(line)) continue;
+    if (bare.length === 0 || bare.length > MAX_HEADER_LINE_LENGTH || QUOTE_PREFIX.test(line)) continue;
     if (ORIGINAL_SEPARATOR.test(bare)) return { index: i, kind: 'quoted-reply' };
-    if (FORWARD_SEPARATOR.test(bare)) return { index: i, kind: 'forwarded-message' };
+    if (FORWARD_SEPARATOR.test(bare) || FORWARD_LINE.test(bare)) return { index: i, kind: 'forwarded-message' };
     if (isAttribution(lines, i)) return { index: i, kind: 'quoted-reply' };
-    if (BLOCK_FROM.test(bare) && isHeaderBlock(lines, i)) {
-      const start = i > 0 && UNDERSCORE_RULE.test(lines[i - 1]!) ? i - 1 : i;
+    if ((BLOCK_FROM.test(bare) || BLOCK_SENT.test(bare)) && isHeaderBlock(lines, i)) {
+      const start = i > 0 && UNDERSCORE_RULE.test(lines[i - 1]!.trim()) ? i - 1 : i;
       return { index: start, kind: 'quoted-reply' };
     }
   }
   return undefined;
 }
 
+/**
+ * How every attribution ends: a colon, or the verb of "… wrote". Lines ending otherwise skip the
+ * attribution patterns, whose leading wildcards are costly on every line of a long mail.
+ */
+const ATTRIBUTION_END = /([:：]|wrote|writes|écrit|dit|escribió|escreveu|scritto|geschreven|写道|寫道|メッセージ|書きました)\s*$/iu;
+
 function isAttribution(lines: string[], index: number): boolean {
   const one = lines[index]!.trim();
-  if (one.length > 400) return false;
-  if (LINE_ATTRIBUTIONS.some((pattern) => pattern.test(one))) return true;
+  if (ATTRIBUTION_END.test(one) && LINE_ATTRIBUTIONS.some((pattern) => pattern.test(one))) return true;
+  if (WROTE_BEFORE_QUOTE.test(one) && nextLineIsQuoted(lines, index)) return true;
   const candidates = [one];
   const next = lines[index + 1]?.trim();
   if (next) {
@@ -177,71 +154,59 @@ function isAttribution(lines: string[], index: number): boolean {
     const third = lines[index + 2]?.trim();
     if (third) candidates.push(`${one} ${next} ${third}`);
   }
-  return candidates.some((candidate) => WRAPPING_ATTRIBUTIONS.some((pattern) => pattern.test(candidate)));
+  return candidates.some(
+    (candidate) => candidate.length <= 2 * MAX_HEADER_LINE_LENGTH && ATTRIBUTION_END.test(candidate) && WRAPPING_ATTRIBUTIONS.some((pattern) => pattern.test(candidate)),
+  );
 }
 
-function isHeaderBlock(lines: string[], index: number): boolean {
-  let sent = false;
-  let toOrSubject = false;
-  for (let j = index + 1; j < Math.min(lines.length, index + 7); j++) {
-    const bare = lines[j]!.trim();
-    if (BLOCK_SENT.test(bare)) sent = true;
-    if (BLOCK_TO_SUBJECT.test(bare)) toOrSubject = true;
+function nextLineIsQuoted(lines: string[], index: number): boolean {
+  for (let j = index + 1; j < lines.length; j++) {
+    if (lines[j]!.trim() !== '') return QUOTE_PREFIX.test(lines[j]!);
   }
-  return sent && toOrSubject;
+  return false;
+}
+
+/**
+ * A From or Sent line starts a block that holds a From, a Sent/Date and a To/Subject line within
+ * 7 lines, with an address on the From line or a date on the Sent line ("Da: lunedì / Data: ieri /
+ * A: voi" is text).
+ */
+function isHeaderBlock(lines: string[], index: number): boolean {
+  let from: string | undefined;
+  let sent: string | undefined;
+  let toOrSubject = false;
+  for (let j = index; j < Math.min(lines.length, index + 7); j++) {
+    const bare = lines[j]!.trim();
+    if (bare.length > MAX_HEADER_LINE_LENGTH) continue;
+    if (BLOCK_FROM.test(bare)) from ??= bare;
+    else if (BLOCK_SENT.test(bare)) sent ??= bare;
+    else if (BLOCK_TO_SUBJECT.test(bare)) toOrSubject = true;
+  }
+  if (from === undefined || sent === undefined || !toOrSubject) return false;
+  return from.includes('@') || /\d/.test(sent);
 }
 
 // ---------------------------------------------------------------------------
-// Signatures and footers
+// Signature delimiter and device footers
 
 const SIGNATURE_DELIMITER = /^-- ?$/;
-const DEVICE_FOOTER =
-  /^[ \t]*(sent from my \S.{0,40}|sent from (mail|outlook|yahoo mail|aol|my mobile|samsung|gmail)\b.{0,40}|sent (with|via) (proton ?mail|blackberry|spark|airmail)\b.{0,40}|get outlook for (ios|android)|envoyé de mon \S.{0,30}|von meinem \S.{0,40}gesendet|enviado desde mi \S.{0,30}|(发自|来自|發自|从|從)我的\s?\S{0,12}(iphone|ipad|android|手机|手機|华为|huawei|小米|xiaomi|oppo|vivo|荣耀|honor|samsung|三星|galaxy)\S{0,12}|(iphone|ipad|android|スマートフォン|スマホ|携帯)\S{0,12}から送信)[ \t]*$/i;
+
+/** The footer text without a link the app appends ("Get Outlook for Android<https://aka.ms/…>") or closing punctuation. */
+function footerText(line: string): string {
+  return line
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\s*[<(]\s*https?:\/\/[^\s>)]*\s*[>)]/gi, '')
+    .trim()
+    .replace(/[.!。！]+$/, '');
+}
 
 function findFooter(lines: string[]): { index: number; kind: RemovedKind } | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (SIGNATURE_DELIMITER.test(line)) return { index: i, kind: 'signature' };
-    if (DEVICE_FOOTER.test(line.trim())) return { index: i, kind: 'device-footer' };
+    if (line.length > MAX_HEADER_LINE_LENGTH) continue;
+    const text = footerText(line);
+    if (text.length > 0 && DEVICE_FOOTERS.some((pattern) => pattern.test(text))) return { index: i, kind: 'device-footer' };
   }
   return undefined;
-}
-
-const SIGN_OFFS =
-  /^[ \t]*(((best|kind|warm|warmest|many|with)\s+)?(regards|wishes|thanks)|best|cheers|sincerely|yours sincerely|yours truly|yours faithfully|respectfully|thank you( very much| so much)?|thanks( (a lot|again|in advance))?|thx|mit freundlichen grüßen|cordialement|saludos|此致|敬礼|顺祝商祺|祝好|谢谢|多谢|感谢|以上(、|，)?(よろしくお願い(いた|致)?します)?|よろしくお願い(いた|致)?します|何卒よろしくお願い(いた|致|申し上げ)?(します|ます)|宜しくお願い(いた|致)?します)[ \t]*[,，.。!！]?[ \t]*$/i;
-const DECORATION = /^[ \t]*([-=_*~#+━─═＝－]\s*){5,}$/;
-const MAX_SIGNATURE_LINES = 8;
-const MAX_SIGNATURE_LINE_LENGTH = 60;
-
-/**
- * A sign-off ("Best regards,", "谢谢", "よろしくお願いします") or a decoration
- * rule ("━━━━━") followed only by a short signature-like block (at most 8
- * lines of name, title, company, phone: short, no question) ends the message.
- * Returns the cut index; the earliest qualifying line wins.
- */
-function findSignOff(lines: string[]): number | undefined {
-  let last = lines.length - 1;
-  while (last >= 0 && lines[last]!.trim() === '') last--;
-  if (last < 1) return undefined;
-  for (let i = Math.max(1, last - MAX_SIGNATURE_LINES); i <= last; i++) {
-    const bare = lines[i]!.trim();
-    if (!SIGN_OFFS.test(bare) && !DECORATION.test(bare)) continue;
-    const after = lines.slice(i + 1, last + 1).filter((line) => line.trim() !== '');
-    if (after.length > MAX_SIGNATURE_LINES || !after.every(isSignatureLike)) continue;
-    // Keep some text before the cut: a mail that is only "Thanks" stays as it is.
-    if (lines.slice(0, i).join('\n').trim().length === 0) return undefined;
-    return i;
-  }
-  return undefined;
-}
-
-/** Sentence particles and verb endings: a line with them is text, not a name, title, company or address. */
-const CJK_SENTENCE = /[了吗呢吧请没不]|ます|です|ません|ください|でした/;
-
-function isSignatureLike(line: string): boolean {
-  const bare = line.trim();
-  if (bare.length > MAX_SIGNATURE_LINE_LENGTH || /[?？。！]$/.test(bare) || CJK_SENTENCE.test(bare)) return false;
-  const words = bare.split(/\s+/).length;
-  if (words >= 4 && /[.!]$/.test(bare)) return false;
-  return words <= 7;
 }
