@@ -102,7 +102,7 @@ describe('config rules', () => {
     expect(byRule.reasons.some((reason) => reason.startsWith('intent '))).toBe(false);
     const byIntent = classify(mail({ text: 'I want a refund' }), config, defaults);
     expect(byIntent.category).toBe('refund');
-    expect(byIntent.reasons).toContain('intent refund: "refund" (score 3)');
+    expect(byIntent.reasons).toContain('intent refund (en): "refund" (score 3)');
   });
 
   it('keeps an agent only while the mail stays with that agent\'s team', () => {

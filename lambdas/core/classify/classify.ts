@@ -1,10 +1,10 @@
-import type { ClassificationConfig, ClassificationRule, RuleAction, RuleCondition } from '../../schemas/classification-config.js';
+import type { ClassificationConfig, ClassificationRule } from '../../schemas/classification-config.js';
 import { isHigherPriority, raisePriority, type Priority } from '../priority.js';
 import { scoreIntents, type IntentName } from './intents.js';
-import { detectLanguage, type DetectedLanguage } from './language.js';
+import { detectLanguage } from './language.js';
 import { stripQuotedAndSignature } from './quotes.js';
-import { compileTerm, normalizeForMatching } from './terms.js';
-import { assessTone, type Sentiment } from './urgency.js';
+import { applyRules } from './rule-match.js';
+import { assessTone, type Sentiment, type ToneAssessment } from './urgency.js';
 
 /**
  * The classification entry point: pure, deterministic, explainable.
@@ -14,10 +14,12 @@ import { assessTone, type Sentiment } from './urgency.js';
  * 2. config rules, in order; a rule matches when all its conditions hold; for each field
  *    (team, agent, category, priority) the first matching rule that sets it wins;
  * 3. built-in intents decide the category when no rule did;
- * 4. the priority (a rule's, else `normal`) can then only rise:
- *    a negative tone raises it one step; an urgency word lifts it to at least `high`;
- *    a legal or public threat lifts it to at least `high`; a customer writing again while
- *    earlier mails of the thread still await our first reply raises it one step per such mail.
+ * 4. the priority: a rule's, else `low` for a mail that says nothing presses (a feature idea,
+ *    a curious question, "no rush") and `normal` for the rest; then it can only rise:
+ *    an outage, a security incident or a legal threat makes it `urgent`; a negative tone raises
+ *    it one step; an urgency word or a public threat lifts it to at least `high`; a customer
+ *    writing again while earlier mails of the thread still await our first reply raises it
+ *    one step per such mail.
  * Every decision adds a short reason.
  */
 export interface ClassificationInput {
@@ -38,8 +40,8 @@ export interface ClassificationDefaults {
   team: string;
   /** Person reached through that address, if it is a personal address or alias. */
   agent?: string;
-  /** Language of the address, used when the mail's language cannot be detected. */
-  language: DetectedLanguage;
+  /** Language of the address (ISO 639-1), used when the mail's language cannot be detected. */
+  language: string;
   /**
    * Team of each agent (agent id → team id). When a rule assigns an agent but no team,
    * the agent's team is used. Optional: without it the team stays as it was.
@@ -52,13 +54,15 @@ export interface Classification {
   team: string;
   agent: string | undefined;
   priority: Priority;
-  language: DetectedLanguage;
+  /** ISO 639-1 of the customer's new text (any language), else the address's language. */
+  language: string;
+  /** Whether `language` was read from the mail (false: the address's default was used). */
+  languageDetected: boolean;
+  /** For Chinese: Simplified or Traditional script. */
+  script?: 'Hans' | 'Hant';
   sentiment: Sentiment;
   reasons: string[];
 }
-
-type Field = keyof RuleAction;
-const FIELDS: readonly Field[] = ['team', 'agent', 'category', 'priority'];
 
 /**
  * Characters of the body that are classified. A mail says what it is about early (intents and
@@ -85,28 +89,47 @@ export function classify(input: ClassificationInput, rules: ClassificationConfig
   }
 
   // 2. Rules.
-  const decided: Partial<Record<Field, { value: string; rule: number }>> = {};
-  rules.rules.forEach((rule, index) => {
-    const matched = matchRule(rule.when, input, newText);
-    if (!matched) return;
-    const label = `rule[${index}]${rule.name ? ` (${rule.name})` : ''} ${matched}`;
-    const taken: string[] = [];
-    const skipped: string[] = [];
-    for (const field of FIELDS) {
-      const value = rule.then[field];
-      if (value === undefined) continue;
-      const earlier = decided[field];
-      if (earlier) {
-        skipped.push(`${field} already set by rule[${earlier.rule}]`);
-        continue;
-      }
-      decided[field] = { value, rule: index };
-      taken.push(`${field} ${value}`);
-    }
-    reasons.push(taken.length > 0 ? `${label} → ${taken.join(', ')}${skipped.length ? ` (${skipped.join(', ')})` : ''}` : `${label}: ${skipped.join(', ')}`);
-  });
+  const decided = applyRules(rules, input, newText, reasons);
 
-  // Team and agent: rules over the address defaults; an agent follows the team it belongs to.
+  const { team, agent } = decideOwner(decided, defaults, input.recipient, reasons);
+
+  // 1b. Language, on the new text and the subject.
+  const detected = detectLanguage(`${input.subject}\n${newText}`);
+  const language = detected.language ?? defaults.language;
+  reasons.push(detected.language ? detected.reason : `${detected.reason} → default ${defaults.language}`);
+
+  // 3. Category.
+  let category: IntentName;
+  if (decided.category) {
+    category = decided.category.value as IntentName;
+  } else {
+    // Typo tolerance is for English only (or text too short to tell): in other languages it finds false friends ("producto" ≈ product).
+    const intent = scoreIntents(input.subject, newText, { language: detected.language ?? defaults.language, fuzzy: (detected.language ?? 'en') === 'en' });
+    category = intent.intent;
+    reasons.push(intent.reason);
+  }
+
+  // 4. Priority: base, then only upwards.
+  const tone = assessTone(input.subject, newText, detected.language ?? defaults.language);
+  const priority = decidePriority(basePriority(decided.priority?.value as Priority | undefined, tone, category, reasons), tone, input.awaitingFirstReplyRepeat, reasons);
+
+  return {
+    category,
+    team,
+    agent,
+    priority,
+    language,
+    languageDetected: detected.language !== undefined,
+    ...(detected.script && language === 'zh' ? { script: detected.script } : {}),
+    sentiment: tone.sentiment,
+    reasons,
+  };
+}
+
+// ---------------------------------------------------------------------------
+
+/** Team and agent: rules over the address defaults; an agent follows the team it belongs to. */
+function decideOwner(decided: ReturnType<typeof applyRules>, defaults: ClassificationDefaults, recipient: string, reasons: string[]): { team: string; agent: string | undefined } {
   let team = decided.team?.value ?? defaults.team;
   let agent = decided.agent?.value ?? defaults.agent;
   if (decided.agent && !decided.team) {
@@ -121,28 +144,14 @@ export function classify(input: ClassificationInput, rules: ClassificationConfig
     agent = undefined;
   }
   if (!decided.team && !decided.agent) {
-    reasons.push(`team ${team}${agent ? `, agent ${agent}` : ''}: owner of ${input.recipient || 'the address written to'}`);
+    reasons.push(`team ${team}${agent ? `, agent ${agent}` : ''}: owner of ${recipient || 'the address written to'}`);
   }
+  return { team, agent };
+}
 
-  // 1b. Language, on the new text and the subject.
-  const detected = detectLanguage(`${input.subject}\n${newText}`);
-  const language = detected.language ?? defaults.language;
-  reasons.push(detected.language ? detected.reason : `${detected.reason} → default ${defaults.language}`);
-
-  // 3. Category.
-  let category: IntentName;
-  if (decided.category) {
-    category = decided.category.value as IntentName;
-  } else {
-    // Typo tolerance is for English (or text too short to tell): in other languages it finds false friends ("producto" ≈ product).
-    const intent = scoreIntents(input.subject, newText, { fuzzy: detected.language === 'en' || (detected.language === undefined && !detected.foreign) });
-    category = intent.intent;
-    reasons.push(intent.reason);
-  }
-
-  // 4. Priority: base, then only upwards.
-  const tone = assessTone(input.subject, newText);
-  let priority: Priority = (decided.priority?.value as Priority | undefined) ?? 'normal';
+/** Raises the base priority by what the mail says (tone, urgency, threats, outages) and by repeat contact. */
+function decidePriority(base: Priority, tone: ToneAssessment, awaitingFirstReplyRepeat: number | undefined, reasons: string[]): Priority {
+  let priority = base;
   if (tone.sentiment === 'negative') {
     const raised = raisePriority(priority);
     reasons.push(`${tone.reasons.find((reason) => reason.startsWith('tone')) ?? 'tone negative'} → ${step(priority, raised)}`);
@@ -159,107 +168,41 @@ export function classify(input: ClassificationInput, rules: ClassificationConfig
     reasons.push(`urgency: ${words} → ${lifted === priority ? `priority ${priority} (already at least high)` : `priority ${lifted}`}`);
     priority = lifted;
   }
-  if (tone.threats.length > 0) {
-    const threat = tone.threats[0]!;
-    const lifted = atLeast(priority, 'high');
-    if (lifted !== priority) {
-      reasons.push(`${threat.kind}: "${threat.text}" → priority ${lifted}`);
-      priority = lifted;
-    }
+  const publicThreat = tone.threats.find((threat) => threat.kind === 'public-threat');
+  if (publicThreat && atLeast(priority, 'high') !== priority) {
+    priority = atLeast(priority, 'high');
+    reasons.push(`public-threat: "${publicThreat.text}" → priority ${priority}`);
   }
-  const repeats = Math.max(0, Math.floor(input.awaitingFirstReplyRepeat ?? 0));
+  // Outages, security incidents and legal threats cannot wait for the normal queue.
+  const critical = tone.critical[0] ?? tone.threats.find((threat) => threat.kind === 'legal-threat');
+  if (critical && priority !== 'urgent') {
+    reasons.push(`${critical.kind}: "${critical.text}" → priority ${priority} → urgent`);
+    priority = 'urgent';
+  }
+  const repeats = Math.max(0, Math.floor(awaitingFirstReplyRepeat ?? 0));
   if (repeats > 0) {
     let raised = priority;
     for (let i = 0; i < repeats; i++) raised = raisePriority(raised);
     const nth = ordinal(repeats + 1);
-    reasons.push(
-      `escalation: ${nth} mail while ${repeats === 1 ? 'the first still awaits' : `${repeats} earlier ones still await`} our first reply → ${step(priority, raised)}`,
-    );
+    reasons.push(`escalation: ${nth} mail while ${repeats === 1 ? 'the first still awaits' : `${repeats} earlier ones still await`} our first reply → ${step(priority, raised)}`);
     priority = raised;
   }
-
-  return { category, team, agent, priority, language, sentiment: tone.sentiment, reasons };
+  return priority;
 }
 
-// ---------------------------------------------------------------------------
-// Rule matching
-
-/** Returns a description of the matched conditions (for the reason), or undefined when the rule does not match. */
-export function matchRule(when: RuleCondition, input: ClassificationInput, newText: string): string | undefined {
-  const parts: string[] = [];
-  if (when.recipient !== undefined) {
-    const hit = matchAddress(when.recipient, input.recipient);
-    if (!hit) return undefined;
-    parts.push(`recipient is ${hit}`);
-  }
-  if (when.sender !== undefined) {
-    const hit = matchAddress(when.sender, input.sender);
-    if (!hit) return undefined;
-    parts.push(`sender is ${hit}`);
-  }
-  if (when.subject !== undefined) {
-    if (!ruleRegex(when.subject).test(input.subject)) return undefined;
-    parts.push(`subject matches /${when.subject}/`);
-  }
-  if (when.body !== undefined) {
-    if (!ruleRegex(when.body).test(newText)) return undefined;
-    parts.push(`body matches /${when.body}/`);
-  }
-  if (when.keywords !== undefined) {
-    const haystack = normalizeForMatching(`${input.subject}\n${newText}`);
-    const hit = when.keywords.find((keyword) => keywordPattern(keyword).test(haystack));
-    if (hit === undefined) return undefined;
-    parts.push(`keyword "${hit}"`);
-  }
-  if (when.header !== undefined) {
-    const pattern = ruleRegex(when.header.pattern);
-    const values = input.headers.get(when.header.name.toLowerCase()) ?? [];
-    if (!values.some((value) => pattern.test(value))) return undefined;
-    parts.push(`header ${when.header.name} matches /${when.header.pattern}/`);
-  }
-  return parts.length > 0 ? parts.join(' and ') : undefined;
+/**
+ * A rule's priority; else `low` when the mail says nothing presses (calm words, an idea or a
+ * curious question, or praise) and nothing in it does; else `normal`.
+ */
+function basePriority(fromRule: Priority | undefined, tone: ToneAssessment, category: IntentName, reasons: string[]): Priority {
+  if (fromRule) return fromRule;
+  const praise = category === 'feedback' && tone.sentiment === 'positive' ? tone.positive[0] : undefined;
+  const relaxed = tone.calm[0] ?? tone.minor[0] ?? praise;
+  const pressing = tone.urgency.length > 0 || tone.critical.length > 0 || tone.threats.length > 0 || tone.sentiment === 'negative';
+  if (!relaxed || pressing) return 'normal';
+  reasons.push(`${relaxed.kind === 'positive' ? 'praise' : relaxed.kind}: "${relaxed.text}" → priority low`);
+  return 'low';
 }
-
-/** `vip@x.org` matches that address; `@x.org` matches the domain and its subdomains. Returns what matched. */
-function matchAddress(wanted: string | readonly string[], actual: string): string | undefined {
-  const address = actual.trim().toLowerCase();
-  if (!address) return undefined;
-  const domain = address.slice(address.lastIndexOf('@') + 1);
-  const list = typeof wanted === 'string' ? [wanted] : wanted;
-  return list.find((entry) => {
-    const value = entry.trim().toLowerCase();
-    if (value.startsWith('@')) {
-      const wantedDomain = value.slice(1);
-      return domain === wantedDomain || domain.endsWith(`.${wantedDomain}`);
-    }
-    return value === address;
-  });
-}
-
-const regexCache = new Map<string, RegExp>();
-function ruleRegex(source: string): RegExp {
-  let pattern = regexCache.get(source);
-  if (!pattern) {
-    pattern = new RegExp(source, 'iu'); // validated by the config schema
-    regexCache.set(source, pattern);
-  }
-  return pattern;
-}
-
-const keywordCache = new Map<string, RegExp>();
-function keywordPattern(keyword: string): RegExp {
-  let pattern = keywordCache.get(keyword);
-  if (!pattern) {
-    // Keywords are literal: escape the term syntax characters before compiling.
-    const literal = keyword.replace(/[*|~?_<>]/g, ' ').trim() || keyword;
-    pattern = compileTerm(literal);
-    pattern = new RegExp(pattern.source, 'u'); // not global: `test` must not keep state
-    keywordCache.set(keyword, pattern);
-  }
-  return pattern;
-}
-
-// ---------------------------------------------------------------------------
 
 function atLeast(priority: Priority, floor: Priority): Priority {
   return isHigherPriority(floor, priority) ? floor : priority;
@@ -275,3 +218,4 @@ function ordinal(n: number): string {
 }
 
 export type { ClassificationRule };
+export { matchRule } from './rule-match.js';

@@ -1,50 +1,53 @@
-import { INTENT_LEXICONS } from './lexicons.js';
+import type { BuiltInLanguage } from '../../schemas/languages.js';
+import { INTENT_NAMES, type IntentName } from './intent-names.js';
+import { LEXICONS, lexiconLanguagesFor, SPELLING_VARIANTS, STEMMERS } from './lexicons/index.js';
+import type { LexiconIntent } from './lexicons/types.js';
+import { isRealEnglishWord } from './real-words.js';
+import { stemText } from './stemming.js';
 import { compileTerms, findTerms, normalizeForMatching, type CompiledTerm, type Term } from './terms.js';
 
-/** The built-in intents (the `category` of a classification). */
-export const INTENT_NAMES = ['refund', 'shipping', 'billing', 'technical', 'account', 'sales', 'complaint', 'feedback', 'other'] as const;
-export type IntentName = (typeof INTENT_NAMES)[number];
-
-export function isIntentName(value: string): value is IntentName {
-  return (INTENT_NAMES as readonly string[]).includes(value);
-}
+export { INTENT_NAMES, isIntentName, type IntentName } from './intent-names.js';
 
 /**
- * Tie-breaking, documented: the highest total score wins; on equal scores the
- * intent with the strongest single term wins; if still equal, the first in
- * this order. The order puts topics with a concrete owner and money or access
- * at stake first (refund, billing, account, technical, shipping), then
- * complaint (tone is also handled by urgency.ts), then the least time-critical
+ * Tie-breaking, documented: the highest total score wins; on equal totals the one
+ * with more evidence in the body, then the strongest single term, then this order. The
+ * order puts topics with a concrete owner and money or access at stake first (refund,
+ * billing, account, technical, shipping), then complaint, then the least time-critical
  * (sales, feedback), and `other` last.
  */
 export const INTENT_TIE_ORDER: readonly IntentName[] = ['refund', 'billing', 'account', 'technical', 'shipping', 'complaint', 'sales', 'feedback', 'other'];
 
-/** A term seen in the subject counts this much more than in the body. */
-export const SUBJECT_FACTOR = 1.5;
+/** The least score that names a topic: one weight-1 hint alone does not (a typo of a stronger word does). */
+const MIN_TOPIC_SCORE = 2;
 /** Text beyond this many characters is not scanned (a long mail says what it is about early). */
 const MAX_SCAN_CHARS = 20_000;
 
-type Lang = 'en' | 'zh' | 'ja';
 interface IntentTag {
-  intent: IntentName;
-  language: Lang;
+  /** `context`: a phrase that hides the intent words inside it and scores nothing ("account number"). */
+  intent: LexiconIntent | 'context';
+  language: BuiltInLanguage;
 }
 
 export interface IntentEvidence {
   /** The lexicon term, e.g. `money back` or `cancel ~ order`. */
   term: string;
-  /** The first text it matched, e.g. `cancel my order`. */
+  /** The words of the mail it matched, e.g. `cancel my order`. */
   matched: string;
-  language: Lang;
-  /** Weight after the subject factor. */
+  language: BuiltInLanguage;
+  /** What it counts: the lexicon weight, one step less for a typo. */
   weight: number;
+  /** The lexicon weight of the term (a typo of a strong word still names the topic). */
+  termWeight: number;
   inSubject: boolean;
 }
 
 export interface IntentScore {
   intent: IntentName;
+  /** The body's evidence plus the subject's strongest term. */
   score: number;
-  /** Weight of the strongest single term (first tie-breaker). */
+  /** Sum of the distinct body terms. */
+  body: number;
+  /** Weight of the strongest single term. */
   strongest: number;
   evidence: IntentEvidence[];
 }
@@ -53,77 +56,120 @@ export interface IntentResult {
   intent: IntentName;
   /** Every intent with a match, best first (the order the decision used). */
   scores: IntentScore[];
-  /** e.g. `intent refund: "money back", "return" (score 5; next shipping 2)`. */
+  /** Phrases read as context and not counted ("account number", "thanks in advance"). */
+  context: string[];
+  /** e.g. `intent refund (de): "geld zurück", "rücksendung" (score 5; next shipping 2)`. */
   reason: string;
 }
 
-/**
- * Compiled at the first scoring, not at import: the config schema imports this module for
- * INTENT_NAMES, so every function that loads the config would pay for it.
- */
-let compiled: CompiledTerm<IntentTag>[] | undefined;
-const compiledTerms = () => (compiled ??= compileTerms(buildTerms()));
+export interface IntentOptions {
+  /** The mail's language; decides which lexicons are read (see lexiconLanguagesFor). */
+  language?: string;
+  /** Also count English words one typo away from a lexicon word (never a real word). Default on. */
+  fuzzy?: boolean;
+}
 
-function buildTerms(): Term<IntentTag>[] {
-  const terms: Term<IntentTag>[] = [];
-  for (const intent of INTENT_NAMES) {
-    const lexicon = INTENT_LEXICONS[intent];
-    for (const language of ['en', 'zh', 'ja'] as const) {
-      for (const [weight, list] of Object.entries(lexicon[language])) {
-        for (const term of list ?? []) terms.push({ term, weight: Number(weight), tag: { intent, language } });
+/** Compiled per language at its first mail, not at import: a function never pays for languages it does not see. */
+const compiled = new Map<BuiltInLanguage, CompiledTerm<IntentTag>[]>();
+
+function termsOf(language: BuiltInLanguage): CompiledTerm<IntentTag>[] {
+  let terms = compiled.get(language);
+  if (!terms) {
+    const lexicon = LEXICONS[language];
+    const list: Term<IntentTag>[] = lexicon.context.map((term) => ({ term, weight: 3, tag: { intent: 'context', language } }));
+    for (const intent of INTENT_NAMES) {
+      if (intent === 'other') continue;
+      for (const [weight, words] of Object.entries(lexicon.intents[intent])) {
+        for (const term of words ?? []) list.push({ term, weight: Number(weight), tag: { intent, language } });
       }
     }
+    terms = compileTerms(list, { stem: STEMMERS[language], spelling: SPELLING_VARIANTS[language] });
+    compiled.set(language, terms);
   }
   return terms;
 }
 
-/**
- * Scores every built-in intent on the subject and the new text of a mail.
- * Each distinct lexicon term counts once per intent (a mail repeating
- * "refund" five times is not five times more about refunds), with its weight
- * times SUBJECT_FACTOR when it appears in the subject. No match at all → `other`.
- * `fuzzy` (default on) also counts English words one typo away from a lexicon
- * word, one weight step lower; turn it off for text that is not English.
- */
-export function scoreIntents(subject: string, text: string, options: { fuzzy?: boolean } = {}): IntentResult {
-  const fuzzy = options.fuzzy ?? true;
-  const byIntent = new Map<IntentName, Map<string, IntentEvidence>>();
-  const scan = (source: string, inSubject: boolean) => {
-    for (const match of findTerms(normalizeForMatching(source.slice(0, MAX_SCAN_CHARS)), compiledTerms(), { fuzzy })) {
-      const { intent, language } = match.term.tag;
-      const evidence = byIntent.get(intent) ?? new Map<string, IntentEvidence>();
-      byIntent.set(intent, evidence);
+interface Found {
+  tag: IntentTag;
+  term: string;
+  matched: string;
+  weight: number;
+  termWeight: number;
+}
+
+/** The lexicon matches of one text in the lexicons of `languages`, with the customer's words for each. */
+function findIntentTerms(source: string, languages: readonly BuiltInLanguage[], fuzzy: boolean): Found[] {
+  const normalized = normalizeForMatching(source.slice(0, MAX_SCAN_CHARS));
+  const found: Found[] = [];
+  for (const language of languages) {
+    const stem = STEMMERS[language];
+    const prepared = stem ? stemText(normalized, stem) : { text: normalized, original: (start: number, end: number) => normalized.slice(start, end) };
+    const matches = findTerms(prepared.text, termsOf(language), { fuzzy: fuzzy && language === 'en', isRealWord: isRealEnglishWord });
+    for (const match of matches) {
+      const words = prepared.original(match.start, match.end);
       // A misspelling counts one step less than the word itself (at least 1).
-      const base = match.fuzzyOf ? Math.max(1, match.term.weight - 1) : match.term.weight;
-      const weight = base * (inSubject ? SUBJECT_FACTOR : 1);
-      const known = evidence.get(match.term.term);
-      if (!known || known.weight < weight) {
-        const matched = match.fuzzyOf ? `${match.text}≈${match.fuzzyOf}` : match.text;
-        evidence.set(match.term.term, { term: match.term.term, matched, language, weight, inSubject: inSubject || Boolean(known?.inSubject) });
+      const weight = match.fuzzyOf ? Math.max(1, match.term.weight - 1) : match.term.weight;
+      found.push({ tag: match.term.tag, term: match.term.term, matched: match.fuzzyOf ? `${words}≈${match.fuzzyOf}` : words, weight, termWeight: match.term.weight });
+    }
+  }
+  return found;
+}
+
+/**
+ * Scores the built-in intents on the subject and the new text of a mail. The same words
+ * count once per intent (five "refund"s are not five times more about refunds).
+ * The subject adds only its strongest term per intent, so one word there cannot outvote
+ * what the whole body is about. No match at all → `other`.
+ */
+export function scoreIntents(subject: string, text: string, options: IntentOptions = {}): IntentResult {
+  const languages = lexiconLanguagesFor(options.language);
+  const fuzzy = options.fuzzy ?? true;
+  const context = new Set<string>();
+  const byIntent = new Map<IntentName, { body: Map<string, IntentEvidence>; subject: IntentEvidence | undefined }>();
+  const entry = (intent: IntentName) => {
+    let value = byIntent.get(intent);
+    if (!value) byIntent.set(intent, (value = { body: new Map(), subject: undefined }));
+    return value;
+  };
+  for (const [source, inSubject] of [[subject, true], [text, false]] as const) {
+    for (const found of findIntentTerms(source, languages, fuzzy)) {
+      if (found.tag.intent === 'context') {
+        context.add(found.matched);
+        continue;
+      }
+      const evidence: IntentEvidence = { term: found.term, matched: found.matched, language: found.tag.language, weight: found.weight, termWeight: found.termWeight, inSubject };
+      const scores = entry(found.tag.intent);
+      if (inSubject) {
+        if (!scores.subject || scores.subject.weight < found.weight) scores.subject = evidence;
+      } else {
+        // The same words count once, whichever terms (or how many mentions) found them.
+        const key = found.matched.toLowerCase();
+        const known = scores.body.get(key);
+        if (!known || known.weight < found.weight) scores.body.set(key, evidence);
       }
     }
-  };
-  scan(subject, true);
-  scan(text, false);
+  }
 
-  const scores: IntentScore[] = [...byIntent.entries()].map(([intent, evidence]) => {
-    const list = [...evidence.values()].sort((a, b) => b.weight - a.weight);
-    return {
-      intent,
-      score: list.reduce((sum, item) => sum + item.weight, 0),
-      strongest: list[0]?.weight ?? 0,
-      evidence: list,
-    };
+  const scores: IntentScore[] = [...byIntent.entries()].map(([intent, { body, subject: fromSubject }]) => {
+    const list = [...body.values(), ...(fromSubject ? [fromSubject] : [])].sort((a, b) => b.weight - a.weight);
+    const bodyScore = [...body.values()].reduce((sum, item) => sum + item.weight, 0);
+    return { intent, score: bodyScore + (fromSubject?.weight ?? 0), body: bodyScore, strongest: list[0]?.weight ?? 0, evidence: list };
   });
   scores.sort(compareScores);
 
   const best = scores[0];
-  if (!best) return { intent: 'other', scores, reason: 'intent other: no intent keywords matched' };
-  return { intent: best.intent, scores, reason: describe(best, scores[1]) };
+  const contextList = [...context];
+  const ignored = contextList.length > 0 ? `; not counted: ${contextList.slice(0, 3).map((phrase) => `"${phrase}"`).join(', ')}` : '';
+  if (!best) return { intent: 'other', scores, context: contextList, reason: `intent other: no intent keywords matched${ignored}` };
+  // One hint ("website", "app") is not a topic: a job application that mentions the web site stays `other`.
+  if (best.score < MIN_TOPIC_SCORE && !best.evidence.some((item) => item.termWeight >= MIN_TOPIC_SCORE)) {
+    return { intent: 'other', scores, context: contextList, reason: `intent other: only a weak hint (${describe(best, scores[1]).replace(/^intent /, '')})${ignored}` };
+  }
+  return { intent: best.intent, scores, context: contextList, reason: `${describe(best, scores[1])}${ignored}` };
 }
 
 function compareScores(a: IntentScore, b: IntentScore): number {
-  return b.score - a.score || b.strongest - a.strongest || INTENT_TIE_ORDER.indexOf(a.intent) - INTENT_TIE_ORDER.indexOf(b.intent);
+  return b.score - a.score || b.body - a.body || b.strongest - a.strongest || INTENT_TIE_ORDER.indexOf(a.intent) - INTENT_TIE_ORDER.indexOf(b.intent);
 }
 
 function describe(best: IntentScore, next: IntentScore | undefined): string {
@@ -132,16 +178,17 @@ function describe(best: IntentScore, next: IntentScore | undefined): string {
     .map((item) => `"${item.matched}"${item.inSubject ? ' (subject)' : ''}`)
     .join(', ');
   const more = best.evidence.length > 5 ? ` +${best.evidence.length - 5} more` : '';
+  const languages = [...new Set(best.evidence.map((item) => item.language))].join(', ');
   let detail = `score ${formatScore(best.score)}`;
   if (next) {
     detail +=
       next.score === best.score
-        ? next.strongest === best.strongest
+        ? next.body === best.body && next.strongest === best.strongest
           ? `, tied with ${next.intent}: ${best.intent} goes first`
-          : `, tied with ${next.intent}: stronger single term`
+          : `, tied with ${next.intent}: ${next.body === best.body ? 'stronger single term' : 'more said in the body'}`
         : `; next ${next.intent} ${formatScore(next.score)}`;
   }
-  return `intent ${best.intent}: ${words}${more} (${detail})`;
+  return `intent ${best.intent} (${languages}): ${words}${more} (${detail})`;
 }
 
 function formatScore(score: number): string {

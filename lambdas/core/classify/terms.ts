@@ -1,3 +1,10 @@
+import { anchorIndex, candidateTerms } from './anchor-index.js';
+import { literalIndex, literalMatches } from './literal-matches.js';
+import { findMisspellings } from './misspellings.js';
+import { withSpellingVariants, type SpellingVariant } from './spelling-variants.js';
+import { stemTerm, type Stemmer } from './stemming.js';
+import type { CompiledTerm, Term, TermAnchor, TermMatch } from './term-types.js';
+
 /**
  * The small phrase language the lexicons are written in, and the matcher.
  *
@@ -8,48 +15,19 @@
  * - a word ending in `?` is optional ("my? order");
  * - `~` is a gap of up to three words ("cancel ~ order" matches "cancel my last order");
  * - `<num>` is a number such as an order id ("order <num>" matches "order #12345").
- * Terms with Chinese or Japanese characters are plain substrings (those scripts have no spaces).
+ * - a leading `*` lets an alternative begin anywhere in a word ("*rechnung" finds "stromrechnung");
+ * Terms with Chinese, Japanese or Korean characters are plain substrings (no spaces between words there,
+ * and Korean particles attach to the noun). Latin, Cyrillic and Greek words are words.
  *
  * Text is normalised with NFKC (full-width letters and half-width kana become
  * ordinary ones) and lowercased before matching.
  */
 
-export interface Term<T> {
-  /** The phrase as written in the lexicon. */
-  term: string;
-  weight: number;
-  /** Whatever the caller attaches: an intent name, a signal kind… */
-  tag: T;
-}
+export type { CompiledTerm, Term, TermAnchor, TermMatch } from './term-types.js';
 
-export interface TermMatch<T> {
-  term: Term<T>;
-  /** The matched text as found (normalised, lowercased). */
-  text: string;
-  start: number;
-  end: number;
-  /** Set when the match is a misspelling (one edit away) of this lexicon word. */
-  fuzzyOf?: string;
-}
-
-export interface CompiledTerm<T> extends Term<T> {
-  pattern: RegExp;
-  /** Single-word alternatives of 6+ letters a misspelt word may be matched against (`stem*` prefixes end with `*`). */
-  fuzzyWords: string[];
-  /** Where in a text a match can start; undefined: anywhere (the whole text is scanned). */
-  anchor: TermAnchor | undefined;
-  /** `pattern`, tried at one position (an anchor) only. */
-  sticky: RegExp;
-}
-
-/**
- * Where a match can start, so that a text is not scanned once per lexicon term: a
- * Latin term's match starts a word of the text (a run of Latin letters and digits)
- * equal to one of `words` or beginning with one of `prefixes`; a CJK term is a literal.
- */
-type TermAnchor = { kind: 'word'; words: string[]; prefixes: string[] } | { kind: 'literal'; literal: string };
-
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** Letters of the scripts that separate words with spaces: a term's edges must not touch one. */
+const WORD_LETTER = '\\p{Script=Latin}\\p{Script=Cyrillic}\\p{Script=Greek}';
 const SEPARATOR = "[\\s\\-/]+";
 const GAP = "(?:[\\s\\-/]+[\\p{L}\\p{N}'#$.]+){0,3}";
 const NUMBER = '#?\\d[\\d-]{2,}';
@@ -58,25 +36,49 @@ export function normalizeForMatching(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[‘’`´]/g, "'");
 }
 
-export function compileTerms<T>(terms: readonly Term<T>[]): CompiledTerm<T>[] {
+/**
+ * `stem`: the language's stemmer (the text must then be stemmed alike, stemming.ts);
+ * `spelling`: a twin spelling added to every term word (spelling-variants.ts).
+ */
+export function compileTerms<T>(terms: readonly Term<T>[], options: { stem?: Stemmer; spelling?: SpellingVariant } = {}): CompiledTerm<T>[] {
+  const { stem, spelling } = options;
   return terms.map((entry) => {
-    const pattern = compileTerm(entry.term);
-    return { ...entry, pattern, fuzzyWords: fuzzyWordsOf(entry.term), anchor: anchorOf(entry.term), sticky: new RegExp(pattern.source, 'yu') };
+    const spelt = spelling && !CJK.test(entry.term) ? withSpellingVariants(entry.term, spelling) : entry.term;
+    const source = stem && !CJK.test(spelt) ? stemTerm(spelt, stem) : spelt;
+    const pattern = termSource(source);
+    const fuzzyWords = stem ? [] : fuzzyWordsOf(source);
+    // A lexicon has thousands of terms and a mail meets a few dozen: each regex is built when its anchor first shows up.
+    let global: RegExp | undefined;
+    let sticky: RegExp | undefined;
+    return {
+      ...entry,
+      fuzzyWords,
+      anchor: anchorOf(source),
+      get pattern() {
+        return (global ??= new RegExp(pattern, 'gu'));
+      },
+      get sticky() {
+        return (sticky ??= new RegExp(pattern, 'yu'));
+      },
+    };
   });
 }
 
 /** A word as the term patterns see one: their edges are Latin letters and digits (see compileTerm). */
-const WORD_RUN = /[\p{Script=Latin}\p{N}]+/gu;
-const LEADING_WORD_RUN = /^[\p{Script=Latin}\p{N}]+/u;
+const WORD_RUN = new RegExp(`[${WORD_LETTER}\\p{N}]+`, 'gu');
+const LEADING_WORD_RUN = new RegExp(`^[${WORD_LETTER}\\p{N}]+`, 'u');
 
 function anchorOf(term: string): TermAnchor | undefined {
   const normalized = normalizeForMatching(term.trim());
   if (CJK.test(normalized)) return { kind: 'literal', literal: normalized };
-  const first = normalized.split(/\s+/)[0]!;
+  const tokens = normalized.split(/\s+/);
+  const first = tokens[0]!;
   if (first === '<num>') return undefined;
   const words: string[] = [];
   const prefixes: string[] = [];
+  let exact = tokens.length === 1;
   for (const alternative of first.split('|')) {
+    if (alternative.startsWith('*')) return undefined; // may begin inside any word: scan the whole text
     const prefix = alternative.endsWith('*');
     const body = (prefix ? alternative.slice(0, -1) : alternative).replaceAll('_', ' ');
     const run = LEADING_WORD_RUN.exec(body)?.[0];
@@ -84,8 +86,9 @@ function anchorOf(term: string): TermAnchor | undefined {
     // Only a bare `stem*` may continue the word; anything else ends it (a separator, an apostrophe, the term's end).
     if (prefix && run === body) prefixes.push(run);
     else words.push(run);
+    if (prefix || run !== alternative) exact = false;
   }
-  return { kind: 'word', words, prefixes };
+  return { kind: 'word', words, prefixes, exact };
 }
 
 /** Start positions of each word of a text, built once per text and only when a term asks. */
@@ -94,8 +97,12 @@ class WordPositions {
   private sortedWords: string[] | undefined;
   constructor(private readonly text: string) {}
 
-  /** Ascending positions where the anchor's words start. */
-  of(anchor: { words: string[]; prefixes: string[] }): number[] {
+  /** The distinct words of the text. */
+  words(): Iterable<string> {
+    return this.positions().keys();
+  }
+
+  private positions(): Map<string, number[]> {
     if (!this.byWord) {
       this.byWord = new Map();
       for (const match of this.text.matchAll(WORD_RUN)) {
@@ -104,16 +111,27 @@ class WordPositions {
         else this.byWord.set(match[0], [match.index]);
       }
     }
+    return this.byWord;
+  }
+
+  /** Where this exact word starts. */
+  at(word: string): readonly number[] {
+    return this.positions().get(word) ?? [];
+  }
+
+  /** Ascending positions where the anchor's words start. */
+  of(anchor: { words: string[]; prefixes: string[] }): number[] {
+    this.positions();
     const lists: number[][] = [];
     for (const word of anchor.words) {
-      const list = this.byWord.get(word);
+      const list = this.byWord!.get(word);
       if (list) lists.push(list);
     }
     if (anchor.prefixes.length > 0) {
-      this.sortedWords ??= [...this.byWord.keys()].sort();
+      this.sortedWords ??= [...this.byWord!.keys()].sort();
       const sorted = this.sortedWords;
       for (const prefix of anchor.prefixes) {
-        for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) lists.push(this.byWord.get(sorted[i]!)!);
+        for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) lists.push(this.byWord!.get(sorted[i]!)!);
       }
     }
     if (lists.length <= 1) return lists[0] ?? [];
@@ -154,10 +172,9 @@ function matchesOf<T>(term: CompiledTerm<T>, text: string, words: WordPositions,
     for (const match of text.matchAll(term.pattern)) into.push({ term, text: match[0], start: match.index, end: match.index + match[0].length });
     return;
   }
-  if (anchor.kind === 'literal') {
-    for (let at = text.indexOf(anchor.literal); at >= 0; at = text.indexOf(anchor.literal, at + anchor.literal.length)) {
-      into.push({ term, text: anchor.literal, start: at, end: at + anchor.literal.length });
-    }
+  if (anchor.kind === 'literal') return; // all literals are found in one pass (literalMatches)
+  if (anchor.exact) {
+    for (const word of anchor.words) for (const start of words.at(word)) into.push({ term, text: word, start, end: start + word.length });
     return;
   }
   let free = 0;
@@ -172,8 +189,13 @@ function matchesOf<T>(term: CompiledTerm<T>, text: string, words: WordPositions,
 }
 
 export function compileTerm(term: string): RegExp {
+  return new RegExp(termSource(term), 'gu');
+}
+
+/** The regular expression of a term, as source (checked for syntax errors here, compiled when first needed). */
+export function termSource(term: string): string {
   const normalized = normalizeForMatching(term.trim());
-  if (CJK.test(normalized)) return new RegExp(escapeRegex(normalized), 'gu');
+  if (CJK.test(normalized)) return escapeRegex(normalized);
   const tokens = normalized.split(/\s+/);
   let source = '';
   tokens.forEach((token, index) => {
@@ -191,17 +213,18 @@ export function compileTerm(term: string): RegExp {
       source += optional ? `(?:${SEPARATOR}${word})?` : `${SEPARATOR}${word}`;
     }
   });
-  // Word edges are Latin letters and digits only: "12315投诉" and "App一打开" still match.
-  return new RegExp(`(?<![\\p{Script=Latin}\\p{N}])${source}(?![\\p{Script=Latin}\\p{N}])`, 'gu');
+  // Word edges are letters of spaced scripts and digits only: "12315投诉" and "App一打开" still match.
+  return `(?<![${WORD_LETTER}\\p{N}])${source}(?![${WORD_LETTER}\\p{N}])`;
 }
 
 function wordPattern(token: string, term: string): string {
   if (token === '<num>') return NUMBER;
   const alternatives = token.split('|').map((alternative) => {
     if (alternative.length === 0) throw new Error(`lexicon term "${term}": empty alternative`);
-    const prefix = alternative.endsWith('*');
-    const body = escapeRegex(prefix ? alternative.slice(0, -1) : alternative).replaceAll('_', SEPARATOR);
-    return prefix ? `${body}[\\p{L}']*` : body;
+    const infix = alternative.length > 1 && alternative.startsWith('*');
+    const prefix = alternative.length > 1 && alternative.endsWith('*');
+    const body = escapeRegex(alternative.slice(infix ? 1 : 0, prefix ? -1 : undefined)).replaceAll('_', SEPARATOR);
+    return `${infix ? "[\\p{L}']*" : ''}${body}${prefix ? "[\\p{L}']*" : ''}`;
   });
   return alternatives.length === 1 ? alternatives[0]! : `(?:${alternatives.join('|')})`;
 }
@@ -212,7 +235,7 @@ const FUZZY_MIN_LENGTH = 6;
 function fuzzyWordsOf(term: string): string[] {
   const normalized = normalizeForMatching(term.trim());
   if (CJK.test(normalized) || /\s/.test(normalized)) return [];
-  return normalized.split('|').filter((word) => /^\p{L}+\*?$/u.test(word) && word.replace('*', '').length >= FUZZY_MIN_LENGTH);
+  return normalized.split('|').filter((word) => /^\p{Script=Latin}+\*?$/u.test(word) && word.replace('*', '').length >= FUZZY_MIN_LENGTH);
 }
 
 function escapeRegex(text: string): string {
@@ -227,11 +250,19 @@ function escapeRegex(text: string): string {
  * overlapping spans all stay. Sorted by position. With `fuzzy`, words no term
  * matched are also tried as misspellings of single-word terms.
  */
-export function findTerms<T>(normalizedText: string, terms: readonly CompiledTerm<T>[], options: { fuzzy?: boolean } = {}): TermMatch<T>[] {
+export interface FindOptions {
+  fuzzy?: boolean;
+  /** A correctly spelt word is never read as a typo of another one ("shopping" is not "shipping"). */
+  isRealWord?: (word: string) => boolean;
+}
+
+export function findTerms<T>(normalizedText: string, terms: readonly CompiledTerm<T>[], options: FindOptions = {}): TermMatch<T>[] {
   const found: TermMatch<T>[] = [];
   const words = new WordPositions(normalizedText);
-  for (const term of terms) matchesOf(term, normalizedText, words, found);
-  if (options.fuzzy) found.push(...findMisspellings(normalizedText, terms, found));
+  const literals = literalIndex(terms);
+  for (const term of candidateTerms(terms, anchorIndex(terms), words.words())) matchesOf(term, normalizedText, words, found);
+  if (literals.size > 0) literalMatches(normalizedText, literals, found);
+  if (options.fuzzy) found.push(...findMisspellings(normalizedText, terms, found, options.isRealWord ?? (() => false)));
   return withoutHidden(found);
 }
 
@@ -285,89 +316,4 @@ class PrefixMax {
     for (let i = Math.min(position + 1, this.tree.length - 1); i > 0; i -= i & -i) if (this.tree[i]! > best) best = this.tree[i]!;
     return best;
   }
-}
-
-/** Fuzzy scanning stops after this many characters (it is the slow part). */
-const FUZZY_SCAN_CHARS = 5_000;
-
-/**
- * Words of 6+ letters that no term matched exactly but that are one edit
- * (insertion, deletion, substitution or swap of neighbours) away from a
- * single-word lexicon term: "acount", "invoicw", "paymnet", "shippinh".
- * Customers mistype; the lexicons should not have to list every typo.
- */
-function findMisspellings<T>(text: string, terms: readonly CompiledTerm<T>[], exact: readonly TermMatch<T>[]): TermMatch<T>[] {
-  // Furthest end of an exact match starting at or before each position of the scanned window.
-  const scanned = Math.min(text.length, FUZZY_SCAN_CHARS);
-  const reach = new Int32Array(scanned + 1).fill(-1);
-  for (const match of exact) if (match.start <= scanned && reach[match.start]! < match.end) reach[match.start] = match.end;
-  for (let i = 1; i <= scanned; i++) if (reach[i]! < reach[i - 1]!) reach[i] = reach[i - 1]!;
-  const covered = (start: number, end: number) => reach[start]! >= end;
-  const out: TermMatch<T>[] = [];
-  const cache = misspellingCache(terms);
-  for (const match of text.slice(0, FUZZY_SCAN_CHARS).matchAll(/\p{Script=Latin}{6,}/gu)) {
-    const word = match[0];
-    const start = match.index ?? 0;
-    if (covered(start, start + word.length)) continue;
-    let hits = cache.hits.get(word);
-    if (!hits) {
-      hits = [];
-      for (const term of cache.fuzzyTerms) {
-        const hit = term.fuzzyWords.find((candidate) => oneEditAway(word, candidate));
-        if (hit) hits.push({ term, word: hit });
-      }
-      if (cache.hits.size >= MISSPELLING_CACHE_WORDS) cache.hits.clear();
-      cache.hits.set(word, hits);
-    }
-    // A typo that could be either of two different words ("acount": account or amount?) decides nothing.
-    if (new Set(hits.map((hit) => hit.word)).size > 1) continue;
-    for (const hit of hits) out.push({ term: hit.term, text: word, start, end: start + word.length, fuzzyOf: hit.word.replace('*', '') });
-  }
-  return out;
-}
-
-/** Words looked up across mails (the same words recur); cleared when full, so memory stays bounded. */
-const MISSPELLING_CACHE_WORDS = 20_000;
-
-interface MisspellingCache<T> {
-  /** The terms that have words to misspell, in lexicon order. */
-  fuzzyTerms: CompiledTerm<T>[];
-  hits: Map<string, Array<{ term: CompiledTerm<T>; word: string }>>;
-}
-
-const misspellingCaches = new WeakMap<readonly CompiledTerm<unknown>[], MisspellingCache<unknown>>();
-
-function misspellingCache<T>(terms: readonly CompiledTerm<T>[]): MisspellingCache<T> {
-  let cache = misspellingCaches.get(terms) as MisspellingCache<T> | undefined;
-  if (!cache) {
-    cache = { fuzzyTerms: terms.filter((term) => term.fuzzyWords.length > 0), hits: new Map() };
-    misspellingCaches.set(terms, cache as MisspellingCache<unknown>);
-  }
-  return cache;
-}
-
-function oneEditAway(word: string, candidate: string): boolean {
-  if (candidate.endsWith('*')) {
-    const stem = candidate.slice(0, -1);
-    if (word.startsWith(stem)) return false; // an exact prefix match would have been found already
-    for (const length of [stem.length - 1, stem.length, stem.length + 1]) {
-      if (length <= word.length && withinOneEdit(word.slice(0, length), stem)) return true;
-    }
-    return false;
-  }
-  return word !== candidate && withinOneEdit(word, candidate);
-}
-
-/** Optimal string alignment distance ≤ 1, in linear time. */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (i === a.length) return true;
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
-  }
-  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
-  return longer.slice(i + 1) === shorter.slice(i);
 }
