@@ -8,6 +8,7 @@ import { suggestFaq } from '../lambdas/core/faq.js';
 import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
 import { splitSubaddress } from '../lambdas/core/service-address.js';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
+import { replyLanguageFor } from '../lambdas/core/reply-language.js';
 
 /** What `replyline explain` reports per file (the `--json` shape). */
 export interface Explanation {
@@ -15,7 +16,10 @@ export interface Explanation {
   disposition: 'new-thread' | 'follow-up' | 'ignore' | 'quarantine';
   acknowledge: boolean;
   reasons: string[];
+  /** ISO 639-1 of the customer's new text (or the address's default). */
   language: string | undefined;
+  /** The language the acknowledgement is written in. */
+  replyLanguage: string | undefined;
   team: string | undefined;
   agent: string | undefined;
   category: string | undefined;
@@ -67,7 +71,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
     verdicts: {},
   };
   const analysis = analyzeMail(mail, envelope, options, false, refused);
-  const { screening, classification } = analysis;
+  const { screening, classification, service } = analysis;
   if (screening.quarantine || !mail || !classification) return { ...quarantined(file, ''), reasons: screening.reasons };
 
   const evidence = threadEvidence(mail, recipients);
@@ -80,13 +84,14 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
     acknowledge,
     reasons: [...screening.reasons, ...classification.reasons, ...(followUp ? ['follow-up: acknowledgements only answer the mail that opens a thread'] : [])],
     language: classification.language,
+    replyLanguage: replyLanguageFor(classification, service?.entry.language, config),
     team: classification.team,
     agent: classification.agent,
     category: classification.category,
     priority: classification.priority,
     firstReplyDue: screening.automated ? undefined : sla.firstReplyDue(options.receivedAt, classification.priority, classification.team).toISOString(),
     threadEvidence: evidence,
-    faq: acknowledge ? suggestFaq(`${mail.subject}\n${mail.text}`, classification.language, config).map((entry) => entry.id) : [],
+    faq: acknowledge ? suggestFaq(`${mail.subject}\n${mail.text}`, replyLanguageFor(classification, service?.entry.language, config), config).map((entry) => entry.id) : [],
   };
 }
 
@@ -107,6 +112,7 @@ function quarantined(file: string, reason: string): Explanation {
     acknowledge: false,
     reasons: reason ? [reason] : [],
     language: undefined,
+    replyLanguage: undefined,
     team: undefined,
     agent: undefined,
     category: undefined,
@@ -123,7 +129,9 @@ export function formatExplanation(explanation: Explanation): string {
     explanation.file,
     explanation.disposition,
     explanation.acknowledge ? 'ack' : 'no-ack',
-    explanation.language ?? '-',
+    explanation.language && explanation.replyLanguage && explanation.replyLanguage !== explanation.language
+      ? `${explanation.language} (ack ${explanation.replyLanguage})`
+      : (explanation.language ?? '-'),
     explanation.team ? `${explanation.team}${explanation.agent ? `(${explanation.agent})` : ''}/${explanation.category}/${explanation.priority}` : '-',
     explanation.firstReplyDue ? `due ${explanation.firstReplyDue}` : 'no promise',
   ];

@@ -10,7 +10,6 @@ import {
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Language } from '../schemas/config.js';
 import type { Priority } from '../core/priority.js';
 import { nextSlaCheck } from '../core/records.js';
 import type {
@@ -311,6 +310,7 @@ export function threadItem(thread: ThreadRecord): Item {
     team: thread.team,
     agent: thread.agent,
     language: thread.language,
+    replyLanguage: thread.replyLanguage,
     priority: thread.priority,
     category: thread.category,
     automated: thread.automated,
@@ -349,7 +349,9 @@ export function toThread(item: Item): ThreadRecord {
     serviceAddress: String(item.serviceAddress),
     team: String(item.team),
     agent: text(item.agent),
-    language: item.language as Language,
+    language: String(item.language ?? 'en'),
+    // Threads recorded before acknowledgements had their own language field were answered in `language`.
+    replyLanguage: String(item.replyLanguage ?? item.language ?? 'en'),
     priority: (item.priority ?? 'normal') as Priority,
     category: String(item.category ?? 'other'),
     automated: Boolean(item.automated),

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { MailParser, type AddressObject, type EmailAddress, type HeaderLines, type Headers } from 'mailparser';
 import { normalizeMessageId, parseMessageIdList, UnparseableMailError, type AttachmentInfo, type InboundMail, type MailAddress } from '../core/mail.js';
 import { decodeText, SniffingIconv } from './charsets.js';
+import { utcOffsetOfDateHeader } from '../core/mail-date.js';
 
 /**
  * Characters of one HTML part converted to text: html-to-text costs about a microsecond a
@@ -131,6 +132,7 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
     cc: capAddresses(addresses(headers.get('cc')), 'Cc'),
     subject,
     date: validDate(headers.get('date')),
+    dateUtcOffsetMinutes: utcOffsetOfDateHeader(rawHeader(headerLines, 'date')),
     inReplyTo: parseMessageIdList(rawHeader(headerLines, 'in-reply-to')),
     references: parseMessageIdList(rawHeader(headerLines, 'references')),
     headers: headerMap(headerLines),

@@ -5,8 +5,8 @@ import { LOOP_HEADER, ourMessageId } from './message-ids.js';
 import type { OutgoingMail } from './outgoing.js';
 import { trackingKeyFor } from './feedback.js';
 import type { ThreadRecord } from './records.js';
-import { senderNameFor, signatureFor, type ServiceAddress } from './service-address.js';
-import { greetableName, plainValue, renderAcknowledgement } from './templates.js';
+import { senderNameFor, signatureFor, teamNameFor, type ServiceAddress } from './service-address.js';
+import { greetableName, renderAcknowledgement, replySubject, wordingLanguage } from './templates.js';
 
 export interface AcknowledgementInput {
   mail: InboundMail;
@@ -29,25 +29,29 @@ export interface AcknowledgementInput {
 export function composeAcknowledgement(input: AcknowledgementInput): OutgoingMail {
   const { mail, thread, service, config } = input;
   const oversized = oversizedAttachmentBytes(mail, config.acknowledgement.maxAttachmentBytes);
+  const language = thread.replyLanguage;
+  // A language added in the config brings its own text; the slots it fills ({{due}}…) are worded in English.
+  const wording = wordingLanguage(language);
+  const senderName = senderNameFor(service, config, language);
   const text = renderAcknowledgement(
-    thread.language,
+    wording,
     {
       customerName: greetableName(thread.customer.name),
       ref: thread.ref,
-      teamName: config.teams[service.team]!.name,
-      signature: signatureFor(service, config),
-      due: thread.firstReplyDue ? { at: thread.firstReplyDue, timeZone: input.timeZone } : undefined,
+      teamName: teamNameFor(service.team, config, language),
+      signature: signatureFor(service, config, language),
+      due: thread.firstReplyDue ? { at: thread.firstReplyDue, timeZone: input.timeZone, customerUtcOffsetMinutes: mail.dateUtcOffsetMinutes } : undefined,
       faq: input.faq.map(({ title, url }) => ({ title, url })),
       oversizedAttachmentsBytes: oversized,
     },
-    config.acknowledgement.templates[thread.language],
+    config.acknowledgement.templates[language],
   );
   const inReplyTo = mail.messageId;
   return {
-    from: { address: service.entry.address, name: senderNameFor(service, config) },
+    from: { address: service.entry.address, name: senderName },
     to: [thread.customer],
-    replyTo: { address: input.threadAddress, name: senderNameFor(service, config) },
-    subject: `Re: ${echoedSubject(mail.subject)} [#${thread.ref}]`,
+    replyTo: { address: input.threadAddress, name: senderName },
+    subject: replySubject(wording, mail.subject, thread.ref),
     text,
     messageId: ourMessageId('ack', thread.ref, input.dedupeKey, config.domain),
     trackingKey: trackingKeyFor(input.dedupeKey, 'acknowledge'),
@@ -65,10 +69,4 @@ export function composeAcknowledgement(input: AcknowledgementInput): OutgoingMai
 export function oversizedAttachmentBytes(mail: InboundMail, limit: number): number | undefined {
   const total = mail.attachments.filter((attachment) => !attachment.inline).reduce((sum, attachment) => sum + attachment.sizeBytes, 0);
   return total > limit ? total : undefined;
-}
-
-/** The customer's subject without reply prefixes or thread refs (a ref in it may name another thread). */
-function echoedSubject(subject: string): string {
-  const cleaned = plainValue(subject.replace(/\[#?RL-[0-9A-Z]{6}\]/gi, ' '), 150).replace(/^((re|fw|fwd|aw|sv)\s*:\s*)+/i, '').trim();
-  return cleaned || '(no subject)';
 }

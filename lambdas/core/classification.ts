@@ -27,7 +27,8 @@ export function classifyMail(mail: InboundMail, service: ServiceAddress, config:
     {
       team: service.team,
       agent: service.agent,
-      language: service.entry.language ?? config.defaultLanguage,
+      // A template tag (`zh-Hant`) names the language `zh`: a thread's language is ISO 639-1.
+      language: (service.entry.language ?? config.defaultLanguage).split('-')[0]!,
       agentTeams: Object.fromEntries(Object.entries(config.agents).map(([id, agent]) => [id, agent.team])),
     },
   );

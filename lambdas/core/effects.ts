@@ -112,7 +112,7 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
       instanceId: deps.instanceId,
       threadAddress: replyAddress,
       timeZone: deps.sla.calendarFor(thread.priority, thread.team).calendar.timeZone,
-      faq: suggestFaq(`${mail.subject}\n${mail.text}`, thread.language, deps.config),
+      faq: suggestFaq(`${mail.subject}\n${mail.text}`, thread.replyLanguage, deps.config),
     });
     const sent = await sendOnce(ack, deps, attempt);
     await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
@@ -247,7 +247,7 @@ function announcements(processing: InboundProcessing, thread: ThreadRecord | und
   if (processing.acknowledge) {
     events.push({
       detailType: 'Acknowledgement Sent',
-      detail: { version: 1, threadRef: thread.ref, messageKey: processing.dedupeKey, language: thread.language, firstReplyDue: thread.firstReplyDue?.toISOString() },
+      detail: { version: 1, threadRef: thread.ref, messageKey: processing.dedupeKey, language: thread.replyLanguage, firstReplyDue: thread.firstReplyDue?.toISOString() },
     });
   }
   return events;

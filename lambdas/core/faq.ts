@@ -1,4 +1,5 @@
 import type { Language, ReplylineConfig } from '../schemas/config.js';
+import { localizedValue } from './reply-language.js';
 
 export interface FaqSuggestion {
   id: string;
@@ -39,7 +40,8 @@ function containsKeyword(haystack: string, keyword: string): boolean {
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(haystack);
 }
 
-function localized(value: string | Partial<Record<Language, string>>, language: Language): string {
+function localized(value: string | Readonly<Record<Language, string>>, language: Language): string {
   if (typeof value === 'string') return value;
-  return value[language] ?? value.en ?? Object.values(value)[0] ?? '';
+  // A title in another language beats none: the customer still sees what the link is about.
+  return localizedValue(value, language) ?? value.en ?? Object.values(value)[0] ?? '';
 }

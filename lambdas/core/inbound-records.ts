@@ -1,3 +1,4 @@
+import { replyLanguageFor } from './reply-language.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import type { SideEffect } from '../ports/index.js';
 import type { Agent } from './agents.js';
@@ -53,6 +54,7 @@ export function newThreadRecord(
     team: classification.team,
     agent: classification.agent,
     language: classification.language,
+    replyLanguage: replyLanguageFor(classification, service.entry.language, config),
     priority: classification.priority,
     category: classification.category,
     automated: screening.automated,

@@ -25,6 +25,8 @@ export interface InboundMail {
   /** Decoded subject, empty string when missing. */
   subject: string;
   date: Date | undefined;
+  /** The sender's UTC offset in minutes, from the Date header's zone; undefined when it does not say. */
+  dateUtcOffsetMinutes?: number;
   inReplyTo: string[];
   /** Message-IDs from References, oldest first as written. */
   references: string[];

@@ -1,4 +1,3 @@
-import type { Language } from '../schemas/config.js';
 import type { AttachmentInfo, MailAddress, RawMailLocation } from './mail.js';
 import type { Priority } from './priority.js';
 import type { SideEffect } from '../ports/index.js';
@@ -45,7 +44,10 @@ export interface ThreadRecord {
   serviceAddress: string;
   team: string;
   agent: string | undefined;
-  language: Language;
+  /** ISO 639-1 of the customer's first mail (any language), or the address's default. */
+  language: string;
+  /** The language our mail to the customer is written in: a template language (`de`, `zh-Hant`, a configured `sv`). */
+  replyLanguage: string;
   priority: Priority;
   category: string;
   /** Opened by machine-generated mail (list, bounce, auto-reply): kept, never answered automatically. */

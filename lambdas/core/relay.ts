@@ -1,4 +1,4 @@
-import type { Language, ReplylineConfig } from '../schemas/config.js';
+import type { ReplylineConfig } from '../schemas/config.js';
 import type { Agent } from './agents.js';
 import { stripReplylineBlock } from './classify/quotes.js';
 import type { AttachmentInfo, InboundMail, RawMailLocation } from './mail.js';
@@ -7,7 +7,9 @@ import type { OutgoingMail } from './outgoing.js';
 import { trackingKeyFor } from './feedback.js';
 import type { ThreadRecord } from './records.js';
 import { RELAY_REFUSED_REASON, relayAttachmentsTooLarge } from './message-size.js';
-import { formatBytes, plainValue } from './templates.js';
+import type { TemplateLanguage } from '../schemas/languages.js';
+import { teamNameFor } from './service-address.js';
+import { plainValue, replySubject, withheldAttachmentsText, wordingLanguage } from './templates.js';
 
 /**
  * An agent's answer as the customer receives it: from the address the customer
@@ -28,7 +30,7 @@ export function composeRelay(input: {
   instanceId: string;
 }): OutgoingMail {
   const { thread, reply, agent, config } = input;
-  const teamName = config.teams[thread.team]?.name ?? '';
+  const teamName = config.teams[thread.team] ? teamNameFor(thread.team, config, thread.replyLanguage) : '';
   const body = stripReplylineBlock(reply.text).text.trim();
   const firstName = agent.name.split(/\s+/)[0]!;
   // Sign with the agent's name unless they already did.
@@ -40,7 +42,7 @@ export function composeRelay(input: {
     to: [thread.customer],
     cc: thread.participants.map((address) => ({ address, name: '' })),
     replyTo: { address: input.threadAddress, name: plainValue(agent.name, 60) },
-    subject: `Re: ${plainValue(thread.subject.replace(/\[#?RL-[0-9A-Z]{6}\]/gi, ' ').replace(/^((re|fw|fwd|aw|sv)\s*:\s*)+/i, ''), 150) || '(no subject)'} [#${thread.ref}]`,
+    subject: replySubject(wordingLanguage(thread.replyLanguage), thread.subject, thread.ref),
     text: `${signed}\n`,
     messageId: ourMessageId('relay', thread.ref, input.dedupeKey, config.domain),
     trackingKey: trackingKeyFor(input.dedupeKey, 'relay'),
@@ -52,7 +54,7 @@ export function composeRelay(input: {
   if (attached.length === 0) return relay;
   const withheld = (reason: string): OutgoingMail => ({
     ...relay,
-    text: `${signed}\n\n${withheldAttachmentsNote(thread.language, attached, plainValue(agent.name, 80))}\n`,
+    text: `${signed}\n\n${withheldAttachmentsNote(wordingLanguage(thread.replyLanguage), attached, plainValue(agent.name, 80))}\n`,
     reasons: [reason],
   });
   const tooLarge = relayAttachmentsTooLarge(relay.text, attached);
@@ -61,15 +63,7 @@ export function composeRelay(input: {
 }
 
 /** The line telling the customer that the agent's attachments did not come with the mail, in the thread's language. */
-export function withheldAttachmentsNote(language: Language, attachments: readonly AttachmentInfo[], agentName: string): string {
-  const size = formatBytes(attachments.reduce((sum, attachment) => sum + attachment.sizeBytes, 0));
-  const count = attachments.length;
-  switch (language) {
-    case 'zh':
-      return `此回复的附件（${count} 个文件，${size}）太大，无法通过邮件发送。${agentName}会通过其他方式与您分享。`;
-    case 'ja':
-      return `この返信の添付ファイル（${count} 件、${size}）はメールで送るには大きすぎるため、添付していません。${agentName}より別の方法でお届けします。`;
-    default:
-      return `The attachments of this reply (${count} ${count === 1 ? 'file' : 'files'}, ${size}) were too large to send by mail. ${agentName} will share them with you another way.`;
-  }
+export function withheldAttachmentsNote(language: TemplateLanguage, attachments: readonly AttachmentInfo[], agentName: string): string {
+  const bytes = attachments.reduce((sum, attachment) => sum + attachment.sizeBytes, 0);
+  return withheldAttachmentsText(language, attachments.length, bytes, agentName);
 }

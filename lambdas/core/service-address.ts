@@ -1,4 +1,5 @@
 import type { AddressEntry, ReplylineConfig } from '../schemas/config.js';
+import { localizedValue } from './reply-language.js';
 
 /** The configured address a mail was sent to, and who owns it. */
 export interface ServiceAddress {
@@ -35,14 +36,32 @@ export function resolveServiceAddress(recipients: readonly string[], config: Rep
   return undefined;
 }
 
-/** Display name for mail sent from a service address: the named person, else the team. */
-export function senderNameFor(service: ServiceAddress, config: ReplylineConfig): string {
+/** Display name for mail sent from a service address: the named person, else the team (in `language` when configured). */
+export function senderNameFor(service: ServiceAddress, config: ReplylineConfig, language?: string): string {
   if (service.agent) return config.agents[service.agent]!.name;
-  return config.teams[service.team]!.name;
+  return teamNameFor(service.team, config, language);
 }
 
-export function signatureFor(service: ServiceAddress, config: ReplylineConfig): string {
-  if (service.agent) return `${config.agents[service.agent]!.name}, ${config.teams[service.team]!.name}`;
+/** The team's name as customers writing in `language` read it (`teams.<id>.languages`), else its name. */
+export function teamNameFor(teamId: string, config: ReplylineConfig, language?: string): string {
+  const team = config.teams[teamId]!;
+  return (language ? localizedValue(mapValues(team.languages, (wording) => wording.name), language) : undefined) ?? team.name;
+}
+
+export function signatureFor(service: ServiceAddress, config: ReplylineConfig, language?: string): string {
+  const teamName = teamNameFor(service.team, config, language);
+  if (service.agent) return `${config.agents[service.agent]!.name}, ${teamName}`;
   const team = config.teams[service.team]!;
-  return team.signature ?? team.name;
+  const localized = language ? localizedValue(mapValues(team.languages, (wording) => wording.signature), language) : undefined;
+  return localized ?? team.signature ?? teamName;
+}
+
+/** The defined values of a record, mapped (a language without that field is left out, so the next fallback applies). */
+function mapValues<T, U>(record: Readonly<Record<string, T>>, pick: (value: T) => U | undefined): Record<string, U> {
+  const out: Record<string, U> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const picked = pick(value);
+    if (picked !== undefined) out[key] = picked;
+  }
+  return out;
 }

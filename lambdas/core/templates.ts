@@ -1,17 +1,25 @@
-import type { Language } from '../schemas/config.js';
+import { isTemplateLanguage, type TemplateLanguage } from '../schemas/languages.js';
+import { dateFormat, isUsableOffset, momentAtOffset, momentIn, offsetLabel, zoneLongName, zoneOffsetMinutes } from './wording/clock.js';
+import { WORDING } from './wording/index.js';
+import { ZONE_NAMES } from './wording/zones.js';
 
 /**
  * Acknowledgement texts in the customer's language, written to sound like a
- * person. Every inserted value is made single-line and plain (see `plainValue`),
- * so nothing a sender wrote can add a header, a line of our text or markup.
+ * person (the wording of each language is in ./wording/). Every inserted value is
+ * made single-line and plain (see `plainValue`), so nothing a sender wrote can
+ * add a header, a line of our text or markup.
  */
 export interface AcknowledgementValues {
   customerName: string | undefined;
   ref: string;
   teamName: string;
   signature: string;
-  /** The promised reply time, or undefined when none is promised. */
-  due: { at: Date; timeZone: string } | undefined;
+  /**
+   * The promised reply time, or undefined when none is promised. `customerUtcOffsetMinutes`
+   * is the customer's own UTC offset (from their mail's Date header) when known: if it
+   * differs from the company zone's offset at that instant, the customer's time is shown first.
+   */
+  due: { at: Date; timeZone: string; customerUtcOffsetMinutes?: number } | undefined;
   faq: { title: string; url: string | undefined }[];
   /** Total size of attachments that were too large to pass on, in bytes; undefined when all fit. */
   oversizedAttachmentsBytes: number | undefined;
@@ -22,99 +30,72 @@ export interface TemplateOverride {
   body: string;
 }
 
-interface Wording {
-  greeting(name: string | undefined): string;
-  received(team: string, due: string | undefined): string;
-  reference(ref: string): string;
-  faqIntro: string;
-  attachments(size: string): string;
-  closing: string;
-}
-
-const WORDING: Record<Language, Wording> = {
-  en: {
-    greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
-    received: (team, due) =>
-      `Thank you for writing to us. Your message has reached ${team}, and a person on our team will answer it ${due ? `by ${due}` : 'as soon as we can'}.`,
-    reference: (ref) => `Your reference is ${ref}. If you have anything to add, just reply to this mail and it will stay with your request.`,
-    faqIntro: 'While you wait, these answers may already help:',
-    attachments: (size) => `Your attachments (${size}) were larger than we can pass on. We have your message; if we need the files, we will ask you to send them another way.`,
-    closing: 'Kind regards,',
-  },
-  zh: {
-    greeting: (name) => (name ? `${name}，您好！` : '您好！'),
-    received: (team, due) => `感谢您的来信。您的邮件已送达${team}，我们的工作人员${due ? `会在${due}前` : '会尽快'}回复您。`,
-    reference: (ref) => `您的参考编号是 ${ref}。如需补充信息，请直接回复此邮件，我们会将其归入同一请求。`,
-    faqIntro: '在等待期间，以下解答或许对您有帮助：',
-    attachments: (size) => `您的附件（${size}）超过了我们可以转交的大小。邮件本身已收到；如需这些文件，我们会请您通过其他方式发送。`,
-    closing: '此致',
-  },
-  ja: {
-    greeting: (name) => (name ? `${name} 様` : 'お客様'),
-    received: (team, due) =>
-      `お問い合わせいただき、ありがとうございます。${team}にて確かにお受けいたしました。担当者より${due ? `${due}までに` : 'できるだけ早く'}ご連絡いたします。`,
-    reference: (ref) => `お問い合わせ番号は ${ref} です。追加のご連絡は、このメールにそのままご返信ください。`,
-    faqIntro: 'お待ちいただく間、次の回答がお役に立つかもしれません。',
-    attachments: (size) => `添付ファイル（${size}）は転送できるサイズを超えていました。メール本文は受け付けております。ファイルが必要な場合は、別の方法でお送りいただくようご案内いたします。`,
-    closing: 'よろしくお願いいたします。',
-  },
-};
-
-/** City-style zone names customers recognise; others use the locale's long zone name. */
-const ZONE_NAMES: Record<string, Record<Language, string>> = {
-  'Asia/Shanghai': { en: 'Beijing time', zh: '北京时间', ja: '北京時間' },
-  'Asia/Hong_Kong': { en: 'Hong Kong time', zh: '香港时间', ja: '香港時間' },
-  'Asia/Taipei': { en: 'Taipei time', zh: '台北时间', ja: '台北時間' },
-  'Asia/Tokyo': { en: 'Japan time', zh: '日本时间', ja: '日本時間' },
-  'Asia/Singapore': { en: 'Singapore time', zh: '新加坡时间', ja: 'シンガポール時間' },
-  'Europe/London': { en: 'UK time', zh: '英国时间', ja: 'イギリス時間' },
-  UTC: { en: 'UTC', zh: '协调世界时', ja: '協定世界時' },
-};
-
-const LOCALES: Record<Language, string> = { en: 'en-GB', zh: 'zh-CN', ja: 'ja-JP' };
-
-/** "14:00 on Monday 30 November (Beijing time)", "11月30日星期一 14:00（北京时间）", "11月30日(月) 14:00（日本時間）". */
-export function formatDue(at: Date, timeZone: string, language: Language): string {
-  const locale = LOCALES[language];
-  const part = (options: Intl.DateTimeFormatOptions) => dateFormat(locale, timeZone, options).format(at);
-  const time = part({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const zone = ZONE_NAMES[timeZone]?.[language] ?? zoneLongName(at, timeZone, locale);
-  if (language === 'en') return `${time} on ${part({ weekday: 'long', day: 'numeric', month: 'long' })} (${zone})`;
-  if (language === 'zh') return `${part({ month: 'long', day: 'numeric' })}${part({ weekday: 'long' })} ${time}（${zone}）`;
-  return `${part({ month: 'long', day: 'numeric' })}(${part({ weekday: 'short' })}) ${time}（${zone}）`;
-}
-
-/** Building an Intl.DateTimeFormat costs far more than formatting with one: each is built once. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { timeZone, ...options });
-    dateFormats.set(key, format);
+/**
+ * The promised time as the language's acknowledgement says it: "14:00 on Monday
+ * 30 November (Beijing time)", "lundi 30 novembre à 14 h (heure de Pékin)". With the
+ * customer's offset, when it differs from the zone's at that instant, the customer's
+ * time comes first, labelled as theirs: "15:00 on Monday 30 November your time
+ * (UTC+9), which is 14:00 Beijing time".
+ */
+export function formatDue(at: Date, timeZone: string, language: TemplateLanguage, customerUtcOffsetMinutes?: number): string {
+  const wording = WORDING[language];
+  const company = momentIn(at, timeZone, wording);
+  const zone = zoneName(at, timeZone, language);
+  if (!isUsableOffset(customerUtcOffsetMinutes) || customerUtcOffsetMinutes === zoneOffsetMinutes(at, timeZone)) {
+    return wording.due(company, zone);
   }
-  return format;
+  const customer = momentAtOffset(at, customerUtcOffsetMinutes, wording);
+  return wording.dueForCustomer(customer, offsetLabel(customerUtcOffsetMinutes), company, zone, customer.day === company.day);
 }
 
-function zoneLongName(at: Date, timeZone: string, locale: string): string {
-  const parts = dateFormat(locale, timeZone, { timeZoneName: 'long' }).formatToParts(at);
-  return parts.find((piece) => piece.type === 'timeZoneName')?.value ?? timeZone;
+function zoneName(at: Date, timeZone: string, language: TemplateLanguage): string {
+  const canonical = dateFormat('en-US', timeZone, {}).resolvedOptions().timeZone;
+  return ZONE_NAMES[timeZone]?.[language] ?? ZONE_NAMES[canonical]?.[language] ?? zoneLongName(at, timeZone, WORDING[language].locale);
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** "3 KB", "2.5 MB"; in the language's decimal sign and units when given ("2,5 Mo", "2,5 МБ"). */
+export function formatBytes(bytes: number, language: TemplateLanguage = 'en'): string {
+  const wording = WORDING[language];
+  const units = wording.byteUnits ?? { mega: 'MB', kilo: 'KB' };
+  if (bytes >= 1024 * 1024) {
+    const megabytes = new Intl.NumberFormat(wording.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+    return `${megabytes.format(bytes / 1024 / 1024)} ${units.mega}`;
+  }
+  return `${Math.max(1, Math.round(bytes / 1024))} ${units.kilo}`;
 }
 
-export function renderAcknowledgement(language: Language, values: AcknowledgementValues, override?: TemplateOverride): string {
+/** What mail clients of the language put before the subject of a reply, spacing included: "Re: ", "AW: ", "RE : ", "回复：". */
+export function subjectPrefix(language: TemplateLanguage): string {
+  return WORDING[language].subjectPrefix;
+}
+
+/** Reply and forward markers of the mail clients our customers use, in any of our languages (and a few neighbours'). */
+const REPLY_MARKERS = [
+  're', 'aw', 'antw', 'antwort', 'sv', 'r', 'rif', 'res', 'rv', 'odp', 'ynt',
+  'fw', 'fwd', 'wg', 'tr', 'enc', 'i', 'doorst', 'vs', 'vb', 'pd', 'ilt',
+  'ответ', 'отв', 'пересл', 'переслать',
+  '回复', '回覆', '答复', '答覆', '转发', '轉發', '轉寄', '转寄', '返信', '転送',
+  '회신', '답장', '전달',
+];
+const REPLY_PREFIXES = new RegExp(`^(?:\\s*(?:${REPLY_MARKERS.join('|')})\\s*(?:\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*)+`, 'iu');
+
+/** The subject without any number of leading reply/forward prefixes: "AW: Re: WG: Rechnung" → "Rechnung". */
+export function stripReplyPrefixes(subject: string): string {
+  return subject.replace(REPLY_PREFIXES, '').trim();
+}
+
+export function renderAcknowledgement(language: TemplateLanguage, values: AcknowledgementValues, override?: TemplateOverride): string {
   const words = WORDING[language];
   const name = values.customerName ? plainValue(values.customerName) : undefined;
   const team = plainValue(values.teamName);
-  const due = values.due ? formatDue(values.due.at, values.due.timeZone, language) : undefined;
+  // An unreadable promise is no promise: the customer reads "as soon as we can" rather than "Invalid Date".
+  const due = values.due && Number.isFinite(values.due.at.getTime())
+    ? formatDue(values.due.at, values.due.timeZone, language, values.due.customerUtcOffsetMinutes)
+    : undefined;
   const faq = values.faq.length
     ? [words.faqIntro, ...values.faq.map((entry) => `- ${plainValue(entry.title)}${entry.url ? `: ${plainValue(entry.url)}` : ''}`)].join('\n')
     : '';
-  const attachments = values.oversizedAttachmentsBytes !== undefined ? words.attachments(formatBytes(values.oversizedAttachmentsBytes)) : '';
+  const attachments = values.oversizedAttachmentsBytes !== undefined ? words.attachments(formatBytes(values.oversizedAttachmentsBytes, language)) : '';
   const signature = plainValue(values.signature);
 
   if (override) {
@@ -123,6 +104,11 @@ export function renderAcknowledgement(language: Language, values: Acknowledgemen
   }
   const paragraphs = [words.greeting(name), words.received(team, due), words.reference(values.ref), faq, attachments, `${words.closing}\n${signature}`];
   return `${paragraphs.filter(Boolean).join('\n\n')}\n`;
+}
+
+/** The relay's note that an agent's attachments did not come with the mail, in the thread's language. */
+export function withheldAttachmentsText(language: TemplateLanguage, count: number, bytes: number, agentName: string): string {
+  return WORDING[language].withheldAttachments(count, formatBytes(bytes, language), agentName);
 }
 
 /**
@@ -145,4 +131,18 @@ export function greetableName(name: string): string | undefined {
   if (!trimmed || trimmed.length > 40) return undefined;
   if (!/^[\p{L}\p{M}][\p{L}\p{M} .'’-]*$/u.test(trimmed)) return undefined;
   return trimmed;
+}
+
+/** The built-in wording a reply language uses: its own, or English for a language the config adds. */
+export function wordingLanguage(language: string): TemplateLanguage {
+  return isTemplateLanguage(language) ? language : 'en';
+}
+
+/**
+ * The subject of our mail to the customer: the language's reply prefix, their subject
+ * without reply prefixes or thread refs (a ref in it may name another thread), our ref.
+ */
+export function replySubject(language: TemplateLanguage, subject: string, ref: string): string {
+  const echoed = stripReplyPrefixes(plainValue(subject.replace(/\[#?RL-[0-9A-Z]{6}\]/gi, ' '), 150)).trim();
+  return `${subjectPrefix(language)}${echoed || '(no subject)'} [#${ref}]`;
 }

@@ -3,6 +3,7 @@ import { isKnownTimeZone, TIME_ZONE_MESSAGE } from './validators.js';
 import { slaConfigSchema } from './sla-config.js';
 import { classificationConfigSchema, unknownReferences } from './classification-config.js';
 import { alertsConfigSchema } from './alerts-config.js';
+import { isTemplateLanguage, LANGUAGE_TAG, TEMPLATE_LANGUAGES, type LanguageTag } from './languages.js';
 
 /**
  * The one Replyline configuration file, validated at synth time, at `npm start`
@@ -10,8 +11,8 @@ import { alertsConfigSchema } from './alerts-config.js';
  * Schema (`replyline.config.schema.json`) that editors show as hover help.
  */
 
-export const SUPPORTED_LANGUAGES = ['en', 'zh', 'ja'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+/** A language tag of a template or a per-language text: `de`, `zh-Hant`, or a company's own `sv` (see languages.ts). */
+export type Language = LanguageTag;
 
 const identifier = z
   .string()
@@ -42,7 +43,10 @@ function isValidRegex(source: string): boolean {
   }
 }
 
-const language = z.enum(SUPPORTED_LANGUAGES);
+const language = z
+  .string()
+  .regex(LANGUAGE_TAG, 'expected a language code: ISO 639-1 (de, ko), optionally with a script (zh-Hant)')
+  .describe(`A language: built in are ${TEMPLATE_LANGUAGES.join(', ')}; any other needs a template in acknowledgement.templates.`);
 
 const addressEntry = z
   .strictObject({
@@ -72,9 +76,18 @@ const webhookDestination = z.strictObject({
     .describe('Name of the Secrets Manager secret holding the HMAC signing key (never put the key in this file).'),
 });
 
+const teamWording = z.strictObject({
+  name: z.string().min(1).max(80).optional().describe('The team\'s name in this language, e.g. "Example 客服团队".'),
+  signature: z.string().min(1).max(200).optional().describe('The sign-off in this language, e.g. "Example 客服团队 小美".'),
+});
+
 const team = z.strictObject({
   name: z.string().min(1).max(80).describe('Team name shown to customers, e.g. "Example Support".'),
   signature: z.string().min(1).max(200).optional().describe('Sign-off used in acknowledgements, e.g. "Mei and the Example support team".'),
+  languages: z
+    .record(language, teamWording)
+    .default({})
+    .describe('Name and signature per language, e.g. { "zh": { "name": "Example 客服团队" }, "de": { "signature": "Ihr Example-Support" } }; others use name and signature.'),
   destination: z.discriminatedUnion('type', [mailboxDestination, webhookDestination]).describe('Where routed mail is delivered.'),
 });
 
@@ -84,7 +97,7 @@ const agent = z.strictObject({
   mailboxes: z.array(emailAddress).default([]).describe('The person\'s own addresses: replies from them to a thread address are relayed to the customer.'),
 });
 
-const localizedText = z.union([z.string().min(1).max(300), z.partialRecord(language, z.string().min(1).max(300))]);
+const localizedText = z.union([z.string().min(1).max(300), z.record(language, z.string().min(1).max(300))]);
 
 const templateOverride = z.strictObject({
   body: z
@@ -117,9 +130,9 @@ const acknowledgement = z
       .default(25 * 1024 * 1024)
       .describe('Attachments above this total size are kept but the acknowledgement tells the customer they were too large to forward.'),
     templates: z
-      .partialRecord(language, templateOverride)
+      .record(language, templateOverride)
       .default({})
-      .describe('Optional wording per language replacing the built-in en/zh/ja acknowledgement texts.'),
+      .describe('Wording per language: replaces a built-in text, or adds a language (e.g. "sv") whose customers are then answered in it.'),
   })
   .prefault({});
 
@@ -200,6 +213,12 @@ export const replylineConfigSchema = z
     threadAddressKey: threadAddressKey.optional(),
   })
   .superRefine((config, ctx) => {
+    const answerable = (tag: string) => isTemplateLanguage(tag) || config.acknowledgement.templates[tag] !== undefined;
+    const needTemplate = (tag: string) => `no acknowledgement in "${tag}": built in are ${TEMPLATE_LANGUAGES.join(', ')}; add acknowledgement.templates.${tag}`;
+    if (!answerable(config.defaultLanguage)) ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: needTemplate(config.defaultLanguage) });
+    config.addresses.forEach((entry, index) => {
+      if (entry.language && !answerable(entry.language)) ctx.addIssue({ code: 'custom', path: ['addresses', index, 'language'], message: needTemplate(entry.language) });
+    });
     const seen = new Set<string>();
     config.addresses.forEach((entry, index) => {
       if (seen.has(entry.address)) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DomainEvent } from '../core/events.js';
+import { LANGUAGE_TAG } from './languages.js';
 
 /** Published event schemas (documented in README "Events"); every event is checked before it leaves the process. */
 const isoTime = z.iso.datetime();
@@ -24,7 +25,7 @@ export const acknowledgementSentDetail = z.strictObject({
   version: z.literal(1),
   threadRef,
   messageKey: z.string().min(1),
-  language: z.enum(['en', 'zh', 'ja']),
+  language: z.string().regex(LANGUAGE_TAG),
   firstReplyDue: isoTime.optional(),
 });
 

@@ -14,7 +14,7 @@ export const routingMessageSchema = z.strictObject({
   agent: z.string().min(1).optional(),
   category: z.string().min(1),
   priority: z.enum(['urgent', 'high', 'normal', 'low']),
-  language: z.enum(['en', 'zh', 'ja']),
+  language: z.string().regex(/^[a-z]{2}$/),
   subject: z.string().max(300),
   customer: z.strictObject({ address: z.string().min(3), name: z.string().max(200) }),
   serviceAddress: z.string().min(3),

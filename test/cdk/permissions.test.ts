@@ -34,7 +34,7 @@ function fullConfig(): ReplylineConfig {
   config.alerts.includeWarnings = true;
   config.alerts.chatWebhookSecretName = 'replyline/chat-webhook';
   config.helpdesk.eventSources = ['helpdesk.example'];
-  config.teams.partners = { name: 'Partners', destination: { type: 'webhook', url: 'https://partners.example.org/hook', secretName: 'replyline/partners-webhook' } };
+  config.teams.partners = { name: 'Partners', languages: {}, destination: { type: 'webhook', url: 'https://partners.example.org/hook', secretName: 'replyline/partners-webhook' } };
   return config;
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -40,5 +41,30 @@ describe('a customer mail sent over SMTP to the local stack', () => {
       new QueryCommand({ TableName: instance.resources.table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)', ExpressionAttributeValues: { ':pk': `THREAD#${ref}`, ':msg': 'MSG#' } }),
     );
     expect(messages.Items?.map((item) => item.direction).sort()).toEqual(['ack', 'in']);
+  });
+
+  it('answers each customer in their own language (the samples of the README)', async () => {
+    // Sample → what the customer reads: the reply prefix of their mail client, the greeting, and the name.
+    const expected: Record<string, { prefix: string; greeting: string; name: string }> = {
+      'de-invoice': { prefix: 'AW: ', greeting: 'Hallo Jana Müller,', name: 'Jana Müller' },
+      'es-refund': { prefix: 'RE: ', greeting: 'Hola, José Núñez:', name: 'José Núñez' },
+      'fr-login': { prefix: 'RE : ', greeting: 'Bonjour Élodie Martin,', name: 'Élodie Martin' },
+      'pt-delivery': { prefix: 'Re: ', greeting: 'Olá, João Silva!', name: 'João Silva' },
+      'it-quote': { prefix: 'R: ', greeting: 'Buongiorno Giulia Rossi,', name: 'Giulia Rossi' },
+      'nl-app': { prefix: 'Re: ', greeting: 'Hallo Sanne de Vries,', name: 'Sanne de Vries' },
+      'ru-billing': { prefix: 'Re: ', greeting: 'Здравствуйте, Анна Петрова!', name: 'Анна Петрова' },
+      'ko-delivery': { prefix: 'RE: ', greeting: '안녕하세요, 김민준 고객님.', name: '김민준' },
+    };
+    for (const sample of Object.keys(expected)) {
+      const raw = readFileSync(`samples/${sample}.eml`, 'utf8');
+      const from = /^From: .*<([^>]+)>/m.exec(raw)![1]!;
+      await sendSmtp(instance, raw, { from, to: ['support@example.com'] });
+    }
+    for (const [sample, want] of Object.entries(expected)) {
+      const messageId = /^Message-ID: <([^>]+)>/m.exec(readFileSync(`samples/${sample}.eml`, 'utf8'))![1]!;
+      const ack = await waitFor(async () => (await acknowledgementsOf(messageId))[0], `the acknowledgement of ${sample}`);
+      expect({ sample, prefix: ack.subject.slice(0, want.prefix.length), greeting: ack.text.split('\n')[0] }).toEqual({ sample, prefix: want.prefix, greeting: want.greeting });
+      expect(ack.text).not.toContain('Thank you for writing');
+    }
   });
 });

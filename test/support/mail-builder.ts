@@ -3,12 +3,13 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A minimal RFC 5322 mail; CRLF line ends as on the wire. */
-export function rawMail(fields: { from: string; to: string; subject: string; body: string; messageId?: string; headers?: Record<string, string> }): string {
+export function rawMail(fields: { from: string; to: string; subject: string; body: string; messageId?: string; date?: string; headers?: Record<string, string> }): string {
   const lines = [
     `From: ${fields.from}`,
     `To: ${fields.to}`,
     `Subject: ${fields.subject}`,
-    `Date: ${new Date().toUTCString()}`,
+    // `-0000`: the sender's zone is unknown (RFC 5322), so promised times show in the company's zone only.
+    `Date: ${fields.date ?? new Date().toUTCString().replace('GMT', '-0000')}`,
     `Message-ID: <${fields.messageId ?? `${randomBytes(8).toString('hex')}@test.example.org`}>`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',

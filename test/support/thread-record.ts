@@ -13,6 +13,7 @@ export function awaitingThread(ref: string, sla: SlaClock, overrides: Partial<Th
     team: 'support',
     agent: undefined,
     language: 'en',
+    replyLanguage: 'en',
     priority: 'high',
     category: 'refund',
     automated: false,

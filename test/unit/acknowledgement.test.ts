@@ -24,6 +24,19 @@ describe('the acknowledgement', () => {
     expect(ack.text).toContain('by 14:30 on Monday 30 November (Beijing time)');
   });
 
+  it('shows the promise in the customer\'s own time too when their Date header reveals another zone', async () => {
+    // A customer in Tokyo (+0900) writing to a team in Shanghai: 16:00 Beijing time is 17:00 for them.
+    const tokyo = await ackFor({ date: 'Tue, 24 Nov 2026 11:00:00 +0900', subject: '請求書について', body: '先月の請求書の金額が間違っているようです。ご確認をお願いいたします。' }, new Date('2026-11-24T02:00:00Z'));
+    expect(tokyo.text).toContain('17:00');
+    expect(tokyo.text).toContain('16:00');
+    expect(tokyo.text).toContain('北京時間');
+    expect(tokyo.text).toContain('UTC+9');
+    // The same offset as the company's zone: one time, no "your time".
+    const beijing = await ackFor({ date: 'Tue, 24 Nov 2026 10:00:00 +0800' }, new Date('2026-11-24T02:00:00Z'));
+    expect(beijing.text).toContain('by 16:00 on Tuesday 24 November (Beijing time)');
+    expect(beijing.text).not.toContain('your time');
+  });
+
   it('is written in Chinese for a Chinese mail, and in Japanese for a Japanese one', async () => {
     const zh = await ackFor({ subject: '订单还没到', body: '你好，我的订单已经十天了还没有收到，请帮我查一下物流情况。谢谢！' });
     expect(zh.text).toContain('您好');
@@ -34,9 +47,40 @@ describe('the acknowledgement', () => {
     expect(ja.text).toContain('北京時間');
   });
 
+  it('is signed with the team\'s name and signature in the customer\'s language when the config gives them', async () => {
+    const zh = await ackFor({ subject: '发票', body: '你好，请帮我开一张上个月的发票，谢谢。' });
+    expect(zh.text).toContain('Example 客服中心');
+    expect(zh.text.trimEnd().endsWith('Example 客服团队')).toBe(true);
+    expect(zh.from.name).toBe('Example 客服中心');
+    const hant = await ackFor({ subject: '發票', body: '您好，請幫我開立上個月的發票，謝謝。' });
+    expect(hant.text.trimEnd().endsWith('Example 客服團隊')).toBe(true);
+    expect(hant.subject.startsWith('回覆：')).toBe(true);
+    // German: only the signature is given; the name stays the team's own.
+    const de = await ackFor({ subject: 'Rechnung', body: 'Hallo, ich brauche bitte die Rechnung vom Oktober noch einmal. Danke!' });
+    expect(de.text).toContain('Example Support');
+    expect(de.text.trimEnd().endsWith('Ihr Example-Support-Team')).toBe(true);
+    // No wording for French: name and signature as configured.
+    const fr = await ackFor({ subject: 'Facture', body: "Bonjour, pourriez-vous me renvoyer la facture d'octobre ? Merci" });
+    expect(fr.text.trimEnd().endsWith('The Example support team')).toBe(true);
+  });
+
+  it('answers a language the config adds, and refuses a default language nobody can answer in', async () => {
+    const swedish = memoryDependencies(configWith({ acknowledgement: { templates: { sv: { body: 'Hej {{name}}!\n\nTack för ditt meddelande ({{ref}}).\n\n{{signature}}' } } } }));
+    const ack = await ackFor({ subject: 'Min beställning', body: 'Hej, jag har inte fått min beställning än. Kan ni kolla vad som har hänt med den?' }, undefined, swedish);
+    expect(ack.text).toMatch(/^Hej Jane Doe!/);
+    const norwegian = await ackFor({ subject: 'Bestilling', body: 'Hei, jeg har ikke fått bestillingen min ennå. Kan dere sjekke hva som har skjedd med den?' });
+    expect(norwegian.text).toMatch(/^Hello Jane Doe,/); // no Norwegian template: the address's language, then the default
+    expect(() => configWith({ defaultLanguage: 'sv' })).toThrow(/defaultLanguage: no acknowledgement in "sv"/);
+  });
+
   it('falls back to the address language, then the default, when the language cannot be told', async () => {
     const ack = await ackFor({ subject: '123', body: '4711' });
     expect(ack.text).toMatch(/^Hello Jane Doe,/);
+    // An address answered in Traditional Chinese: the ack follows it, the thread's language is plain `zh`.
+    const deps = memoryDependencies(configWith({ addresses: [{ address: 'support@example.com', team: 'support', language: 'zh-Hant' }] }));
+    const hant = await ackFor({ subject: '123', body: '4711' }, undefined, deps);
+    expect(hant.subject.startsWith('回覆：')).toBe(true);
+    expect([...deps.threads.threads.values()][0]).toMatchObject({ language: 'zh', replyLanguage: 'zh-Hant' });
   });
 
   it('suggests at most three matching FAQ answers, most specific first', async () => {
@@ -120,6 +164,6 @@ describe('promised times as customers read them', () => {
     expect(formatDue(at, 'Asia/Tokyo', 'ja')).toBe('11月30日(月) 15:00（日本時間）');
   });
   it('with the zone\'s own name elsewhere', () => {
-    expect(formatDue(at, 'Europe/Berlin', 'en')).toBe('07:00 on Monday 30 November (Central European Standard Time)');
+    expect(formatDue(at, 'Europe/Warsaw', 'en')).toBe('07:00 on Monday 30 November (Central European Standard Time)');
   });
 });

@@ -54,6 +54,7 @@ function thread(overrides: Partial<ThreadRecord> = {}): ThreadRecord {
     team: 'support',
     agent: undefined,
     language: 'en',
+    replyLanguage: 'en',
     priority: 'high',
     category: 'delivery',
     automated: false,
