@@ -7,6 +7,7 @@ import { portsFromEnv, startLocalStack } from './stack.js';
 import { sendFiles } from './send.js';
 import { explainFile, formatExplanation } from './explain.js';
 import { EvalError, runEval } from './eval.js';
+import { EVAL_HALVES, evaluateSet, formatSetReport } from './eval-set.js';
 import { sendAgentReply } from './reply.js';
 import { doctorCommand, exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
 
@@ -20,7 +21,9 @@ Commands:
                                           inject mails into the running local stack over SMTP
   explain [--json] [--at ISO-TIME] [--to ADDRESS] FILE.eml…
                                           what Replyline would decide for each mail, without side effects
-  eval [--json] FILE.csv                  score classification against labelled text (subject,body,category)
+  eval [--json] [FILE.csv]                score classification against labelled text (subject,body,category);
+                                          without a file: the project's set, per language
+                                          (--set tuning|held-out|all, --language de, --misses for tuning rows)
   reply RL-XXXXXX [--from AGENT] [--text TEXT]
                                           answer a thread as an agent, through the running local stack
 
@@ -183,14 +186,33 @@ async function explain(args: string[]): Promise<number> {
 }
 
 async function evaluate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, config: { type: 'string', default: 'replyline.config.json' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      config: { type: 'string', default: 'replyline.config.json' },
+      set: { type: 'string', default: 'all' },
+      language: { type: 'string' },
+      misses: { type: 'boolean', default: false },
+    },
+  });
   const config = readConfigFile(resolve(values.config));
-  if (positionals.length !== 1) {
-    process.stderr.write('eval: give one CSV file with the header subject,body,category\n');
+  if (positionals.length > 1) {
+    process.stderr.write('eval: give one CSV file with the header subject,body,category, or none for the project\'s evaluation set\n');
     return 1;
   }
   try {
-    process.stdout.write(`${await runEval(positionals[0]!, { json: values.json, rules: config.classification })}\n`);
+    if (positionals.length === 1) {
+      process.stdout.write(`${await runEval(positionals[0]!, { json: values.json, rules: config.classification })}\n`);
+      return 0;
+    }
+    const halves = values.set === 'all' ? EVAL_HALVES : EVAL_HALVES.filter((half) => half === values.set);
+    if (halves.length === 0) throw new EvalError(`--set must be tuning, held-out or all (got "${values.set}")`);
+    // Reading the held-out rows one by one is how a lexicon gets tuned on them: only the tuning half lists its misses.
+    if (values.misses && halves.includes('held-out')) throw new EvalError('--misses lists the tuning half only (use --set tuning): the held-out half stays unseen by whoever tunes');
+    const reports = evaluateSet({ halves, language: values.language, rules: config.classification });
+    process.stdout.write(values.json ? `${JSON.stringify(reports.map(({ rows: _rows, ...figures }) => figures))}\n` : formatSetReport(reports, { misses: values.misses }));
     return 0;
   } catch (error) {
     if (!(error instanceof EvalError)) throw error;

@@ -42,15 +42,28 @@ export interface EvalReport {
   confusion: Record<IntentName, Record<IntentName, number>>;
   n: number;
   skipped: SkippedRow[];
+  /** Mean recall over the categories that occur in the file (a rare class counts as much as a common one). */
+  balancedAccuracy: number;
   /** Present when the file has a `priority` column with values. */
-  priority?: { accuracy: number; n: number };
+  priority?: { accuracy: number; balancedAccuracy: number; n: number };
   /** Present when the file has a `language` column with values. */
   language?: { accuracy: number; n: number };
+  /** The rows scored, for per-language tables and `--misses`. */
+  rows: ScoredRow[];
+}
+
+export interface ScoredRow {
+  line: number;
+  /** The expected language when the file has one, else the detected one. */
+  language: string;
+  expected: { category: IntentName; priority: Priority | undefined; language: string | undefined };
+  predicted: { category: IntentName; priority: Priority; language: string };
+  subject: string;
+  reasons: string[];
 }
 
 const REQUIRED_COLUMNS = ['subject', 'body', 'category'] as const;
-const LANGUAGES = ['en', 'zh', 'ja'] as const;
-const DEFAULTS = { team: 'eval', language: 'en' as const };
+const DEFAULTS = { team: 'eval', language: 'en' };
 
 export async function runEval(csvPath: string, options: { json: boolean; rules?: ClassificationConfig }): Promise<string> {
   const report = evaluateCsv(readCsvFile(csvPath), options.rules ?? { rules: [] }, csvPath);
@@ -82,6 +95,7 @@ export function evaluateCsv(csvText: string, rules: ClassificationConfig, source
   const at = (name: string) => columns.indexOf(name);
 
   const skipped: SkippedRow[] = [];
+  const rows: ScoredRow[] = [];
   const confusion = emptyConfusion();
   let n = 0;
   let correct = 0;
@@ -116,12 +130,20 @@ export function evaluateCsv(csvText: string, rules: ClassificationConfig, source
       skipped.push({ line: record.line, reason: `unknown priority "${expectedPriority}" (expected one of ${PRIORITIES.join(', ')})` });
       continue;
     }
-    if (expectedLanguage && !(LANGUAGES as readonly string[]).includes(expectedLanguage)) {
-      skipped.push({ line: record.line, reason: `unknown language "${expectedLanguage}" (expected one of ${LANGUAGES.join(', ')})` });
+    if (expectedLanguage && !/^[a-z]{2}$/.test(expectedLanguage)) {
+      skipped.push({ line: record.line, reason: `language "${expectedLanguage}" is not an ISO 639-1 code (two letters, e.g. en, de, zh)` });
       continue;
     }
 
     const result = classify({ subject, text: body, recipient: '', sender: '', headers: new Map() }, rules, DEFAULTS);
+    rows.push({
+      line: record.line,
+      language: expectedLanguage || result.language,
+      expected: { category: expected, priority: (expectedPriority || undefined) as Priority | undefined, language: expectedLanguage || undefined },
+      predicted: { category: result.category, priority: result.priority, language: result.language },
+      subject,
+      reasons: result.reasons,
+    });
     n++;
     confusion[expected][result.category]++;
     if (result.category === expected) correct++;
@@ -156,14 +178,32 @@ export function evaluateCsv(csvText: string, rules: ClassificationConfig, source
   const report: EvalReport = {
     accuracy: correct / n,
     macroF1: f1s.reduce((a, b) => a + b, 0) / (f1s.length || 1),
+    balancedAccuracy: balancedAccuracy(rows.map((row) => [row.expected.category, row.predicted.category])),
     perClass,
     confusion,
     n,
     skipped,
+    rows,
   };
-  if (priorityScore.n > 0) report.priority = { accuracy: priorityScore.correct / priorityScore.n, n: priorityScore.n };
+  if (priorityScore.n > 0) {
+    const pairs = rows.flatMap((row) => (row.expected.priority ? [[row.expected.priority, row.predicted.priority] as [string, string]] : []));
+    report.priority = { accuracy: priorityScore.correct / priorityScore.n, balancedAccuracy: balancedAccuracy(pairs), n: priorityScore.n };
+  }
   if (languageScore.n > 0) report.language = { accuracy: languageScore.correct / languageScore.n, n: languageScore.n };
   return report;
+}
+
+/** Mean over the expected classes of the share of their rows predicted right (mean recall). */
+export function balancedAccuracy(pairs: ReadonlyArray<readonly [expected: string, predicted: string]>): number {
+  const byClass = new Map<string, { n: number; right: number }>();
+  for (const [expected, predicted] of pairs) {
+    const entry = byClass.get(expected) ?? { n: 0, right: 0 };
+    entry.n++;
+    if (expected === predicted) entry.right++;
+    byClass.set(expected, entry);
+  }
+  if (byClass.size === 0) return 0;
+  return [...byClass.values()].reduce((sum, entry) => sum + entry.right / entry.n, 0) / byClass.size;
 }
 
 function emptyConfusion(): Record<IntentName, Record<IntentName, number>> {
@@ -197,7 +237,10 @@ export function formatReport(report: EvalReport): string {
     lines.push([name.padEnd(labelWidth), fixed(metrics.precision, 9), fixed(metrics.recall, 9), fixed(metrics.f1, 9), String(metrics.support).padStart(9)].join(' '));
   }
   lines.push(`${'macro f1'.padEnd(labelWidth)} ${fixed(report.macroF1, 9)}`, '');
-  if (report.priority) lines.push(`priority accuracy: ${report.priority.accuracy.toFixed(2)} (n=${report.priority.n})`);
+  lines.push(`balanced accuracy: ${report.balancedAccuracy.toFixed(2)} (mean recall over the categories present)`);
+  if (report.priority) {
+    lines.push(`priority accuracy: ${report.priority.accuracy.toFixed(2)}, balanced ${report.priority.balancedAccuracy.toFixed(2)} (n=${report.priority.n})`);
+  }
   if (report.language) lines.push(`language accuracy: ${report.language.accuracy.toFixed(2)} (n=${report.language.n})`);
   lines.push(`accuracy: ${report.accuracy.toFixed(2)}`);
   return `${lines.join('\n')}\n`;

@@ -123,7 +123,7 @@ describe('runEval', () => {
   it('scores the optional priority and language columns, in any column order', () => {
     const csv = ['category,language,body,priority,subject', 'refund,en,AAA I need it ASAP,high,', 'other,zh,你好,normal,', 'other,ja,zzz,,'].join('\n');
     const report = evaluateCsv(csv, rules);
-    expect(report.priority).toEqual({ accuracy: 1, n: 2 });
+    expect(report.priority).toEqual({ accuracy: 1, balancedAccuracy: 1, n: 2 });
     expect(report.language).toEqual({ accuracy: 2 / 3, n: 3 }); // "zzz" is not Japanese: the default (en) is used
   });
 
