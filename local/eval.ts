@@ -348,7 +348,7 @@ export function csvField(value: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// The Bitext sample (../shared/labeled/bitext-customer-support)
+// The Bitext sample: synthetic labelled English requests, kept outside the repo (DEFAULT_BITEXT_PATH)
 
 /**
  * How the 27 Bitext intents (11 categories) map onto our 9 built-in intents.
