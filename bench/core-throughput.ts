@@ -7,7 +7,7 @@ import { parseMail } from '../lambdas/adapters/mail-parser.js';
 import { createSla } from '../lambdas/adapters/wiring.js';
 import { ingestMail, type IngestDependencies } from '../lambdas/core/ingest.js';
 import { firstHeader, type ReceiptEnvelope } from '../lambdas/core/mail.js';
-import { CORPUS_DIR } from '../test/support/corpus.js';
+import { CORPUS_ABSENT, CORPUS_DIR } from '../test/support/corpus.js';
 import { fixedClock, MemoryEvents, MemoryMailer, MemoryRawMail, MemoryRoutingQueue, MemorySendingLog, MemoryThreadStore, memorySecrets } from '../test/support/memory-ports.js';
 import type { BenchOptions, BenchSection } from './support.js';
 
@@ -97,14 +97,16 @@ export async function benchCoreThroughput(options: BenchOptions): Promise<BenchS
 }
 
 async function loadCorpus(): Promise<CorpusMail[]> {
-  const paths = readFileSync(join(CORPUS_DIR, 'manifest.tsv'), 'utf8')
+  const dir = CORPUS_DIR;
+  if (!dir) throw new Error(`core-throughput reads the shared corpus: ${CORPUS_ABSENT}`);
+  const paths = readFileSync(join(dir, 'manifest.tsv'), 'utf8')
     .trim()
     .split('\n')
     .slice(1)
     .map((line) => line.split('\t')[0]!);
   const corpus: CorpusMail[] = [];
   for (const path of paths) {
-    const raw = readFileSync(join(CORPUS_DIR, path));
+    const raw = readFileSync(join(dir, path));
     // The envelope is SES's, not part of the measured work: derived once, up front.
     const parsed = await parseMail(raw);
     const returnPath = firstHeader(parsed, 'return-path')?.replace(/[<>\s]/g, '');

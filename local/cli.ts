@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../lambdas/schemas/config.js';
+import { ConfigError, type ReplylineConfig } from '../lambdas/schemas/config.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
 import { portsFromEnv, startLocalStack } from './stack.js';
 import { sendFiles } from './send.js';
 import { explainFile, formatExplanation } from './explain.js';
 import { EvalError, runEval } from './eval.js';
+import { formatScreeningReport, screenSets, screeningSets, sharedCorpusDir, tally } from './eval-screening.js';
 import { EVAL_HALVES, evaluateSet, formatSetReport } from './eval-set.js';
 import { sendAgentReply } from './reply.js';
 import { doctorCommand, exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
@@ -24,6 +25,8 @@ Commands:
   eval [--json] [FILE.csv]                score classification against labelled text (subject,body,category);
                                           without a file: the project's set, per language
                                           (--set tuning|held-out|all, --language de, --misses for tuning rows)
+  eval --screening [--set …] [--misses]   acknowledgements per kind of mail: the shared corpus and the repo's
+                                          own machine and people mails, each addressed to the first address
   reply RL-XXXXXX [--from AGENT] [--text TEXT]
                                           answer a thread as an agent, through the running local stack
 
@@ -195,9 +198,11 @@ async function evaluate(args: string[]): Promise<number> {
       set: { type: 'string', default: 'all' },
       language: { type: 'string' },
       misses: { type: 'boolean', default: false },
+      screening: { type: 'boolean', default: false },
     },
   });
   const config = readConfigFile(resolve(values.config));
+  if (values.screening) return evaluateScreening(config, values);
   if (positionals.length > 1) {
     process.stderr.write('eval: give one CSV file with the header subject,body,category, or none for the project\'s evaluation set\n');
     return 1;
@@ -219,6 +224,25 @@ async function evaluate(args: string[]): Promise<number> {
     process.stderr.write(`eval: ${error.message}\n`);
     return 1;
   }
+}
+
+/** `eval --screening`: acknowledgements per kind on the shared corpus and the repo's own machine and people mails. */
+async function evaluateScreening(config: ReplylineConfig, options: { set: string; misses: boolean; json: boolean }): Promise<number> {
+  const halves = options.set === 'all' ? (['tuning', 'held-out'] as const) : (['tuning', 'held-out'] as const).filter((half) => half === options.set);
+  if (halves.length === 0) {
+    process.stderr.write(`eval: --set must be tuning, held-out or all (got "${options.set}")\n`);
+    return 1;
+  }
+  if (options.misses && halves.includes('held-out')) {
+    process.stderr.write('eval: --misses lists the tuning half only (use --set tuning): the held-out half stays unseen by whoever tunes\n');
+    return 1;
+  }
+  const root = resolve(import.meta.dirname, '..');
+  const corpus = sharedCorpusDir(root);
+  if (!corpus) process.stderr.write('eval: the shared corpus is not at ../shared/corpus (set REPLYLINE_CORPUS_DIR); measuring the repo\'s own mails only\n');
+  const screened = await screenSets(screeningSets(corpus, join(root, 'test/fixtures/screening')), config, halves);
+  process.stdout.write(options.json ? `${JSON.stringify(tally(screened))}\n` : formatScreeningReport(screened, { misses: options.misses }));
+  return 0;
 }
 
 async function reply(args: string[]): Promise<number> {

@@ -16,6 +16,8 @@ export interface Explanation {
   disposition: 'new-thread' | 'follow-up' | 'ignore' | 'quarantine';
   acknowledge: boolean;
   reasons: string[];
+  /** The machine-mail score, the thresholds it was held against, and every signal that fired (`replyline explain` shows them). */
+  screening: { score: number; holdBackAt: number; machineAt: number; signals: { code: string; weight: number; detail: string }[] };
   /** ISO 639-1 of the customer's new text (or the address's default). */
   language: string | undefined;
   /** The language the acknowledgement is written in. */
@@ -72,7 +74,8 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
   };
   const analysis = analyzeMail(mail, envelope, options, false, refused);
   const { screening, classification, service } = analysis;
-  if (screening.quarantine || !mail || !classification) return { ...quarantined(file, ''), reasons: screening.reasons };
+  const scored = { score: screening.score, holdBackAt: config.screening.holdBackAt, machineAt: config.screening.machineAt, signals: screening.signals };
+  if (screening.quarantine || !mail || !classification) return { ...quarantined(file, ''), reasons: screening.reasons, screening: scored };
 
   const evidence = threadEvidence(mail, recipients);
   const followUp = evidence.length > 0;
@@ -82,6 +85,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
     file,
     disposition: screening.automated || (!screening.acknowledge && !followUp) ? 'ignore' : followUp ? 'follow-up' : 'new-thread',
     acknowledge,
+    screening: scored,
     reasons: [...screening.reasons, ...classification.reasons, ...(followUp ? ['follow-up: acknowledgements only answer the mail that opens a thread'] : [])],
     language: classification.language,
     replyLanguage: replyLanguageFor(classification, service?.entry.language, config),
@@ -111,6 +115,7 @@ function quarantined(file: string, reason: string): Explanation {
     disposition: 'quarantine',
     acknowledge: false,
     reasons: reason ? [reason] : [],
+    screening: { score: 0, holdBackAt: 0, machineAt: 0, signals: [] },
     language: undefined,
     replyLanguage: undefined,
     team: undefined,
@@ -134,6 +139,7 @@ export function formatExplanation(explanation: Explanation): string {
       : (explanation.language ?? '-'),
     explanation.team ? `${explanation.team}${explanation.agent ? `(${explanation.agent})` : ''}/${explanation.category}/${explanation.priority}` : '-',
     explanation.firstReplyDue ? `due ${explanation.firstReplyDue}` : 'no promise',
+    ...(explanation.screening.signals.length ? [`score ${explanation.screening.score}`] : []),
   ];
   const details = [...explanation.reasons, ...explanation.threadEvidence.map((evidence) => `thread evidence: ${evidence}`), ...explanation.faq.map((id) => `faq ${id}`)];
   return `${parts.join('  ')}${details.length ? `\n    ${details.join('\n    ')}` : ''}`;

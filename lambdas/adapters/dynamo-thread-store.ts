@@ -410,6 +410,7 @@ function processingItem(processing: InboundProcessing): Item {
     receiptId: processing.receiptId,
     sender: processing.sender,
     acknowledge: processing.acknowledge,
+    unacknowledgedBecause: processing.unacknowledgedBecause,
     reasons: processing.reasons,
     // A string set, so finishing an effect is an idempotent DELETE; an empty set is not storable.
     pending: processing.pending.length ? new Set(processing.pending) : undefined,
@@ -428,6 +429,7 @@ function toProcessing(item: Item): InboundProcessing {
     receiptId: String(item.receiptId),
     sender: String(item.sender ?? ''),
     acknowledge: Boolean(item.acknowledge),
+    unacknowledgedBecause: text(item.unacknowledgedBecause),
     reasons: Array.isArray(item.reasons) ? item.reasons.map(String) : [],
     // Effects run in a fixed order whatever order the set returns them in.
     pending: EFFECT_ORDER.filter((effect) => pending.includes(effect)),

@@ -37,6 +37,7 @@ export function composeForward(input: {
       `Customer:  ${customerLabel}`,
       `Category:  ${message.category}    Priority: ${message.priority}    Language: ${message.language}`,
       `Reply due: ${message.replyDue ? formatDue(new Date(message.replyDue), input.timeZone, 'en') : 'no promise running'}`,
+      ...(message.unacknowledgedBecause ? [`No ack:    ${plainValue(message.unacknowledgedBecause, 400)}`, '           The customer was not answered automatically: if a person wrote this, please reply to them.'] : []),
       ...(message.history.length
         ? [`History:   ${message.history.map((entry) => `${entry.ref} "${plainValue(entry.subject, 40)}" (${entry.status}, ${entry.createdAt.slice(0, 10)})`).join('; ')}`]
         : ['History:   first contact']),

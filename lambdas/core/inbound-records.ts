@@ -5,8 +5,8 @@ import type { Agent } from './agents.js';
 import type { MailClassification } from './classification.js';
 import type { InboundMail, MailAddress, ReceiptEnvelope } from './mail.js';
 import type { AckAllowance, Disposition, InboundProcessing, InboundRecord, MessageDirection, MessageRecord, QuarantineRecord, ThreadRecord } from './records.js';
-import type { Screening } from './screening.js';
-import { resolveServiceAddress, type ServiceAddress } from './service-address.js';
+import type { Screening } from './screening/screen.js';
+import { isServiceAddress, type ServiceAddress } from './service-address.js';
 import { onAgentReply, onCustomerMail, startClock } from './sla-clock.js';
 import type { SlaPolicy } from './sla-policy.js';
 import { otherParticipants, type ThreadMatch } from './threading.js';
@@ -30,7 +30,7 @@ export function expiry(from: Date, config: ReplylineConfig): Date {
   return new Date(from.getTime() + config.retention.threadDays * DAY_MS);
 }
 
-const isOurs = (config: ReplylineConfig) => (address: string) => Boolean(resolveServiceAddress([address], config));
+const isOurs = (config: ReplylineConfig) => (address: string) => isServiceAddress(address, config);
 
 export function newThreadRecord(
   context: RecordContext,
@@ -77,7 +77,10 @@ export function newThreadRecord(
   return {
     thread: { kind: 'new', record: thread },
     message: messageRecord(context, ref, 'in', customer.address, reasons, expiresAt),
-    processing: processingRecord(context, { disposition, role: 'customer', threadRef: ref, sender: customer.address, acknowledge, reasons, effects: customerEffects(acknowledge, routed) }),
+    processing: {
+      ...processingRecord(context, { disposition, role: 'customer', threadRef: ref, sender: customer.address, acknowledge, reasons, effects: customerEffects(acknowledge, routed) }),
+      ...(routed && !acknowledge ? { unacknowledgedBecause: withheldBecause(screening, config) } : {}),
+    },
     ackAllowance: acknowledge ? ackAllowance(customer.address, envelope.receivedAt, config) : undefined,
   };
 }
@@ -164,6 +167,11 @@ export function quarantineRecord(context: Omit<RecordContext, 'mail'> & { mail: 
       expiresAt,
     },
   };
+}
+
+/** The screening's reason, or else the per-sender limit (the only other reason ingest withholds an acknowledgement). */
+function withheldBecause(screening: Screening, config: ReplylineConfig): string {
+  return screening.heldBack ?? `this sender already had ${config.acknowledgement.maxPerSender} acknowledgements within ${config.acknowledgement.windowHours} h`;
 }
 
 function customerEffects(acknowledge: boolean, routed: boolean): SideEffect[] {

@@ -6,7 +6,7 @@ import { agentReplyRecord, followUpRecord, newThreadRecord, quarantineRecord, ty
 import { UnparseableMailError, type InboundMail, type MailAddress, type ReceiptEnvelope } from './mail.js';
 import { dedupeKeyFor, receiptDedupeKey } from './message-ids.js';
 import type { Disposition, InboundProcessing } from './records.js';
-import { screenMail, type Screening } from './screening.js';
+import { screenMail, type Screening } from './screening/screen.js';
 import { resolveServiceAddress, type ServiceAddress } from './service-address.js';
 import { matchThread, verifyThreadAddress } from './threading.js';
 import { threadRefFor } from './thread-ref.js';

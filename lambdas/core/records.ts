@@ -100,6 +100,8 @@ export interface InboundProcessing {
   receiptId: string;
   sender: string;
   acknowledge: boolean;
+  /** Why a customer's new thread got no acknowledgement while still reaching the team: told in the team's copy. */
+  unacknowledgedBecause?: string | undefined;
   reasons: string[];
   pending: SideEffect[];
   createdAt: Date;

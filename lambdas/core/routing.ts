@@ -36,6 +36,7 @@ export function buildRoutingMessage(input: {
       .filter((other) => other.ref !== thread.ref)
       .slice(0, 5)
       .map((other) => ({ ref: other.ref, subject: plainValue(other.subject, 200), status: other.status, createdAt: other.createdAt.toISOString() })),
+    ...(processing.unacknowledgedBecause ? { unacknowledgedBecause: processing.unacknowledgedBecause.slice(0, 600) } : {}),
     reasons: processing.reasons.slice(0, 40).map((reason) => reason.slice(0, 300)),
   };
 }

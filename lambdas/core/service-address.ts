@@ -20,6 +20,12 @@ export function splitSubaddress(address: string): { base: string; label: string 
   return { base: `${local.slice(0, plus)}${lower.slice(at)}`, label: address.trim().slice(plus + 1, at) };
 }
 
+/** Whether the address (or a subaddress of it) is one Replyline receives for. */
+export function isServiceAddress(address: string, config: ReplylineConfig): boolean {
+  const { base } = splitSubaddress(address);
+  return config.addresses.some((entry) => entry.address === base);
+}
+
 /**
  * Finds which configured address the mail is for, preferring the envelope
  * recipients (what SES matched) in their order; undefined if none is ours.

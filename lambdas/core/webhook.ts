@@ -26,6 +26,7 @@ export function webhookPayload(message: RoutingMessage, mail: InboundMail, sentA
     },
     message: {
       kind: message.kind,
+      unacknowledgedBecause: message.unacknowledgedBecause ?? null,
       receivedAt: message.receivedAt,
       from: message.customer,
       to: message.serviceAddress,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isKnownTimeZone, TIME_ZONE_MESSAGE } from './validators.js';
 import { slaConfigSchema } from './sla-config.js';
+import { screeningConfigSchema } from './screening-config.js';
 import { classificationConfigSchema, unknownReferences } from './classification-config.js';
 import { alertsConfigSchema } from './alerts-config.js';
 import { isTemplateLanguage, LANGUAGE_TAG, TEMPLATE_LANGUAGES, type LanguageTag } from './languages.js';
@@ -199,6 +200,9 @@ export const replylineConfigSchema = z
       .default([])
       .describe('Staff mail domains: anyone writing from them to a thread address is an agent whose reply is relayed to the customer.'),
     acknowledgement,
+    screening: screeningConfigSchema
+      .prefault({})
+      .describe('How machine mail is told from people: thresholds of the machine-mail score and the weight of each signal.'),
     faq: z.array(faqEntry).max(200).default([]).describe('Self-service answers: up to three matching entries are suggested in the acknowledgement.'),
     retention,
     classification: classificationConfigSchema

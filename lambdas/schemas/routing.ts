@@ -26,6 +26,8 @@ export const routingMessageSchema = z.strictObject({
   history: z
     .array(z.strictObject({ ref: z.string(), subject: z.string().max(200), status: z.string(), createdAt: z.iso.datetime() }))
     .max(5),
+  /** Set when the customer got no acknowledgement although a person may have written: the team answers them. */
+  unacknowledgedBecause: z.string().max(600).optional(),
   reasons: z.array(z.string().max(300)).max(40),
 });
 

@@ -1,8 +1,25 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { sharedCorpusDir } from '../../local/eval-screening.js';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * The mail corpus: a byte-for-byte copy of the workplace's ../shared/corpus (real mails
- * from public projects' test suites, licence notices per folder), kept in the repo so a
- * clean clone tests the same 398 files anywhere. REPLYLINE_CORPUS_DIR points elsewhere.
+ * The shared corpus: real mails from public projects' test suites (auto-replies,
+ * bounces, lists, notifications, complaint reports, many charsets), with licence
+ * notices per folder. Third-party mail is not committed here; it is read from
+ * `../shared/corpus` beside the checkout (or REPLYLINE_CORPUS_DIR).
  */
-export const CORPUS_DIR = process.env.REPLYLINE_CORPUS_DIR ?? join(import.meta.dirname, '../corpus');
+export const CORPUS_DIR = sharedCorpusDir(REPO_ROOT);
+
+/** Why the corpus tests skip, in their own name, where the corpus is absent. */
+export const CORPUS_ABSENT = `skipped: no shared corpus at ${resolve(REPO_ROOT, '../shared/corpus')} (third-party mail stays outside the repo; set REPLYLINE_CORPUS_DIR to its folder)`;
+
+/** A corpus file's bytes; only called inside tests that skip without the corpus. */
+export function corpusFile(path: string): Buffer {
+  if (!CORPUS_DIR) throw new Error(CORPUS_ABSENT);
+  return readFileSync(join(CORPUS_DIR, path));
+}
+
+/** The repo's own hand-written machine and people mails (see their manifests). */
+export const SCREENING_FIXTURES = join(REPO_ROOT, 'test/fixtures/screening');

@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { decodeText } from '../../lambdas/adapters/charsets.js';
-import { CORPUS_DIR } from '../support/corpus.js';
+import { CORPUS_ABSENT, CORPUS_DIR, corpusFile as corpus } from '../support/corpus.js';
 
-const corpus = (path: string) => readFileSync(join(CORPUS_DIR, path));
-
-describe('mail in the charsets real customers use, as declared or not', () => {
+describe.skipIf(!CORPUS_DIR)(`mail in the charsets real customers use, as declared or not${CORPUS_DIR ? '' : ` (${CORPUS_ABSENT})`}`, () => {
   it('GB2312 that is really GBK, with a raw 8-bit subject', async () => {
     const mail = await parseMail(corpus('spamassassin/nice/cjk/gb2312.1'));
     expect(mail.subject).toMatch(/^全新原装进口，送货上门/);

@@ -29,6 +29,29 @@ describe('replyline explain', () => {
     expect(third!.threadEvidence).toEqual(expect.arrayContaining([expect.stringMatching(/In-Reply-To/), expect.stringMatching(/RL-7K3F9Q/)]));
   });
 
+  it('shows every screening signal that fired, its weight and the total against the thresholds', { timeout: 30_000 }, () => {
+    const away = file('away.eml', 'From: Jan <jan@customer.example.org>\r\nTo: support@example.com\r\nSubject: Out of office\r\n\r\nI am out of the office until 5 May. For urgent matters please call Anna.\r\n');
+    const [result] = explain(away);
+    expect(result).toMatchObject({
+      disposition: 'ignore',
+      acknowledge: false,
+      screening: {
+        score: 9,
+        holdBackAt: 5,
+        machineAt: 8,
+        signals: [
+          { code: 'out-of-office-subject', weight: 3, detail: 'the subject mentions absence' },
+          { code: 'out-of-office-text', weight: 4, detail: 'the text says the writer is away' },
+          { code: 'out-of-office-return', weight: 2, detail: 'and when they are back or whom to ask meanwhile' },
+        ],
+      },
+    });
+    const text = execFileSync('node', ['cli/replyline.js', 'explain', away], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'ERROR' } });
+    expect(text).toMatch(/no-ack .* score 9\n/);
+    expect(text).toContain('out-of-office-text: +4 the text says the writer is away');
+    expect(text).toContain('screening-score: 9 (acknowledgement held back at 5, machine mail at 8)');
+  });
+
   it('never crashes on a bad file: it is quarantined with the reason, and the exit code stays 0', { timeout: 30_000 }, () => {
     const empty = file('empty.eml', Buffer.alloc(0));
     const [missing, zero] = explain(join(dir, 'missing.eml'), empty);

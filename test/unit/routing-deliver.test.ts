@@ -84,6 +84,26 @@ describe('routing', () => {
     expect(queue.map((entry) => entry.team)).toEqual(['sales']);
   });
 
+  it('routes a mail held back by weak signals, with the reason, so the team can answer a person', async () => {
+    const { queue, deps, message, deliverDeps } = await routed(undefined, { subject: 'Out of office', body: 'I am out of the office until 5 May. My parcel 4711 never arrived.' });
+    expect(deps.mailer.sent).toHaveLength(0);
+    expect(queue).toHaveLength(1);
+    expect(message.unacknowledgedBecause).toMatch(/^machine-mail score 7 reaches 5; a person may still have written it$/);
+    const thread = deps.threads.threads.get(message.threadRef)!;
+    expect(thread).toMatchObject({ status: 'awaiting-agent', automated: false });
+    expect(thread.firstReplyDue).toBeInstanceOf(Date);
+    await deliverRoutedMail(message, deliverDeps);
+    const forward = deps.mailer.sent.at(-1)!;
+    expect(forward.text).toContain('No ack:    machine-mail score 7 reaches 5; a person may still have written it');
+    expect(forward.text).toContain('if a person wrote this, please reply to them');
+  });
+
+  it('tells a webhook team why no acknowledgement went out', async () => {
+    const { message, deliverDeps, posts } = await routed(mailboxAndWebhookConfig(), { to: 'partners@example.com', from: 'noreply@partner.example.org' }, ['partners@example.com']);
+    await deliverRoutedMail(message, deliverDeps);
+    expect(JSON.parse(posts[0]!.body).message.unacknowledgedBecause).toBe('the sender address does not take replies');
+  });
+
   it('keeps machine mail that opens a thread with us instead of sending it to a team', async () => {
     const { queue, deps } = await routed(undefined, { headers: { 'List-Id': '<news.example.org>' } });
     expect(queue).toHaveLength(0);

@@ -14,7 +14,7 @@ const ORIGINAL_WORDS = [
   'messaggio originale', 'oorspronkelijk bericht', 'origineel bericht',
   'исходное сообщение', 'оригинальное сообщение', 'исходное письмо',
   '원본 메일', '원본 메시지', '원본메일',
-  '原始邮件', '原始郵件', '原邮件', '原始信息', '原始消息', '原始訊息',
+  '原始邮件', '原始郵件', '原始邮件信息', '原邮件', '原始信息', '原始消息', '原始訊息',
   '元のメッセージ', 'オリジナル メッセージ', 'オリジナルメッセージ',
 ];
 
@@ -25,7 +25,7 @@ const FORWARD_WORDS = [
   'mensagem encaminhada', 'mensagem reencaminhada', 'messaggio inoltrato', 'doorgestuurd bericht',
   'пересылаемое сообщение', 'перенаправленное сообщение', 'пересланное сообщение',
   '전달된 메일', '전달된 메시지', '전달 메일',
-  '转发邮件', '转发的邮件', '轉寄郵件', '轉寄的郵件', '転送メッセージ', '転送されたメッセージ',
+  '转发邮件', '转发的邮件', '转发邮件信息', '轉發郵件信息', '轉寄郵件', '轉寄的郵件', '轉寄郵件資訊', '転送メッセージ', '転送されたメッセージ',
 ];
 
 /** Apple Mail's forward line ("Begin forwarded message:") in each language. */

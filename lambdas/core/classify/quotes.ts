@@ -103,6 +103,18 @@ export function stripQuotedAndSignature(text: string): StrippedText {
   return { newText: tidy(lines), removed: [...removed] };
 }
 
+/**
+ * The sender's own part of a mail, footers and signatures included: everything
+ * before the first reply or forward header, without `>` quoted lines. Screening
+ * reads it, so a newsletter's footer counts and a forwarded one does not.
+ */
+export function withoutEarlierMail(text: string): string {
+  let lines = splitLines(stripReplylineBlock(text).text);
+  const header = findReplyHeader(lines);
+  if (header) lines = lines.slice(0, header.index);
+  return tidy(lines.filter((line) => !QUOTE_PREFIX.test(line)));
+}
+
 function splitLines(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').split('\n');
 }

@@ -1,0 +1,79 @@
+import type { ReplylineConfig } from '../../schemas/config.js';
+import { withoutEarlierMail } from '../classify/quotes.js';
+import type { InboundMail, ReceiptEnvelope } from '../mail.js';
+import { isServiceAddress } from '../service-address.js';
+import { ADDRESS_SIGNALS } from './address-signals.js';
+import { HEADER_SIGNALS } from './header-signals.js';
+import { hardRules } from './hard-rules.js';
+import { quarantineReasons, unanswerableReasons } from './quarantine.js';
+import { DEFAULT_SIGNAL_WEIGHTS, type Reason, type Screening, type ScreeningFacts, type SignalInput, type WeighedSignal } from './signals.js';
+
+export type { Screening, ScreeningFacts } from './signals.js';
+import { TEXT_SIGNALS } from './text-signals.js';
+
+/**
+ * Screening answers two questions about a received mail, each with named reasons:
+ * may it enter a thread at all (or is it quarantined: spam, virus, spoofed, unusable),
+ * and may we answer it automatically. The second is an explainable score: named
+ * signals with weights add up, and the thresholds in config decide. Unambiguous
+ * machine mail (Auto-Submitted, delivery and complaint reports, our own mail) is
+ * decided by hard rules that no score can outweigh.
+ */
+/** Own text read for signals: its opening and its end, where greetings, "view in browser", absence notes and footers sit. */
+const OWN_TEXT_EDGE = 3_000;
+const OWN_TEXT_LIMIT = 60_000;
+
+export function screenMail(mail: InboundMail | undefined, envelope: ReceiptEnvelope, config: ReplylineConfig, facts: ScreeningFacts): Screening {
+  if (!mail) {
+    return { quarantine: true, acknowledge: false, automated: false, score: 0, signals: [], heldBack: undefined, reasons: [facts.unparseable ?? 'unparseable: the raw mail could not be parsed'] };
+  }
+  const quarantine = quarantineReasons(mail, envelope);
+  const hard = hardRules(mail, config);
+  const signals = weighSignals(mail, envelope, config);
+  const score = signals.reduce((sum, { weight }) => sum + weight, 0);
+  const { holdBackAt, machineAt } = config.screening;
+  const automated = hard.length > 0 || score >= machineAt;
+  const unanswerable = unanswerableReasons(mail, envelope, config, facts);
+  const scoreReason: Reason[] = signals.length ? [{ code: 'screening-score', detail: `${score} (acknowledgement held back at ${holdBackAt}, machine mail at ${machineAt})` }] : [];
+  const held: Reason[] = !automated && score >= holdBackAt ? [{ code: 'held-back', detail: `machine-mail score ${score} reaches ${holdBackAt}; a person may still have written it` }] : [];
+  const withheld = automated ? [] : [...held, ...unanswerable];
+  return {
+    quarantine: quarantine.length > 0,
+    acknowledge: quarantine.length === 0 && !automated && withheld.length === 0,
+    automated,
+    score,
+    signals,
+    heldBack: withheld.length ? withheld.map(({ detail }) => detail).join('; ') : undefined,
+    reasons: [...quarantine.map(render), ...mail.defects, ...hard.map(render), ...signals.map(signalReason), ...scoreReason.map(render), ...held.map(render), ...unanswerable.map(render)],
+  };
+}
+
+/** Every weighted signal that fired, with its weight from config (or the built-in one). */
+export function weighSignals(mail: InboundMail, envelope: ReceiptEnvelope, config: ReplylineConfig): WeighedSignal[] {
+  const input: SignalInput = {
+    mail,
+    envelope,
+    ownText: edges(withoutEarlierMail(mail.text.slice(0, OWN_TEXT_LIMIT))),
+    addressedToUs: [...mail.to, ...mail.cc].some((recipient) => isServiceAddress(recipient.address, config)),
+    noReplyPattern: new RegExp(config.acknowledgement.noReplySenderPattern, 'iu'),
+  };
+  const fired = [...HEADER_SIGNALS, ...ADDRESS_SIGNALS, ...TEXT_SIGNALS].map((check) => check(input)).filter((found) => found !== undefined);
+  // Mail clients' rules send absence notes, so the client is no evidence of a person there.
+  const absence = fired.some(({ code }) => code.startsWith('out-of-office-'));
+  return fired
+    .filter(({ code }) => !(absence && code === 'personal-mail-client'))
+    .map((found) => ({ ...found, weight: config.screening.weights[found.code] ?? DEFAULT_SIGNAL_WEIGHTS[found.code] }))
+    .filter(({ weight }) => weight !== 0);
+}
+
+function edges(text: string): string {
+  return text.length <= 2 * OWN_TEXT_EDGE ? text : `${text.slice(0, OWN_TEXT_EDGE)}\n${text.slice(-OWN_TEXT_EDGE)}`;
+}
+
+function signalReason({ code, weight, detail }: WeighedSignal): string {
+  return `${code}: ${weight > 0 ? '+' : ''}${weight} ${detail}`;
+}
+
+function render({ code, detail }: Reason): string {
+  return `${code}: ${detail}`;
+}
