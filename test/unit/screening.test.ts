@@ -160,7 +160,7 @@ describe('the score decides, with the thresholds from config', () => {
     expect((await screen({ from: 'newsletter@brand.example.org' }, {}, false, strict)).automated).toBe(true);
   });
 
-  it('a mail client is no evidence of a person in an absence note (client rules send those)', async () => {
+  it('a mail client is no evidence of a person in an absence note or a mass mailing (rules and Bcc send those)', async () => {
     const result = await screen({ subject: 'Out of office', body: 'I am out of the office until 5 May.', headers: { 'User-Agent': 'Mozilla Thunderbird' } });
     expect(signalsOf(result)).not.toContain('personal-mail-client');
     expect(result.acknowledge).toBe(false);

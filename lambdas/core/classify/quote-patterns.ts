@@ -9,6 +9,8 @@
 /** "-----Original Message-----", "-------- Ursprüngliche Nachricht --------", "----- 원본 메일 -----"… */
 const ORIGINAL_WORDS = [
   'original message', 'original', 'reply message',
+  'ursprungligt meddelande', 'oprindelig meddelelse', 'opprinnelig melding', 'alkuperäinen viesti', 'oryginalna wiadomość',
+  'původní zpráva', 'pôvodná správa', 'özgün ileti', 'orijinal ileti', 'eredeti üzenet', 'αρχικό μήνυμα', 'mesaj original',
   'ursprüngliche nachricht', 'original-nachricht', 'originalnachricht',
   "message d'origine", 'message original', 'mensaje original', 'mensagem original',
   'messaggio originale', 'oorspronkelijk bericht', 'origineel bericht',
@@ -21,6 +23,8 @@ const ORIGINAL_WORDS = [
 /** "---------- Forwarded message ---------" and its translations. */
 const FORWARD_WORDS = [
   'forwarded message', 'forwarded', 'begin forwarded message',
+  'vidarebefordrat meddelande', 'videresendt meddelelse', 'videresendt melding', 'välitetty viesti', 'przekazana wiadomość',
+  'přeposlaná zpráva', 'preposlaná správa', 'iletilen ileti', 'yönlendirilen ileti', 'továbbított üzenet', 'προωθημένο μήνυμα', 'mesaj redirecționat',
   'weitergeleitete nachricht', 'message transféré', 'message transmis', 'mensaje reenviado',
   'mensagem encaminhada', 'mensagem reencaminhada', 'messaggio inoltrato', 'doorgestuurd bericht',
   'пересылаемое сообщение', 'перенаправленное сообщение', 'пересланное сообщение',

@@ -51,7 +51,7 @@ export const NAMED_ABSENCE_SUBJECT = words(
 
 /** Words of absence anywhere in a subject: weak, people write "Vacation booking cancelled". */
 export const ABSENCE_SUBJECT_WORDS = words(
-  String.raw`out of (the )?office|away from (the )?office|\b(on|annual) (vacation|holiday|leave)\b|\bvacation\b|\bauto[- ]?repl|\babwesen|\burlaub|\babsen(ce|t)\b|\bcongés?\b|\bvacances\b|fuera de la oficina|\bvacaciones\b|\bausen(te|cia)\b|\bférias\b|\bassente\b|\bferie\b|\bafwezig|\bvakantie\b|\bfrånvar|\bsemester\b|\bpoza biurem\b|\burlop|отпуск|нет на месте|休暇|不在|休假|出差|年假|휴가|부재|izin(deyim)?\b|tatil`,
+  String.raw`out of (the )?office|away from (the )?office|\b(on|annual) (vacation|holiday|leave)\b|\bvacation\b|\bauto[- ]?repl|\babwesen|\burlaub|\babsen(ce|t)\b|\bcongés?\b|\bvacances\b|fuera de la oficina|\bvacaciones\b|\bausen(te|cia)\b|\bférias\b|\bassente\b|\bferie\b|\bafwezig|\bvakantie\b|\bfrånvar|\bsemester\b|\bpoza biurem\b|\burlop|отпуск|нет на месте|休暇|不在|休假|出差|年假|휴가|부재|izin(deyim)?\b|tatil|\bfóra\b|\bgodišnji odmor\b|\bneprítomnos|\bnepřítomnos|\bdopust\b|\bbercuti\b|कार्यालय से बाहर|छुट्टी|\blikizo\b|\bgwyliau\b|\boporretan\b|\bpuhkus|\batvaļinājum|\batostog|\bverlof\b|\bbakasyon\b|\bno longer (with|at|working)\b|больше не работаю`,
 );
 
 /** First-person statements of absence, per language. */
@@ -92,7 +92,13 @@ const ABSENCE_SENTENCES = [
   String.raw`(ลาพักร้อน|ไม่อยู่ที่สำนักงาน|ไม่อยู่ออฟฟิศ)`,
   String.raw`\b(saya )?(sedang )?(cuti|tidak berada di kantor|di luar kantor|di luar pejabat)\b`,
   String.raw`\b(estic|estaré)\b[^.\n]{0,30}\b(fora de l'oficina|de vacances)`,
-  String.raw`\b(na godišnjem odmoru|na dopustu|odsutan|odsutna|van ureda|van kancelarije)\b`,
+  String.raw`\b(na godišnjem (sam )?odmoru|na dopustu|odsutan|odsutna|van ureda|van kancelarije|nisam u uredu|sem na dopustu|sem odsoten|sem odsotna|nisem v pisarni)\b`,
+  String.raw`\b(estou|estarei)\b[^.\n]{0,30}\b(fóra da oficina|de vacacións|ausente)|\b(nebudem v kancelárii|som mimo kancelárie|nie som v kancelárii|nebudu v kanceláři|nejsem v kanceláři)\b|\b(saya )?(sedang )?bercuti\b|\btidak berada di pejabat\b`,
+  String.raw`(कार्यालय से बाहर|छुट्टी पर हूँ|छुट्टियों के कारण|अवकाश पर|অফিসের বাইরে|ছুটিতে আছি|ছুটিতে থাকব|دفتر سے باہر|چھٹی پر|خارج از دفتر|در مرخصی)`,
+  String.raw`\b(niko likizo|nje ya ofisi|sipo ofisini|allan o'r swyddfa|ar wyliau|i ffwrdd o'r swyddfa|bulegotik kanpo|oporretan nago|er í fríi|er ekki á skrifstofunni|fjarverandi|olen puhkusel|viibin puhkusel|olen kontorist eemal|esmu atvaļinājumā|neatrodos birojā|prombūtnē|esu atostogose|nesu biure|išvykęs|išvykusi|ek is met verlof|ek is uit die kantoor|buite kantoor|nasa bakasyon|wala sa opisina)\b`,
+  // No longer with the company: the mailbox answers for someone who left.
+  String.raw`\b(i am|i'm) no longer (with|at|working (for|at|with))\b|\bno longer works? (here|for|at|with)\b|\b(has|have) left the (company|organisation|organization)\b|\b(bin|ist) nicht mehr (bei|im unternehmen|für|in der firma)\b|\bhat das unternehmen verlassen\b|\bne (fais|fait) plus partie\b|\bne travaille plus (chez|pour|au sein|à)\b|\ba quitté (la société|l'entreprise)\b`,
+  String.raw`\bya no (trabajo|trabaja|formo parte)\b|\bha dejado la empresa\b|\bnon (lavoro|lavora) più\b|\bnon faccio più parte\b|\bha lasciato l'azienda\b|\b(não|já não) trabalho mais\b|\bjá não trabalho\b|\bdeixou a empresa\b|\b(ben|is) niet meer werkzaam\b|\bwerk niet meer bij\b|\bnie pracuję już\b|(больше не работаю|больше не работает|退職いたしました|退職しました|已离职|已離職)`,
 ];
 
 /** What an out-of-office says next: when they are back, or whom to ask meanwhile. */
@@ -116,7 +122,8 @@ const RETURN_OR_STAND_IN = [
   String.raw`((如有|如遇)(急事|紧急|緊急)|(将于|将在|將於|会在|會在)[^。\n]{0,20}(返回|回来|回來|回到)|回来后|回來後)`,
   String.raw`((お急ぎ|緊急)の(場合|際|ご用件)|(戻り|復帰|出社)(は|予定)|返信が遅れ|ご返信が遅くなります)`,
   String.raw`(급한 (건|용무|일|사항|문의)|복귀 (예정|후)|돌아오는 대로)`,
-  String.raw`\b(trường hợp khẩn cấp|กรณีเร่งด่วน|untuk (hal|urusan) (yang )?mendesak|za hitne slučajeve)`,
+  String.raw`\b(trường hợp khẩn cấp|กรณีเร่งด่วน|untuk (hal|urusan) (yang )?mendesak|za hitne (slučajeve|stvari)|po povratku|v nujnih primerih|para asuntos urxentes|á miña volta|sebaik sahaja saya kembali|kwa mambo ya dharura|materion brys|í brýnum tilvikum|kiireloomulistes küsimustes|steidzamos jautājumos|skubiais klausimais|vir dringende sake|para sa mga agarang)`,
+  String.raw`(अत्यावश्यक मामलों के लिए|वापस आने पर|জরুরি প্রয়োজনে|فوری معاملات|موارد فوری)`,
 ];
 
 export const ABSENCE_TEXT = words(ABSENCE_SENTENCES.join('|'));

@@ -19,6 +19,8 @@ import { TEXT_SIGNALS } from './text-signals.js';
  * machine mail (Auto-Submitted, delivery and complaint reports, our own mail) is
  * decided by hard rules that no score can outweigh.
  */
+const TEMPLATE_TEXT_SIGNALS: ReadonlySet<string> = new Set(['out-of-office-text', 'out-of-office-subject', 'out-of-office-prefix', 'unsubscribe-footer', 'view-in-browser', 'newsletter-footer-line', 'list-footer']);
+
 /** Own text read for signals: its opening and its end, where greetings, "view in browser", absence notes and footers sit. */
 const OWN_TEXT_EDGE = 3_000;
 const OWN_TEXT_LIMIT = 60_000;
@@ -58,10 +60,10 @@ export function weighSignals(mail: InboundMail, envelope: ReceiptEnvelope, confi
     noReplyPattern: new RegExp(config.acknowledgement.noReplySenderPattern, 'iu'),
   };
   const fired = [...HEADER_SIGNALS, ...ADDRESS_SIGNALS, ...TEXT_SIGNALS].map((check) => check(input)).filter((found) => found !== undefined);
-  // Mail clients' rules send absence notes, so the client is no evidence of a person there.
-  const absence = fired.some(({ code }) => code.startsWith('out-of-office-'));
+  // Absence notes and mass mailings are sent from mail clients too (rules, Bcc): there the client is no evidence of a person.
+  const template = fired.some(({ code }) => TEMPLATE_TEXT_SIGNALS.has(code));
   return fired
-    .filter(({ code }) => !(absence && code === 'personal-mail-client'))
+    .filter(({ code }) => !(template && code === 'personal-mail-client'))
     .map((found) => ({ ...found, weight: config.screening.weights[found.code] ?? DEFAULT_SIGNAL_WEIGHTS[found.code] }))
     .filter(({ weight }) => weight !== 0);
 }

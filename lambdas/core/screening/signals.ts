@@ -44,7 +44,7 @@ export const DEFAULT_SIGNAL_WEIGHTS: Readonly<Record<ScreeningSignalCode, number
   'esp-header': 3,
   'bulk-mailer': 6,
   'bulk-antispam-mark': 4,
-  'view-in-browser': 5,
+  'view-in-browser': 4,
   'unsubscribe-footer': 4,
   'group-greeting': 2,
   'newsletter-footer-line': 3,
