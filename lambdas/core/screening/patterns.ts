@@ -8,12 +8,17 @@ export function words(source: string, extraFlags = ''): RegExp {
   return new RegExp(bounded.replaceAll(WITHIN_SENTENCE, WITHIN_SENTENCE_OR_DATE), `iu${extraFlags}`);
 }
 
+/**
+ * Letters of the scripts that separate words by spaces (Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew, Arabic,
+ * Devanagari, Bengali), spelt as ranges: `\p{L}` in hundreds of boundaries costs about 100 ms of cold start.
+ */
+const WORD_CHAR = '[0-9A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0370-\\u03FF\\u0400-\\u04FF\\u0531-\\u058F\\u10A0-\\u10FF\\u05D0-\\u05EA\\u0600-\\u06FF\\u0900-\\u097F\\u0980-\\u09FF]';
+const WORD_START = `(?<!${WORD_CHAR})`;
+const WORD_END = `(?!${WORD_CHAR})`;
+
 /** `[^.\n]` keeps a phrase within one sentence; a dot after a number ("bis 3. Mai", "1.7.") is a date, not a sentence end. */
 const WITHIN_SENTENCE = '[^.\\n]';
 const WITHIN_SENTENCE_OR_DATE = '(?:[^.\\n]|(?<=\\d)\\.)';
-
-const WORD_START = '(?<![\\p{L}\\p{N}])';
-const WORD_END = '(?![\\p{L}\\p{N}])';
 
 /** A literal phrase inside a pattern; a space matches any run of white space. */
 export function escapeLiteral(literal: string): string {
