@@ -1,11 +1,40 @@
+/** What screening asks of a family of phrases: does the text hold one of them. */
+export interface Phrases {
+  test(text: string): boolean;
+}
+
 /**
- * A case-insensitive pattern whose `\b` is a word boundary in every script
+ * A case-insensitive family of phrases whose `\b` is a word boundary in every script
  * (JavaScript's own knows only ASCII letters). A `\b` before a letter or a group
- * opens a word, any other closes one; one lookaround each keeps the scan cheap.
+ * opens a word, any other closes one. Each top-level alternative becomes its own
+ * pattern: V8 scans one alternative's literal start far faster than one alternation
+ * of fifty (about 5× on the corpus).
  */
-export function words(source: string, extraFlags = ''): RegExp {
+export function words(source: string, extraFlags = ''): Phrases {
   const bounded = source.replace(/\\b([\p{L}\p{N}(])?/gu, (_match, next?: string) => (next ? `${WORD_START}${next}` : WORD_END));
-  return new RegExp(bounded.replaceAll(WITHIN_SENTENCE, WITHIN_SENTENCE_OR_DATE), `iu${extraFlags}`);
+  const patterns = topLevelAlternatives(bounded.replaceAll(WITHIN_SENTENCE, WITHIN_SENTENCE_OR_DATE)).map((alternative) => new RegExp(alternative, `iu${extraFlags}`));
+  return { test: (text) => patterns.some((pattern) => pattern.test(text)) };
+}
+
+/** `a|(b|c)|[|]` → `a`, `(b|c)`, `[|]`: splits at the bars outside groups and classes. */
+function topLevelAlternatives(source: string): string[] {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (char === '\\') index++;
+    else if (inClass) inClass = char !== ']';
+    else if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) {
+      alternatives.push(source.slice(start, index));
+      start = index + 1;
+    }
+  }
+  return [...alternatives, source.slice(start)];
 }
 
 /**
