@@ -6,7 +6,7 @@ import { readConfigFile } from '../lambdas/adapters/config-source.js';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
 import { createSla } from '../lambdas/adapters/wiring.js';
 import { ingestMail, type IngestDependencies } from '../lambdas/core/ingest.js';
-import { firstHeader, type ReceiptEnvelope } from '../lambdas/core/mail.js';
+import { returnPathAddress, type ReceiptEnvelope } from '../lambdas/core/mail.js';
 import { CORPUS_ABSENT, CORPUS_DIR } from '../test/support/corpus.js';
 import { fixedClock, MemoryEvents, MemoryMailer, MemoryRawMail, MemoryRoutingQueue, MemorySendingLog, MemoryThreadStore, memorySecrets } from '../test/support/memory-ports.js';
 import type { BenchOptions, BenchSection } from './support.js';
@@ -109,7 +109,7 @@ async function loadCorpus(): Promise<CorpusMail[]> {
     const raw = readFileSync(join(dir, path));
     // The envelope is SES's, not part of the measured work: derived once, up front.
     const parsed = await parseMail(raw);
-    const returnPath = firstHeader(parsed, 'return-path')?.replace(/[<>\s]/g, '');
+    const returnPath = returnPathAddress(parsed);
     corpus.push({ path, raw, envelopeSender: returnPath ?? parsed.from?.address ?? '' });
   }
   return corpus;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bitextToEvalCsv, DEFAULT_BITEXT_PATH, EvalError } from './eval.js';
+import { bitextToEvalCsv, EvalError } from './eval.js';
+import { BITEXT_SAMPLE_PATH } from './shared-data.js';
 
 /**
  * Writes the shared Bitext sample in `replyline eval` format:
@@ -12,7 +13,7 @@ function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
     options: {
-      source: { type: 'string', default: DEFAULT_BITEXT_PATH },
+      source: { type: 'string', default: BITEXT_SAMPLE_PATH },
       split: { type: 'string' },
       out: { type: 'string' },
     },

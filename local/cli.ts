@@ -7,7 +7,8 @@ import { portsFromEnv, startLocalStack } from './stack.js';
 import { sendFiles } from './send.js';
 import { explainFile, formatExplanation } from './explain.js';
 import { EvalError, runEval } from './eval.js';
-import { formatScreeningReport, screenSets, screeningSets, sharedCorpusDir, tally } from './eval-screening.js';
+import { formatScreeningReport, screenSets, screeningSets, tally } from './eval-screening.js';
+import { SHARED_CORPUS_DIR, sharedCorpusDir } from './shared-data.js';
 import { EVAL_HALVES, evaluateSet, formatSetReport } from './eval-set.js';
 import { sendAgentReply } from './reply.js';
 import { doctorCommand, exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
@@ -238,8 +239,8 @@ async function evaluateScreening(config: ReplylineConfig, options: { set: string
     return 1;
   }
   const root = resolve(import.meta.dirname, '..');
-  const corpus = sharedCorpusDir(root);
-  if (!corpus) process.stderr.write('eval: the shared corpus is not at ../shared/corpus (set REPLYLINE_CORPUS_DIR); measuring the repo\'s own mails only\n');
+  const corpus = sharedCorpusDir();
+  if (!corpus) process.stderr.write(`eval: no shared corpus at ${SHARED_CORPUS_DIR} (set REPLYLINE_CORPUS_DIR); measuring the repo's own mails only\n`);
   const screened = await screenSets(screeningSets(corpus, join(root, 'test/fixtures/screening')), config, halves);
   process.stdout.write(options.json ? `${JSON.stringify(tally(screened))}\n` : formatScreeningReport(screened, { misses: options.misses }));
   return 0;

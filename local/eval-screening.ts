@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
 import { analyzeMail } from '../lambdas/core/ingest.js';
-import { firstHeader, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
+import { returnPathAddress, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 
 /**
@@ -40,7 +40,7 @@ export interface LabelledSet {
   rows: () => { path: string; kind: string }[];
 }
 
-/** The shared corpus (third-party mail, outside the repo) and the repo's own hand-written mails. */
+/** The shared corpus (third-party mail, not in the repo) and the repo's own hand-written mails. */
 export function screeningSets(corpusDir: string | undefined, fixturesDir: string): LabelledSet[] {
   const own = existsSync(fixturesDir) ? readdirSync(fixturesDir).filter((name) => existsSync(join(fixturesDir, name, 'manifest.tsv'))).sort() : [];
   return [...(corpusDir ? [corpusSet(corpusDir)] : []), ...own.map((name) => fixtureSet(name, join(fixturesDir, name)))];
@@ -94,7 +94,7 @@ export async function screenOne(raw: Buffer, config: ReplylineConfig): Promise<P
     if (!(error instanceof UnparseableMailError)) throw error;
     refused = error.reason;
   }
-  const returnPath = mail ? firstHeader(mail, 'return-path')?.replace(/[<>\s]/g, '') : undefined;
+  const returnPath = mail ? returnPathAddress(mail) : undefined;
   const envelope: ReceiptEnvelope = {
     receiptId: 'eval',
     receivedAt: new Date(0),
@@ -218,10 +218,4 @@ function manifestRows(dir: string, pick: (columns: string[]) => { path: string; 
     .slice(1)
     .filter((line) => line.trim() !== '')
     .map((line) => pick(line.split('\t')));
-}
-
-/** Where the shared corpus is: REPLYLINE_CORPUS_DIR, else `../shared/corpus` beside the checkout; undefined when absent. */
-export function sharedCorpusDir(repoRoot: string): string | undefined {
-  const candidates = [process.env.REPLYLINE_CORPUS_DIR, resolve(repoRoot, '../shared/corpus')].filter((dir): dir is string => Boolean(dir));
-  return candidates.find((dir) => existsSync(join(dir, 'manifest.tsv')));
 }

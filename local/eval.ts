@@ -348,7 +348,7 @@ export function csvField(value: string): string {
 }
 
 // ---------------------------------------------------------------------------
-// The Bitext sample: synthetic labelled English requests, kept outside the repo (DEFAULT_BITEXT_PATH)
+// The Bitext sample: synthetic labelled English requests, kept outside the repo (BITEXT_SAMPLE_PATH in shared-data.ts)
 
 /**
  * How the 27 Bitext intents (11 categories) map onto our 9 built-in intents.
@@ -414,8 +414,6 @@ export const BITEXT_INTENT_MAP: Readonly<Record<string, IntentName>> = {
   contact_human_agent: 'other',
   newsletter_subscription: 'other',
 };
-
-export const DEFAULT_BITEXT_PATH = '../shared/labeled/bitext-customer-support/Bitext_Sample_Customer_Support_Training_Dataset.csv';
 
 /**
  * Converts the Bitext sample into our eval format (`subject,body,category`;

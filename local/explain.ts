@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
 import { createSla } from '../lambdas/adapters/wiring.js';
 import { analyzeMail } from '../lambdas/core/ingest.js';
-import { firstHeader, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
+import { returnPathAddress, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
 import { suggestFaq } from '../lambdas/core/faq.js';
 import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
 import { splitSubaddress } from '../lambdas/core/service-address.js';
@@ -63,7 +63,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
   const { config } = options;
   const ours = mail ? [...mail.to, ...mail.cc].map((address) => address.address).filter((address) => config.addresses.some((entry) => entry.address === splitSubaddress(address).base)) : [];
   const recipients = options.to ? [options.to] : ours.length ? ours : [config.addresses[0]!.address];
-  const returnPath = mail ? firstHeader(mail, 'return-path')?.replace(/[<>\s]/g, '') : undefined;
+  const returnPath = mail ? returnPathAddress(mail) : undefined;
   const envelope: ReceiptEnvelope = {
     receiptId: `explain-${basename(file)}`,
     receivedAt: options.receivedAt,

@@ -37,9 +37,11 @@ export function newThreadRecord(
   known: { service: ServiceAddress; customer: MailAddress; classification: MailClassification },
   match: Extract<ThreadMatch, { kind: 'new' }>,
   ref: string,
-  acknowledge: boolean,
+  /** Why ingest withholds an acknowledgement that screening allowed (the per-sender limit), if it does. */
+  rateLimited: string | undefined,
 ): InboundRecord {
   const { envelope, mail, screening, config, now } = context;
+  const acknowledge = screening.acknowledge && rateLimited === undefined;
   const { service, customer, classification } = known;
   const expiresAt = expiry(envelope.receivedAt, config);
   const clock = screening.automated ? undefined : startClock('firstResponse', envelope.receivedAt, classification.priority, classification.team, context.sla);
@@ -79,7 +81,7 @@ export function newThreadRecord(
     message: messageRecord(context, ref, 'in', customer.address, reasons, expiresAt),
     processing: {
       ...processingRecord(context, { disposition, role: 'customer', threadRef: ref, sender: customer.address, acknowledge, reasons, effects: customerEffects(acknowledge, routed) }),
-      ...(routed && !acknowledge ? { unacknowledgedBecause: withheldBecause(screening, config) } : {}),
+      ...(routed && !acknowledge ? { unacknowledgedBecause: screening.heldBack ?? rateLimited } : {}),
     },
     ackAllowance: acknowledge ? ackAllowance(customer.address, envelope.receivedAt, config) : undefined,
   };
@@ -167,11 +169,6 @@ export function quarantineRecord(context: Omit<RecordContext, 'mail'> & { mail: 
       expiresAt,
     },
   };
-}
-
-/** The screening's reason, or else the per-sender limit (the only other reason ingest withholds an acknowledgement). */
-function withheldBecause(screening: Screening, config: ReplylineConfig): string {
-  return screening.heldBack ?? `this sender already had ${config.acknowledgement.maxPerSender} acknowledgements within ${config.acknowledgement.windowHours} h`;
 }
 
 function customerEffects(acknowledge: boolean, routed: boolean): SideEffect[] {

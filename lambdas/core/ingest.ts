@@ -90,7 +90,7 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
   const agent = identifyAgent(sender.address, sender.name, deps.config);
   const agentThreadRef = agent ? envelope.recipients.map((recipient) => verifyThreadAddress(recipient, key)).find(Boolean) : undefined;
 
-  let ackOwed = analysis.screening.acknowledge;
+  let rateLimited: string | undefined;
   const extraReasons: string[] = [];
   if (agent && !agentThreadRef) extraReasons.push('agent-mail: from an agent but not to a thread address; handled as customer mail, not relayed');
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -103,7 +103,7 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
       record =
         match.kind === 'existing'
           ? followUpRecord(context(parsed), known.customer, match)
-          : newThreadRecord(context(parsed), known, match, threadRefFor(dedupeKey, attempt), ackOwed);
+          : newThreadRecord(context(parsed), known, match, threadRefFor(dedupeKey, attempt), rateLimited);
     }
     record.processing.reasons.push(...extraReasons);
     const outcome = await deps.threads.recordInbound(record);
@@ -113,8 +113,8 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
       case 'duplicate':
         return finish(outcome.processing, 'duplicate', parsed, envelope, deps);
       case 'ack-limit-reached':
-        ackOwed = false;
-        extraReasons.push(`rate-limited: ${deps.config.acknowledgement.maxPerSender} acknowledgements per ${deps.config.acknowledgement.windowHours} h already sent to this sender`);
+        rateLimited = `${deps.config.acknowledgement.maxPerSender} acknowledgements per ${deps.config.acknowledgement.windowHours} h already sent to this sender`;
+        extraReasons.push(`rate-limited: ${rateLimited}`);
         attempt--; // not a collision: the same ref is still free
         continue;
       case 'ref-taken':

@@ -89,6 +89,11 @@ export function firstHeader(mail: Pick<InboundMail, 'headers'>, name: string): s
   return headerValues(mail, name)[0];
 }
 
+/** The envelope sender as the receiving server recorded it in Return-Path (`<>` gives ''); undefined without one. */
+export function returnPathAddress(mail: InboundMail): string | undefined {
+  return firstHeader(mail, 'return-path')?.replace(/[<>\s]/g, '');
+}
+
 /** `<a@b>` → `a@b`; trims whitespace. Returns undefined for empty input. */
 export function normalizeMessageId(value: string | undefined): string | undefined {
   if (!value) return undefined;

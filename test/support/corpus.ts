@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { sharedCorpusDir } from '../../local/eval-screening.js';
+import { SHARED_CORPUS_DIR, sharedCorpusDir } from '../../local/shared-data.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * The shared corpus: real mails from public projects' test suites (auto-replies,
  * bounces, lists, notifications, complaint reports, many charsets), with licence
- * notices per folder. Third-party mail is not committed here; it is read from
- * `../shared/corpus` beside the checkout (or REPLYLINE_CORPUS_DIR).
+ * notices per folder. Third-party mail is not committed here; `local/shared-data.ts`
+ * says where it is read from.
  */
-export const CORPUS_DIR = sharedCorpusDir(REPO_ROOT);
+export const CORPUS_DIR = sharedCorpusDir();
 
 /** Why the corpus tests skip, in their own name, where the corpus is absent. */
-export const CORPUS_ABSENT = `skipped: no shared corpus at ${resolve(REPO_ROOT, '../shared/corpus')} (third-party mail stays outside the repo; set REPLYLINE_CORPUS_DIR to its folder)`;
+export const CORPUS_ABSENT = `skipped: no shared corpus at ${SHARED_CORPUS_DIR} (third-party mail stays outside the repo; set REPLYLINE_CORPUS_DIR to its folder)`;
 
 /** A corpus file's bytes; only called inside tests that skip without the corpus. */
 export function corpusFile(path: string): Buffer {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
-import { firstHeader } from '../../lambdas/core/mail.js';
+import { returnPathAddress } from '../../lambdas/core/mail.js';
 import { ingestMail, type IngestResult } from '../../lambdas/core/ingest.js';
 import { addressedTo, corpusSet, isMachineKind } from '../../local/eval-screening.js';
 import { CORPUS_ABSENT, CORPUS_DIR, corpusFile } from '../support/corpus.js';
@@ -22,8 +22,7 @@ describe.skipIf(!CORPUS_DIR)(`the shared corpus${CORPUS_DIR ? '' : ` (${CORPUS_A
       const raw = addressedTo(corpusFile(path), 'support@example.com');
       const deps = memoryDependencies();
       const parsed = await parseMail(raw);
-      const returnPath = firstHeader(parsed, 'return-path')?.replace(/[<>\s]/g, '');
-      const envelopeSender = returnPath !== undefined ? returnPath : (parsed.from?.address ?? '');
+      const envelopeSender = returnPathAddress(parsed) ?? parsed.from?.address ?? '';
       const result = await ingestMail(receive(deps, raw, { envelopeSender }), deps);
       const recorded = deps.threads.processing.get(result.dedupeKey);
       expect(recorded?.disposition, path).toBe(result.disposition);

@@ -23,10 +23,6 @@ const COMPLAINT_SENDER = /^(staff|abuse|fbl|feedback|feedbackloop|feedback-loop|
 const LIST_ADDRESS = /^[^@]+-(users?|devel|dev|general|discuss|discussion|announce|talk|help|list|l|commits|bugs|patches|community|members|subscribers)@|@(lists?|listserv|groups|googlegroups)\.|@googlegroups\.com$/i;
 const UNDISCLOSED = /undisclosed|unlisted|recipients? (not shown|hidden)|verborgene empfänger|destinataires inconnus|destinatarios no revelados|destinatari nascosti/i;
 
-export function isMachineSender(address: string): boolean {
-  return MAILER_DAEMON.test(address);
-}
-
 export const ADDRESS_SIGNALS: readonly SignalCheck[] = [
   ({ mail }) => (mail.from && MAILER_DAEMON.test(mail.from.address) ? signal('mailer-daemon', 'the sender is MAILER-DAEMON') : undefined),
   ({ mail }) => (mail.from && POSTMASTER.test(mail.from.address) ? signal('postmaster-sender', 'the sender is a postmaster') : undefined),

@@ -1,12 +1,11 @@
 import type { ReplylineConfig } from '../../schemas/config.js';
-import { firstHeader, type InboundMail, type ReceiptEnvelope, type ReceiptVerdicts, type VerdictStatus } from '../mail.js';
+import { firstHeader, type InboundMail, type ReceiptVerdicts, type VerdictStatus } from '../mail.js';
 import type { Reason, ScreeningFacts } from './signals.js';
 
 /** Why a mail may not enter a thread at all: spam, virus, spoofed, or no one to answer. */
-export function quarantineReasons(mail: InboundMail, envelope: ReceiptEnvelope): Reason[] {
+export function quarantineReasons(mail: InboundMail, verdicts: ReceiptVerdicts): Reason[] {
   const reasons: Reason[] = [];
   if (mail.sizeBytes === 0 || (mail.headers.size === 0 && mail.text.trim() === '')) reasons.push({ code: 'empty', detail: 'the mail has no headers and no content' });
-  const verdicts = effectiveVerdicts(envelope.verdicts, mail);
   if (verdicts.spam === 'FAIL') reasons.push({ code: 'spam-verdict', detail: 'SES spam scan failed' });
   if (verdicts.virus === 'FAIL') reasons.push({ code: 'virus-verdict', detail: 'SES virus scan failed' });
   if (verdicts.dmarc === 'FAIL') reasons.push({ code: 'dmarc-fail', detail: "the From domain's DMARC check failed (likely spoofed)" });
@@ -16,14 +15,13 @@ export function quarantineReasons(mail: InboundMail, envelope: ReceiptEnvelope):
 }
 
 /** Why a mail that reaches the team must not be answered automatically, whoever wrote it. */
-export function unanswerableReasons(mail: InboundMail, envelope: ReceiptEnvelope, config: ReplylineConfig, facts: ScreeningFacts): Reason[] {
+export function unanswerableReasons(mail: InboundMail, verdicts: ReceiptVerdicts, noReplyPattern: RegExp, config: ReplylineConfig, facts: ScreeningFacts): Reason[] {
   const reasons: Reason[] = [];
-  const verdicts = effectiveVerdicts(envelope.verdicts, mail);
   if (verdicts.spf === 'FAIL' && verdicts.dkim === 'FAIL' && verdicts.dmarc !== 'FAIL') {
     reasons.push({ code: 'unauthenticated-sender', detail: 'SPF and DKIM both failed; an answer could be backscatter' });
   }
   const sender = mail.replyTo[0]?.address ?? mail.from?.address;
-  if (sender && new RegExp(config.acknowledgement.noReplySenderPattern, 'iu').test(sender)) reasons.push({ code: 'noreply-sender', detail: 'the sender address does not take replies' });
+  if (sender && noReplyPattern.test(sender)) reasons.push({ code: 'noreply-sender', detail: 'the sender address does not take replies' });
   if (facts.suppressed) reasons.push({ code: 'suppressed', detail: 'the sender is on the suppression list' });
   if (!config.acknowledgement.enabled) reasons.push({ code: 'acknowledgements-disabled', detail: 'acknowledgement.enabled is false' });
   return reasons;
@@ -34,7 +32,7 @@ export function unanswerableReasons(mail: InboundMail, envelope: ReceiptEnvelope
  * X-SES-* headers and Authentication-Results. Locally neither exists: "not scanned".
  * Only the topmost header counts: anything below it was written by the sender.
  */
-function effectiveVerdicts(fromReceipt: ReceiptVerdicts, mail: InboundMail): ReceiptVerdicts {
+export function effectiveVerdicts(fromReceipt: ReceiptVerdicts, mail: InboundMail): ReceiptVerdicts {
   const headerVerdict = (name: string): VerdictStatus | undefined => {
     const value = firstHeader(mail, name)?.trim().toUpperCase();
     return value === 'PASS' || value === 'FAIL' || value === 'GRAY' || value === 'PROCESSING_FAILED' ? value : undefined;

@@ -1,15 +1,23 @@
 import type { ReplylineConfig } from '../../schemas/config.js';
+import type { ScreeningSignalCode } from '../../schemas/screening-config.js';
 import { withoutEarlierMail } from '../classify/quotes.js';
 import type { InboundMail, ReceiptEnvelope } from '../mail.js';
 import { isServiceAddress } from '../service-address.js';
 import { ADDRESS_SIGNALS } from './address-signals.js';
 import { HEADER_SIGNALS } from './header-signals.js';
 import { hardRules } from './hard-rules.js';
-import { quarantineReasons, unanswerableReasons } from './quarantine.js';
+import { effectiveVerdicts, quarantineReasons, unanswerableReasons } from './quarantine.js';
 import { DEFAULT_SIGNAL_WEIGHTS, type Reason, type Screening, type ScreeningFacts, type SignalInput, type WeighedSignal } from './signals.js';
+import { TEXT_SIGNALS } from './text-signals.js';
 
 export type { Screening, ScreeningFacts } from './signals.js';
-import { TEXT_SIGNALS } from './text-signals.js';
+
+/** Signals of a template's text (an absence note, a mass mailing's footer): mail clients send those by rule or Bcc too. */
+const TEMPLATE_TEXT_SIGNALS: ReadonlySet<ScreeningSignalCode> = new Set<ScreeningSignalCode>(['out-of-office-text', 'out-of-office-subject', 'out-of-office-prefix', 'unsubscribe-footer', 'view-in-browser', 'newsletter-footer-line', 'list-footer']);
+
+/** Own text read for signals: its opening and its end, where greetings, "view in browser", absence notes and footers sit. */
+const OWN_TEXT_EDGE = 3_000;
+const OWN_TEXT_LIMIT = 60_000;
 
 /**
  * Screening answers two questions about a received mail, each with named reasons:
@@ -19,23 +27,19 @@ import { TEXT_SIGNALS } from './text-signals.js';
  * machine mail (Auto-Submitted, delivery and complaint reports, our own mail) is
  * decided by hard rules that no score can outweigh.
  */
-const TEMPLATE_TEXT_SIGNALS: ReadonlySet<string> = new Set(['out-of-office-text', 'out-of-office-subject', 'out-of-office-prefix', 'unsubscribe-footer', 'view-in-browser', 'newsletter-footer-line', 'list-footer']);
-
-/** Own text read for signals: its opening and its end, where greetings, "view in browser", absence notes and footers sit. */
-const OWN_TEXT_EDGE = 3_000;
-const OWN_TEXT_LIMIT = 60_000;
-
 export function screenMail(mail: InboundMail | undefined, envelope: ReceiptEnvelope, config: ReplylineConfig, facts: ScreeningFacts): Screening {
   if (!mail) {
     return { quarantine: true, acknowledge: false, automated: false, score: 0, signals: [], heldBack: undefined, reasons: [facts.unparseable ?? 'unparseable: the raw mail could not be parsed'] };
   }
-  const quarantine = quarantineReasons(mail, envelope);
+  const verdicts = effectiveVerdicts(envelope.verdicts, mail);
+  const noReplyPattern = new RegExp(config.acknowledgement.noReplySenderPattern, 'iu');
+  const quarantine = quarantineReasons(mail, verdicts);
   const hard = hardRules(mail, config);
-  const signals = weighSignals(mail, envelope, config);
+  const signals = weighSignals({ mail, envelope, noReplyPattern }, config);
   const score = signals.reduce((sum, { weight }) => sum + weight, 0);
   const { holdBackAt, machineAt } = config.screening;
   const automated = hard.length > 0 || score >= machineAt;
-  const unanswerable = unanswerableReasons(mail, envelope, config, facts);
+  const unanswerable = unanswerableReasons(mail, verdicts, noReplyPattern, config, facts);
   const scoreReason: Reason[] = signals.length ? [{ code: 'screening-score', detail: `${score} (acknowledgement held back at ${holdBackAt}, machine mail at ${machineAt})` }] : [];
   const held: Reason[] = !automated && score >= holdBackAt ? [{ code: 'held-back', detail: `machine-mail score ${score} reaches ${holdBackAt}; a person may still have written it` }] : [];
   const withheld = automated ? [] : [...held, ...unanswerable];
@@ -51,16 +55,15 @@ export function screenMail(mail: InboundMail | undefined, envelope: ReceiptEnvel
 }
 
 /** Every weighted signal that fired, with its weight from config (or the built-in one). */
-export function weighSignals(mail: InboundMail, envelope: ReceiptEnvelope, config: ReplylineConfig): WeighedSignal[] {
+function weighSignals(known: Pick<SignalInput, 'mail' | 'envelope' | 'noReplyPattern'>, config: ReplylineConfig): WeighedSignal[] {
+  const { mail } = known;
   const input: SignalInput = {
-    mail,
-    envelope,
+    ...known,
     ownText: edges(withoutEarlierMail(mail.text.slice(0, OWN_TEXT_LIMIT))),
     addressedToUs: [...mail.to, ...mail.cc].some((recipient) => isServiceAddress(recipient.address, config)),
-    noReplyPattern: new RegExp(config.acknowledgement.noReplySenderPattern, 'iu'),
   };
-  const fired = [...HEADER_SIGNALS, ...ADDRESS_SIGNALS, ...TEXT_SIGNALS].map((check) => check(input)).filter((found) => found !== undefined);
-  // Absence notes and mass mailings are sent from mail clients too (rules, Bcc): there the client is no evidence of a person.
+  const fired = [...HEADER_SIGNALS, ...ADDRESS_SIGNALS, ...TEXT_SIGNALS].flatMap((check) => check(input) ?? []);
+  // Beside a template's text the mail client is no evidence of a person.
   const template = fired.some(({ code }) => TEMPLATE_TEXT_SIGNALS.has(code));
   return fired
     .filter(({ code }) => !(template && code === 'personal-mail-client'))

@@ -87,7 +87,8 @@ export interface SignalInput {
   noReplyPattern: RegExp;
 }
 
-export type SignalCheck = (input: SignalInput) => Signal | undefined;
+/** One check reads one kind of evidence; a few report two signals of it (an absence note and its return date). */
+export type SignalCheck = (input: SignalInput) => Signal | readonly Signal[] | undefined;
 
 export function signal(code: ScreeningSignalCode, detail: string): Signal {
   return { code, detail };

@@ -1,6 +1,6 @@
 import { ABSENCE_SUBJECT_WORDS, ABSENCE_TEXT, NAMED_ABSENCE_SUBJECT, OUT_OF_OFFICE_PREFIX, RETURN_OR_STAND_IN_TEXT } from './out-of-office.js';
 import { AUTOMATED_TEXT, BOUNCE_SUBJECT, FOOTER_LINE, GROUP_GREETING, LIST_FOOTER, PROMOTIONAL_SUBJECT, TRANSACTIONAL_TEXT, CAMPAIGN_LINK, COMPLAINT_SUBJECT, NOTIFICATION_SUBJECT, TRANSACTIONAL_SUBJECT, UNSUBSCRIBE_FOOTER, VIEW_IN_BROWSER } from './machine-text.js';
-import { signal, type SignalCheck, type SignalInput } from './signals.js';
+import { signal, type SignalCheck } from './signals.js';
 
 /**
  * Evidence in the subject and the sender's own text. Each check names the kind of
@@ -16,23 +16,17 @@ const CHALLENGE_RESPONSE_TEXT = /(added to|add you to|verify (that )?you are|con
 const REPLY_OR_FORWARD = /^\s*(re|fw|fwd|aw|wg|sv|vs|tr|rif|enc|res|回复|答复|转发|返信|転送|답장|전달)\s*[:：]/iu;
 const LINK = /https?:\/\/[^\s<>"')]+/g;
 
-/** The absence sentences are the costliest pattern; two checks read them, so each mail's answer is kept. */
-const awayByInput = new WeakMap<SignalInput, boolean>();
-function saysAway(input: SignalInput): boolean {
-  let away = awayByInput.get(input);
-  if (away === undefined) awayByInput.set(input, (away = ABSENCE_TEXT.test(input.ownText)));
-  return away;
-}
-
 export const TEXT_SIGNALS: readonly SignalCheck[] = [
-  ({ mail }) => (OUT_OF_OFFICE_PREFIX.test(mail.subject) ? signal('out-of-office-prefix', 'the subject starts with an auto-reply prefix') : undefined),
   ({ mail }) => {
-    if (OUT_OF_OFFICE_PREFIX.test(mail.subject)) return undefined;
+    if (OUT_OF_OFFICE_PREFIX.test(mail.subject)) return signal('out-of-office-prefix', 'the subject starts with an auto-reply prefix');
     if (NAMED_ABSENCE_SUBJECT.test(mail.subject)) return signal('out-of-office-subject', 'the subject says someone is out of the office');
     return ABSENCE_SUBJECT_WORDS.test(mail.subject) ? signal('out-of-office-subject', 'the subject mentions absence') : undefined;
   },
-  (input) => (saysAway(input) ? signal('out-of-office-text', 'the text says the writer is away') : undefined),
-  (input) => (saysAway(input) && RETURN_OR_STAND_IN_TEXT.test(input.ownText) ? signal('out-of-office-return', 'and when they are back or whom to ask meanwhile') : undefined),
+  ({ ownText }) => {
+    if (!ABSENCE_TEXT.test(ownText)) return undefined;
+    const away = signal('out-of-office-text', 'the text says the writer is away');
+    return RETURN_OR_STAND_IN_TEXT.test(ownText) ? [away, signal('out-of-office-return', 'and when they are back or whom to ask meanwhile')] : away;
+  },
   ({ mail }) => (BOUNCE_SUBJECT.test(mail.subject) ? signal('bounce-subject', 'the subject reads like a bounce') : undefined),
   ({ mail }) => (COMPLAINT_SUBJECT.test(mail.subject) ? signal('complaint-subject', 'the subject reads like a complaint report') : undefined),
   ({ mail }) => (NOTIFICATION_SUBJECT.test(mail.subject) ? signal('notification-subject', 'the subject reads like a monitoring, CI, cron, scanner or fax notice') : undefined),
