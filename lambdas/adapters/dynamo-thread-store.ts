@@ -190,6 +190,7 @@ export class DynamoThreadStore implements ThreadStore {
 
   async claimEffect(dedupeKey: string, effect: SideEffect, now: Date, leaseMs: number): Promise<EffectClaim> {
     const leaseAttribute = `lease_${effect}`;
+    const leaseUntil = new Date(now.getTime() + leaseMs);
     try {
       const result = await this.db.send(
         new UpdateCommand({
@@ -198,11 +199,11 @@ export class DynamoThreadStore implements ThreadStore {
           UpdateExpression: 'SET #lease = :until',
           ConditionExpression: 'contains(pending, :effect) AND (attribute_not_exists(#lease) OR #lease < :now)',
           ExpressionAttributeNames: { '#lease': leaseAttribute },
-          ExpressionAttributeValues: { ':effect': effect, ':now': now.toISOString(), ':until': new Date(now.getTime() + leaseMs).toISOString() },
+          ExpressionAttributeValues: { ':effect': effect, ':now': now.toISOString(), ':until': leaseUntil.toISOString() },
           ReturnValues: 'ALL_OLD',
         }),
       );
-      return { status: 'claimed', reclaimed: result.Attributes?.[leaseAttribute] !== undefined };
+      return { status: 'claimed', reclaimed: result.Attributes?.[leaseAttribute] !== undefined, leaseUntil };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const item = await this.get(keys.messageLink(dedupeKey));
@@ -214,16 +215,22 @@ export class DynamoThreadStore implements ThreadStore {
     }
   }
 
-  async releaseEffect(dedupeKey: string, effect: SideEffect): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.messageLink(dedupeKey),
-        UpdateExpression: 'REMOVE #lease',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#lease': `lease_${effect}` },
-      }),
-    );
+  async releaseEffect(dedupeKey: string, effect: SideEffect, leaseUntil: Date): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.messageLink(dedupeKey),
+          UpdateExpression: 'REMOVE #lease',
+          ConditionExpression: '#lease = :until',
+          ExpressionAttributeNames: { '#lease': `lease_${effect}` },
+          ExpressionAttributeValues: { ':until': leaseUntil.toISOString() },
+        }),
+      );
+    } catch (error) {
+      // The claim is no longer ours (done, or taken over after our lease ran out): nothing to give back.
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   async completeEffect(dedupeKey: string, effect: SideEffect, details: EffectDetails = {}): Promise<void> {

@@ -56,7 +56,7 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
     }
     await deps.threads.completeEffect(message.messageKey, 'deliver', { sentMessageIds, threadRef: message.threadRef, at: deps.clock.now() });
   } catch (error) {
-    await releaseUnlessSent(message.messageKey, 'deliver', attempt, deps);
+    await releaseUnlessSent(message.messageKey, 'deliver', claim.leaseUntil, attempt, deps);
     throw error;
   }
   await deps.events.publish([

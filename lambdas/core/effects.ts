@@ -81,7 +81,7 @@ export async function finishEffects(context: EffectContext, deps: IngestDependen
     try {
       await performEffect(effect, context, thread, deps, attempt);
     } catch (error) {
-      await releaseUnlessSent(processing.dedupeKey, effect, attempt, deps);
+      await releaseUnlessSent(processing.dedupeKey, effect, claim.leaseUntil, attempt, deps);
       throw error;
     }
     done.push(effect);
@@ -197,9 +197,9 @@ export function noteSentReasons(processing: InboundProcessing, sent: SentOnce): 
  * runs out, by which time SES's Send event is in the sent-log and the next delivery finds it
  * there instead of sending the mail again.
  */
-export async function releaseUnlessSent(dedupeKey: string, effect: SideEffect, attempt: SendAttempt, deps: { threads: ThreadStore }): Promise<void> {
+export async function releaseUnlessSent(dedupeKey: string, effect: SideEffect, leaseUntil: Date, attempt: SendAttempt, deps: { threads: ThreadStore }): Promise<void> {
   if (attempt.mayHaveSent) return;
-  await deps.threads.releaseEffect(dedupeKey, effect).catch(() => undefined);
+  await deps.threads.releaseEffect(dedupeKey, effect, leaseUntil).catch(() => undefined);
 }
 
 /** The broken promise an agent reply recovered, as recorded in its `sla-recovered:` reason. */

@@ -31,7 +31,7 @@ export type SideEffect = 'acknowledge' | 'relay' | 'route' | 'deliver' | 'announ
 
 export const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'deliver', 'announce'];
 
-export type EffectClaim = { status: 'claimed'; reclaimed: boolean } | { status: 'done' } | { status: 'busy'; leaseUntil: Date };
+export type EffectClaim = { status: 'claimed'; reclaimed: boolean; leaseUntil: Date } | { status: 'done' } | { status: 'busy'; leaseUntil: Date };
 
 export interface ThreadStore {
   /**
@@ -61,8 +61,12 @@ export interface ThreadStore {
    * (sends are still safe: they consult the sent-log on every attempt).
    */
   claimEffect(dedupeKey: string, effect: SideEffect, now: Date, leaseMs: number): Promise<EffectClaim>;
-  /** Gives a claimed effect back after a clean failure, so the retry need not wait for the lease to expire. */
-  releaseEffect(dedupeKey: string, effect: SideEffect): Promise<void>;
+  /**
+   * Gives a claimed effect back after a clean failure, so the retry need not wait for the lease to
+   * expire. Only the claim that ends at `leaseUntil` is given back: a holder whose lease ran out
+   * never frees the claim of the worker that took over.
+   */
+  releaseEffect(dedupeKey: string, effect: SideEffect, leaseUntil: Date): Promise<void>;
   /** Marks one pending side effect of an inbound mail as done (idempotent). */
   completeEffect(dedupeKey: string, effect: SideEffect, details?: EffectDetails): Promise<void>;
 }

@@ -1,12 +1,18 @@
-import { trackingKeyFor } from '../../lambdas/core/feedback.js';
+import { trackingKeyFor, type SendingLog } from '../../lambdas/core/feedback.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
-import { MailNotSentError, type EventPublisher, type Mailer, type RawMailStore, type RoutingQueue, type SideEffect, type ThreadStore } from '../../lambdas/ports/index.js';
+import { MailNotSentError, type EffectClaim, type EventPublisher, type Mailer, type RawMailStore, type RoutingQueue, type SideEffect, type ThreadStore } from '../../lambdas/ports/index.js';
 
 /**
  * Faults injected around the real adapters (the emulators stay real): transient
  * errors before a call, lost answers after a call that did happen, and process
- * crashes between a side effect and its record (in both orders). A crash leaves
- * its claim in place, as a dead process would; everything else fails cleanly.
+ * crashes between a side effect and its record (in both orders).
+ *
+ * Claims keep the production lease, so a live holder is never overtaken however
+ * slow the machine. Where a fault leaves a claim that no live holder will finish
+ * (a crash, a lost answer, a record that failed after a send), the injector ends
+ * its lease as time would, but only once any mail sent under it is in the
+ * sent-log: production relies on the same order (SES's Send event arrives within
+ * seconds, the lease lasts minutes), and here it does not depend on the load.
  */
 export type FaultKind =
   | 'dynamodb-throttled'
@@ -39,8 +45,8 @@ function random(seed: number): () => number {
 export class FaultInjector {
   readonly counts = new Map<FaultKind, number>();
   private readonly next: () => number;
-  /** Tracking keys of effects whose worker "died": their claim must survive (no release). */
-  private readonly crashed = new Set<string>();
+  /** The live claim behind each tracking key, so a fault can end the lease of a holder that is gone. */
+  private readonly claims = new Map<string, { dedupeKey: string; effect: SideEffect; leaseUntil: Date }>();
 
   constructor(
     private readonly probability: number,
@@ -59,7 +65,7 @@ export class FaultInjector {
     throw Object.assign(new Error(`injected: ${message}`), { name, $fault: kind });
   }
 
-  threads(real: ThreadStore): ThreadStore {
+  threads(real: ThreadStore, sendingLog: SendingLog): ThreadStore {
     const writes = new Set(['recordInbound', 'recordQuarantine', 'completeEffect', 'claimEffect', 'updateThread']);
     const faulty = new Proxy(real, {
       get: (target, property, receiver) => {
@@ -67,20 +73,27 @@ export class FaultInjector {
         if (typeof value !== 'function') return value;
         const name = String(property);
         return async (...args: unknown[]) => {
-          if (name === 'releaseEffect') {
-            const [dedupeKey, effect] = args as [string, SideEffect];
-            if (this.crashed.delete(trackingKeyFor(dedupeKey, effect))) return; // the process is gone: nobody releases
+          // The effect calls (claim, complete, release) all start with the mail's key and the effect.
+          const [dedupeKey, effect] = args as [string, SideEffect];
+          const trackingKey = trackingKeyFor(dedupeKey, effect);
+          if (name === 'completeEffect' && (effect === 'acknowledge' || effect === 'deliver' || effect === 'relay') && this.hit('crash-after-send-before-record')) {
+            await this.endLease(real, sendingLog, trackingKey, sentUnder(args));
+            throw new CrashError(`crash after sending "${effect}", before recording it`);
           }
-          if (name === 'completeEffect') {
-            const [dedupeKey, effect] = args as [string, SideEffect];
-            if ((effect === 'acknowledge' || effect === 'deliver' || effect === 'relay') && this.hit('crash-after-send-before-record')) {
-              this.crashed.add(trackingKeyFor(dedupeKey, effect));
-              throw new CrashError(`crash after sending "${effect}", before recording it`);
-            }
+          if (this.hit('dynamodb-throttled')) {
+            // The holder gives up, keeping its claim if the mail went out: either way its lease runs out.
+            if (name === 'releaseEffect') await real.releaseEffect(...(args as [string, SideEffect, Date]));
+            if (name === 'completeEffect' && sentUnder(args)) await this.endLease(real, sendingLog, trackingKey, true);
+            this.fail('dynamodb-throttled', 'ProvisionedThroughputExceededException', `DynamoDB throttled ${name}`);
           }
-          if (this.hit('dynamodb-throttled')) this.fail('dynamodb-throttled', 'ProvisionedThroughputExceededException', `DynamoDB throttled ${name}`);
           const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          if (writes.has(name) && this.hit('dynamodb-answer-lost')) this.fail('dynamodb-answer-lost', 'TimeoutError', `DynamoDB ${name} applied, answer lost`);
+          const claim = name === 'claimEffect' ? (result as EffectClaim) : undefined;
+          if (claim?.status === 'claimed') this.claims.set(trackingKey, { dedupeKey, effect, leaseUntil: claim.leaseUntil });
+          if (writes.has(name) && this.hit('dynamodb-answer-lost')) {
+            // A claim taken but never heard of has no holder: its lease runs out.
+            if (claim?.status === 'claimed') await this.endLease(real, sendingLog, trackingKey, false);
+            this.fail('dynamodb-answer-lost', 'TimeoutError', `DynamoDB ${name} applied, answer lost`);
+          }
           return result;
         };
       },
@@ -88,18 +101,34 @@ export class FaultInjector {
     return faulty;
   }
 
-  mailer(real: Mailer): Mailer {
+  /**
+   * What time does to a claim whose holder is gone: the lease runs out, after the Send event
+   * of any mail sent under it has reached the sent-log (waited for, never slept on).
+   */
+  private async endLease(real: ThreadStore, sendingLog: SendingLog, trackingKey: string, sent: boolean): Promise<void> {
+    const claim = this.claims.get(trackingKey);
+    if (!claim) throw new Error('a lease ended that the fault injector never saw claimed');
+    if (sent) await waitForSentLog(sendingLog, trackingKey);
+    await real.releaseEffect(claim.dedupeKey, claim.effect, claim.leaseUntil);
+  }
+
+  /** `threads` is the unfaulty store, used only to end the leases of holders that are gone. */
+  mailer(real: Mailer, sendingLog: SendingLog, threads: ThreadStore): Mailer {
     return {
       sentAs: (mail, id) => real.sentAs(mail, id),
       send: async (mail: OutgoingMail) => {
         if (this.hit('crash-after-claim-before-send')) {
-          this.crashed.add(mail.trackingKey);
+          await this.endLease(threads, sendingLog, mail.trackingKey, false);
           throw new CrashError('crash after claiming, before sending');
         }
         // As the SES adapter reports a refusal: certainly not sent.
         if (this.hit('ses-throttled')) throw Object.assign(new MailNotSentError('Throttling: injected: Maximum sending rate exceeded'), { $fault: 'ses-throttled' });
         const sent = await real.send(mail);
-        if (this.hit('ses-answer-lost')) this.fail('ses-answer-lost', 'TimeoutError', 'SES accepted the mail, answer lost');
+        if (this.hit('ses-answer-lost')) {
+          // The holder keeps its claim (the mail may have gone out); its lease runs out once SES's Send event is logged.
+          await this.endLease(threads, sendingLog, mail.trackingKey, true);
+          this.fail('ses-answer-lost', 'TimeoutError', 'SES accepted the mail, answer lost');
+        }
         return sent;
       },
     };
@@ -132,4 +161,19 @@ export class FaultInjector {
       },
     };
   }
+}
+
+/** Waits until SES's Send event for this tracking key is in the sent-log (the feedback function wrote it). */
+async function waitForSentLog(sendingLog: SendingLog, trackingKey: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (!(await sendingLog.sentFor(trackingKey))) {
+    if (Date.now() > deadline) throw new Error(`the Send event of ${trackingKey} did not reach the sent-log within two minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Whether a `completeEffect` call records a mail that went out (a webhook delivery records none). */
+function sentUnder(completeEffectArgs: unknown[]): boolean {
+  const outcome = completeEffectArgs[2] as { sentMessageIds?: string[] } | undefined;
+  return (outcome?.sentMessageIds?.length ?? 0) > 0;
 }

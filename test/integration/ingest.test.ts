@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
 import { DynamoSlaIndex } from '../../lambdas/adapters/dynamo-sla-index.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
-import { acknowledgementsOf, outbox, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { acknowledgementsOf, outbox, rawMail, sendSmtp, startTestInstance, waitFor, waitUntilProcessed, waitUntilQueuesQuiet } from '../support/local-instance.js';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,8 +41,9 @@ describe('ingest on the local emulators', () => {
     );
     for (let copy = 0; copy < 3; copy++) await sqs.send(new SendMessageCommand({ QueueUrl: support.resources.inbound.url, MessageBody: body }));
 
-    await waitFor(async () => (await acknowledgementsOf(messageId)).length > 0, 'the acknowledgement');
-    await sleep(2500); // every copy has been processed (or failed and retried) by now
+    // Every copy consumed (none visible or in flight) and the mail's work finished: a second acknowledgement would be sent by now.
+    await waitUntilQueuesQuiet([support.resources.inbound.url]);
+    await waitUntilProcessed(support, messageId);
     const acks = await acknowledgementsOf(messageId);
     expect(acks).toHaveLength(1);
     expect((await thread(refOf(acks[0]!.subject)!))?.inboundCount).toBe(1);
@@ -66,8 +67,8 @@ describe('ingest on the local emulators', () => {
       rawMail({ from: 'Lee <lee@customer.example.org>', to: ack.replyTo[0]!, subject: `Re: ${ack.subject}`, body: 'For order 4711, please.', messageId: followUp, headers: { 'In-Reply-To': `<${ack.messageId}>`, References: `<${opening}> <${ack.messageId}>` } }),
       { from: 'lee@customer.example.org', to: [ack.replyTo[0]!] },
     );
-    await waitFor(async () => (await thread(ref))?.inboundCount === 2, 'the follow-up on the thread');
-    await sleep(500);
+    expect(await waitUntilProcessed(support, followUp)).toMatchObject({ disposition: 'follow-up', acknowledge: false, threadRef: ref });
+    expect((await thread(ref))?.inboundCount).toBe(2);
     expect(await acknowledgementsOf(followUp)).toHaveLength(0);
   });
 
@@ -138,7 +139,9 @@ describe('two Replyline installs whose acknowledgements reach each other', () =>
       to: ['support@example.com'],
     });
     await waitFor(async () => delivered.size >= 1, 'the first acknowledgement crossing over');
-    await sleep(4000); // long enough for any answer to the answer (and so on) to happen
+    // The other install has finished with that acknowledgement: any answer to it is in the outbox by now.
+    const crossed = (await outbox()).find((entry) => delivered.has(entry.id))!;
+    await waitUntilProcessed(second, crossed.messageId!);
     relaying = false;
     await relay;
 

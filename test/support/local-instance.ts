@@ -4,6 +4,13 @@ import { createTransport } from 'nodemailer';
 import { startInstance, type InstanceOptions, type LocalInstance } from '../../local/instance.js';
 import type { OutboxEntry } from '../../local/ses-outbox-proxy.js';
 import type { LocalEvent } from '../../local/event-bus.js';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoThreadStore } from '../../lambdas/adapters/dynamo-thread-store.js';
+import type { InboundProcessing } from '../../lambdas/core/records.js';
+
+const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 export { rawMail } from './mail-builder.js';
 
@@ -61,3 +68,40 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, wh
   }
 }
 
+
+/**
+ * Waits until the mail with this Message-ID is recorded with no side effect pending: every
+ * acknowledgement, relay, forward and event it owed has been performed, so what did not happen
+ * by then will not happen.
+ */
+export async function waitUntilProcessed(instance: LocalInstance, messageId: string, timeoutMs = 20_000): Promise<InboundProcessing> {
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('emulators').dynamodb, region: 'us-east-1', credentials }));
+  try {
+    const store = new DynamoThreadStore(db, instance.resources.table);
+    return await waitFor(async () => {
+      const processing = await store.getProcessing(messageId);
+      return processing && processing.pending.length === 0 ? processing : undefined;
+    }, 'the mail recorded with nothing pending', timeoutMs);
+  } finally {
+    db.destroy();
+  }
+}
+
+/** Waits until none of these queues holds a visible or in-flight message, `checks` times in a row. */
+export async function waitUntilQueuesQuiet(queueUrls: readonly string[], timeoutMs = 20_000, checks = 2): Promise<void> {
+  const sqs = new SQSClient({ endpoint: inject('emulators').sqs, region: 'us-east-1', credentials });
+  try {
+    let quiet = 0;
+    await waitFor(async () => {
+      let messages = 0;
+      for (const url of queueUrls) {
+        const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+        messages += Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
+      }
+      quiet = messages === 0 ? quiet + 1 : 0;
+      return quiet >= checks;
+    }, 'the queues to drain', timeoutMs);
+  } finally {
+    sqs.destroy();
+  }
+}

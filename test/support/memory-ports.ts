@@ -84,12 +84,14 @@ export class MemoryThreadStore implements ThreadStore {
     const leaseKey = `${dedupeKey}|${effect}`;
     const lease = this.leases.get(leaseKey);
     if (lease && lease > now) return { status: 'busy', leaseUntil: lease };
-    this.leases.set(leaseKey, new Date(now.getTime() + leaseMs));
-    return { status: 'claimed', reclaimed: Boolean(lease) };
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    this.leases.set(leaseKey, leaseUntil);
+    return { status: 'claimed', reclaimed: Boolean(lease), leaseUntil };
   }
 
-  async releaseEffect(dedupeKey: string, effect: SideEffect): Promise<void> {
-    this.leases.delete(`${dedupeKey}|${effect}`);
+  async releaseEffect(dedupeKey: string, effect: SideEffect, leaseUntil: Date): Promise<void> {
+    const leaseKey = `${dedupeKey}|${effect}`;
+    if (this.leases.get(leaseKey)?.getTime() === leaseUntil.getTime()) this.leases.delete(leaseKey);
   }
 
   async completeEffect(dedupeKey: string, effect: SideEffect, details: EffectDetails = {}): Promise<void> {
