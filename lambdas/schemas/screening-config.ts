@@ -37,6 +37,8 @@ export const SCREENING_SIGNALS = [
   'many-recipients',
   'list-recipient',
   'list-subject-tag',
+  'list-thread-reply',
+  'headerless-submission',
   'patch-subject-tag',
   'list-footer',
   'list-manager-header',

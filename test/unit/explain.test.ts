@@ -30,7 +30,7 @@ describe('replyline explain', () => {
   });
 
   it('shows every screening signal that fired, its weight and the total against the thresholds', { timeout: 30_000 }, () => {
-    const away = file('away.eml', 'From: Jan <jan@customer.example.org>\r\nTo: support@example.com\r\nSubject: Out of office\r\n\r\nI am out of the office until 5 May. For urgent matters please call Anna.\r\n');
+    const away = file('away.eml', 'From: Jan <jan@customer.example.org>\r\nTo: support@example.com\r\nSubject: Out of office\r\nDate: Tue, 24 Nov 2026 07:00:00 +0100\r\nMessage-ID: <away.1@customer.example.org>\r\n\r\nI am out of the office until 5 May. For urgent matters please call Anna.\r\n');
     const [result] = explain(away);
     expect(result).toMatchObject({
       disposition: 'ignore',

@@ -82,7 +82,7 @@ describe('hostile input', () => {
 
   it('1000 recipients: kept to a bounded list, answered only to the sender', async () => {
     const to = ['support@example.com', ...Array.from({ length: 999 }, (_, index) => `r${index}@elsewhere.example.net`)].join(', ');
-    const outcome = await run('1000 recipients', lines('From: eve@customer.example.org', `To: ${to}`, 'Subject: hello all', '', 'hello', ''));
+    const outcome = await run('1000 recipients', lines('From: eve@customer.example.org', `To: ${to}`, 'Subject: hello all', 'Date: Tue, 24 Nov 2026 07:00:00 +0100', 'Message-ID: <many.1@customer.example.org>', '', 'hello', ''));
     expect(outcome.result.reasons).toContain('recipients-capped: 1000 To addresses, 200 kept');
     const ack = outcome.sent.find((mail) => mail.headers['Auto-Submitted'] === 'auto-replied')!;
     expect(ack.to.map((recipient) => recipient.address)).toEqual(['eve@customer.example.org']);

@@ -74,6 +74,12 @@ const SIGNAL_CASES: [ScreeningSignalCode, catches: Fields, leavesAlone: Fields, 
   ['many-recipients', { to: Array.from({ length: 12 }, (_, index) => `p${index}@customer.example.org`).join(', ') }, { to: 'support@example.com, a@customer.example.org, b@customer.example.org' }],
   ['list-recipient', { to: 'support@example.com, users@lists.example.org' }, { to: 'support@example.com, anna@customer.example.org' }],
   ['list-subject-tag', { subject: '[users] build fails on ARM' }, { subject: '[Urgent] refund please' }],
+  [
+    'list-thread-reply',
+    { subject: 'Re: [aur-general] Guidelines: cp, mkdir vs install', headers: { References: '<4EFC3931@lists.example.org> <4EFC3D62@example.net>' } },
+    // The same tagged subject in reply to our acknowledgement: a customer answering us.
+    { subject: 'Re: [aur-general] Guidelines: cp, mkdir vs install', headers: { References: '<4EFC3931@lists.example.org> <rl.ack.1f2e@example.com>' } },
+  ],
   ['patch-subject-tag', { subject: '[PATCH 1/2] fix the parser' }, { subject: 'Patch for my bike tyre?' }],
   ['list-footer', { body: 'Thanks.\n_______________________________________________\nusers mailing list\nhttps://lists.example.org/mailman/listinfo/users' }, { body: 'Is there a mailing list for updates?' }],
   ['list-manager-header', { headers: { 'Errors-To': 'owner@lists.example.org' } }, { headers: { Sender: 'Jane <jane@customer.example.org>' } }],
@@ -124,8 +130,19 @@ describe('every screening signal fires on machine mail and leaves the nearest pe
     expect(signalsOf(await screen())).not.toContain('attached-message');
   });
 
+  it('the headerless-submission signal: neither Date nor Message-ID, as a script writing straight to our MX leaves it', async () => {
+    const raw = (extra: string[]) => ['From: "Formação Frenetik" <info@courses.example.org>', 'To: support@example.com', 'Subject: Mega Campanha Final Verão | Cursos de Setembro', ...extra, '', 'TEST', ''].join('\r\n');
+    const scripted = screenMail(await parseMail(raw([])), envelope(), exampleConfig, { suppressed: false });
+    expect(scripted.signals.map((signal) => signal.code)).toEqual(['headerless-submission', 'promotional-subject']);
+    expect(scripted.acknowledge).toBe(false);
+    expect(scripted.automated).toBe(false);
+    // A client that leaves out its Message-ID still dates the mail (and its server adds the ID).
+    const dated = screenMail(await parseMail(raw(['Date: Thu, 03 Dec 2026 09:00:00 +0000'])), envelope(), exampleConfig, { suppressed: false });
+    expect(dated.signals.map((signal) => signal.code)).not.toContain('headerless-submission');
+  });
+
   it('covers every signal the config knows', () => {
-    const tested = new Set<string>([...SIGNAL_CASES.map(([code]) => code), 'attached-message']);
+    const tested = new Set<string>([...SIGNAL_CASES.map(([code]) => code), 'attached-message', 'headerless-submission']);
     expect(SCREENING_SIGNALS.filter((code) => !tested.has(code))).toEqual([]);
   });
 });
@@ -163,6 +180,12 @@ describe('the score decides, with the thresholds from config', () => {
   it('a mail client is no evidence of a person in an absence note or a mass mailing (rules and Bcc send those)', async () => {
     const result = await screen({ subject: 'Out of office', body: 'I am out of the office until 5 May.', headers: { 'User-Agent': 'Mozilla Thunderbird' } });
     expect(signalsOf(result)).not.toContain('personal-mail-client');
+    expect(result.acknowledge).toBe(false);
+  });
+
+  it('a mail client is no evidence of a person in list traffic either (people post to lists from their clients)', async () => {
+    const result = await screen({ subject: 'Re: [aur-general] Guidelines', headers: { 'User-Agent': 'Mozilla Thunderbird', References: '<a1@lists.example.org> <b2@example.net>' } });
+    expect(signalsOf(result)).toEqual(['list-subject-tag', 'list-thread-reply']);
     expect(result.acknowledge).toBe(false);
   });
 

@@ -87,6 +87,8 @@ export const HEADER_SIGNALS: readonly SignalCheck[] = [
     const mailer = anyHeader(mail, ['x-mailer', 'user-agent', 'x-generator']);
     return mailer && SYSTEM_MAILER.test(mailer.value) && !BULK_MAILER.test(mailer.value) ? signal('system-mailer', `${mailer.name}: ${clip(mailer.value)}`) : undefined;
   },
+  // Mail clients and submission servers always add both; a script writing straight to our MX may add neither.
+  ({ mail }) => (!mail.messageId && !mail.date && !hasHeader(mail, 'date') ? signal('headerless-submission', 'neither Date nor Message-ID: sent by a script, not through a mail client or its server') : undefined),
   ({ mail }) => (headerValues(mail, 'received').some((received) => ROOT_SUBMISSION.test(received)) ? signal('system-submission', 'handed to the mail system locally by root') : undefined),
   ({ mail }) => {
     const name = ['errors-to', 'x-loop', 'x-list-administrivia'].find((header) => hasHeader(mail, header));

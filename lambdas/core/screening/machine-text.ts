@@ -148,7 +148,7 @@ export const TRANSACTIONAL_TEXT = words(
 export const PROMOTIONAL_SUBJECT = words(
   [
     String.raw`\b(meet the new|introducing|now available|new arrivals?|just (launched|arrived)|don'?t miss|last chance|limited[- ]time|exclusive (offer|deal)|free shipping|flash sale|\d{1,2} ?% off|black friday|cyber monday|webinar|early bird|save up to)\b`,
-    String.raw`\b(jetzt (neu|entdecken)|nur noch heute|angebote der woche|sonderangebote?|offre (spéciale|exclusive)|ventes? privées?|ofertas? (especial|exclusiva)es?|offerta (speciale|esclusiva)|oferta imperdível|nieuw binnen|новинки недели)\b`,
+    String.raw`\b(jetzt (neu|entdecken)|nur noch heute|angebote der woche|sonderangebote?|offre (spéciale|exclusive)|ventes? privées?|ofertas? (especial|exclusiva)es?|offerta (speciale|esclusiva)|oferta imperdível|(mega|grande|super) (campanha|campaña|promoção|promoción|liquidação|liquidación)|inscrições abertas|inscripciones abiertas|nieuw binnen|новинки недели)\b`,
     String.raw`(新発売|キャンペーンのお知らせ|新品上市|限时优惠|限時優惠|특가 세일|신상품 출시|プレスリリース|メールマガジン|メルマガ|新闻稿|新聞稿|뉴스레터|보도자료)`,
     String.raw`\b(newsletter|press release|media release|presseinformation|pressemitteilung|rundbrief|infolettre|lettre d'information|communiqué de presse|dossier de presse|boletín( informativo)?|comunicado de prensa|nota de prensa|comunicato stampa|circolare|nieuwsbrief|persbericht|e-bülten|basın bülteni|пресс-релиз|рассылка|дайджест|biuletyn|informacja prasowa|nyhetsbrev|pressmeddelande)\b`,
   ].join('|'),

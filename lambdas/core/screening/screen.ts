@@ -2,6 +2,7 @@ import type { ReplylineConfig } from '../../schemas/config.js';
 import type { ScreeningSignalCode } from '../../schemas/screening-config.js';
 import { withoutEarlierMail } from '../classify/quotes.js';
 import type { InboundMail, ReceiptEnvelope } from '../mail.js';
+import { isOurMessageId } from '../message-ids.js';
 import { isServiceAddress } from '../service-address.js';
 import { ADDRESS_SIGNALS } from './address-signals.js';
 import { HEADER_SIGNALS } from './header-signals.js';
@@ -12,8 +13,22 @@ import { TEXT_SIGNALS } from './text-signals.js';
 
 export type { Screening, ScreeningFacts } from './signals.js';
 
-/** Signals of a template's text (an absence note, a mass mailing's footer): mail clients send those by rule or Bcc too. */
-const TEMPLATE_TEXT_SIGNALS: ReadonlySet<ScreeningSignalCode> = new Set<ScreeningSignalCode>(['out-of-office-text', 'out-of-office-subject', 'out-of-office-prefix', 'unsubscribe-footer', 'view-in-browser', 'newsletter-footer-line', 'list-footer']);
+/**
+ * Machine evidence that mail clients produce too: a template's text (an absence note, a mass
+ * mailing's footer) sent by rule or Bcc, and list traffic, which people write in their clients.
+ */
+const CLIENT_MADE_SIGNALS: ReadonlySet<ScreeningSignalCode> = new Set<ScreeningSignalCode>([
+  'out-of-office-text',
+  'out-of-office-subject',
+  'out-of-office-prefix',
+  'unsubscribe-footer',
+  'view-in-browser',
+  'newsletter-footer-line',
+  'list-footer',
+  'list-subject-tag',
+  'list-recipient',
+  'patch-subject-tag',
+]);
 
 /** Own text read for signals: its opening and its end, where greetings, "view in browser", absence notes and footers sit. */
 const OWN_TEXT_EDGE = 3_000;
@@ -35,7 +50,7 @@ export function screenMail(mail: InboundMail | undefined, envelope: ReceiptEnvel
   const noReplyPattern = new RegExp(config.acknowledgement.noReplySenderPattern, 'iu');
   const quarantine = quarantineReasons(mail, verdicts);
   const hard = hardRules(mail, config);
-  const signals = weighSignals({ mail, envelope, noReplyPattern }, config);
+  const signals = weighSignals({ mail, envelope, noReplyPattern, isOurMessageId: (messageId) => isOurMessageId(messageId, config.domain) }, config);
   const score = signals.reduce((sum, { weight }) => sum + weight, 0);
   const { holdBackAt, machineAt } = config.screening;
   const automated = hard.length > 0 || score >= machineAt;
@@ -55,7 +70,7 @@ export function screenMail(mail: InboundMail | undefined, envelope: ReceiptEnvel
 }
 
 /** Every weighted signal that fired, with its weight from config (or the built-in one). */
-function weighSignals(known: Pick<SignalInput, 'mail' | 'envelope' | 'noReplyPattern'>, config: ReplylineConfig): WeighedSignal[] {
+function weighSignals(known: Pick<SignalInput, 'mail' | 'envelope' | 'noReplyPattern' | 'isOurMessageId'>, config: ReplylineConfig): WeighedSignal[] {
   const { mail } = known;
   const input: SignalInput = {
     ...known,
@@ -63,10 +78,10 @@ function weighSignals(known: Pick<SignalInput, 'mail' | 'envelope' | 'noReplyPat
     addressedToUs: [...mail.to, ...mail.cc].some((recipient) => isServiceAddress(recipient.address, config)),
   };
   const fired = [...HEADER_SIGNALS, ...ADDRESS_SIGNALS, ...TEXT_SIGNALS].flatMap((check) => check(input) ?? []);
-  // Beside a template's text the mail client is no evidence of a person.
-  const template = fired.some(({ code }) => TEMPLATE_TEXT_SIGNALS.has(code));
+  // Beside evidence that clients produce too, the mail client is no evidence of a person.
+  const clientMade = fired.some(({ code }) => CLIENT_MADE_SIGNALS.has(code));
   return fired
-    .filter(({ code }) => !(template && code === 'personal-mail-client'))
+    .filter(({ code }) => !(clientMade && code === 'personal-mail-client'))
     .map((found) => ({ ...found, weight: config.screening.weights[found.code] ?? DEFAULT_SIGNAL_WEIGHTS[found.code] }))
     .filter(({ weight }) => weight !== 0);
 }

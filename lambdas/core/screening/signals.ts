@@ -56,6 +56,8 @@ export const DEFAULT_SIGNAL_WEIGHTS: Readonly<Record<ScreeningSignalCode, number
   'many-recipients': 2,
   'list-recipient': 4,
   'list-subject-tag': 2,
+  'list-thread-reply': 3,
+  'headerless-submission': 3,
   'patch-subject-tag': 3,
   'list-footer': 6,
   'list-manager-header': 2,
@@ -85,6 +87,8 @@ export interface SignalInput {
   /** Whether one of our addresses is in To or Cc. */
   addressedToUs: boolean;
   noReplyPattern: RegExp;
+  /** Whether a Message-ID is one Replyline generated (an acknowledgement, a relay, a forward). */
+  isOurMessageId: (messageId: string) => boolean;
 }
 
 /** One check reads one kind of evidence; a few report two signals of it (an absence note and its return date). */

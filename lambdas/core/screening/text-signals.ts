@@ -32,7 +32,13 @@ export const TEXT_SIGNALS: readonly SignalCheck[] = [
   ({ mail }) => (NOTIFICATION_SUBJECT.test(mail.subject) ? signal('notification-subject', 'the subject reads like a monitoring, CI, cron, scanner or fax notice') : undefined),
   ({ mail }) => (PROMOTIONAL_SUBJECT.test(mail.subject) && !REPLY_OR_FORWARD.test(mail.subject) ? signal('promotional-subject', 'the subject advertises') : undefined),
   ({ mail }) => (TRANSACTIONAL_SUBJECT.test(mail.subject) ? signal('transactional-subject', 'the subject reads like a receipt, order or account notice') : undefined),
-  ({ mail }) => (LIST_SUBJECT_TAG.test(mail.subject) ? signal('list-subject-tag', 'a list tag in the subject') : undefined),
+  ({ mail, isOurMessageId }) => {
+    if (!LIST_SUBJECT_TAG.test(mail.subject)) return undefined;
+    // The tag inside a conversation of several mails, none of them ours: a reply on the list, its headers gone.
+    const chain = new Set([...mail.references, ...mail.inReplyTo]);
+    const tag = signal('list-subject-tag', 'a list tag in the subject');
+    return chain.size >= 2 && ![...chain].some(isOurMessageId) ? [tag, signal('list-thread-reply', `the tagged subject continues a conversation of ${chain.size} mails, none of them ours`)] : tag;
+  },
   ({ mail }) => (PATCH_SUBJECT_TAG.test(mail.subject) ? signal('patch-subject-tag', 'a patch or announcement tag in the subject') : undefined),
   ({ ownText }) => (LIST_FOOTER.test(ownText) ? signal('list-footer', 'a list manager\'s footer or archive note') : undefined),
   ({ ownText }) => (VIEW_IN_BROWSER.test(ownText) ? signal('view-in-browser', '"view in your browser" text') : undefined),
