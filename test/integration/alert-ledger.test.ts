@@ -1,22 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { alertLedgerKeys, ALERT_LEDGER_DAYS, DynamoAlertLedger } from '../../lambdas/adapters/dynamo-alert-ledger.js';
-import { ensureTable } from '../../local/resources.js';
+import { freshTable } from '../support/local-table.js';
 
-const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const LEASE_MS = 60_000;
 
 describe('chat alert ledger on DynamoDB Local', () => {
-  const tableName = `ledger-${randomBytes(4).toString('hex')}`;
-  let base: DynamoDBClient;
+  let tableName: string;
   let db: DynamoDBDocumentClient;
   let ledger: DynamoAlertLedger;
   beforeAll(async () => {
-    base = new DynamoDBClient({ endpoint: inject('emulators').dynamodb, region: 'us-east-1', credentials });
-    db = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
-    await ensureTable(base, tableName);
+    ({ tableName, db } = await freshTable('ledger'));
     ledger = new DynamoAlertLedger(db, tableName);
   });
   afterAll(() => db?.destroy());
