@@ -205,7 +205,7 @@ export async function benchAckLatency(emulators: Emulators, options: LatencyOpti
           `CPU ms/mail: every process on this machine (sender, emulators incl. DynamoDB Local's JVM, functions); max mails/s = cores × 1000 ÷ CPU ms/mail, the most this machine can sustain.`,
           ...(carried ? [`${options.rate} mails/s is past what this machine can carry for the whole local stack (max mails/s), so mails queue; the last row re-measures at ${Math.round(HEADROOM * 100)} % of that maximum. On AWS each function has its own CPU and DynamoDB, SQS, S3 and SES are not on this machine.`] : []),
           `${CONSUMERS} concurrent consumers on each path (Lambda's initial SQS concurrency); a mail is lost if nothing arrives ${SETTLE_MS / 1000} s after the last send.`,
-          `Targets at 20 mails/s: p50 ≤ 150 ms ${met(ackLatencyMs.p50 <= 150)}, p99 ≤ 500 ms ${met(ackLatencyMs.p99 <= 500)}, 0 lost ${met(lost === 0)}. IMAP-polling help desks: 15–30 minutes.`,
+          `Targets at 20 mails/s: p50 ≤ 150 ms ${met(ackLatencyMs.p50 <= 150)}, p99 ≤ 500 ms ${met(ackLatencyMs.p99 <= 500)}, 0 lost ${met(lost === 0)}. Mailbox-polling help desks answer after their fetch interval: FreeScout once a minute at best, osTicket five minutes recommended (sources in the README).`,
         ],
       },
     ],
