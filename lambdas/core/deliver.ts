@@ -38,7 +38,12 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
   if (!team) throw new PermanentDeliveryError(`team "${message.team}" is not configured any more`);
   const destination = team.destination;
   const claim = await deps.threads.claimEffect(message.messageKey, 'deliver', deps.clock.now(), deps.effectLeaseMs ?? EFFECT_LEASE_MS);
-  if (claim.status === 'done') return { outcome: 'duplicate', destination: destination.type };
+  if (claim.status === 'done') {
+    // Delivered before; its event may still be owed if publishing it failed after the delivery was recorded.
+    const processing = await deps.threads.getProcessing(message.messageKey);
+    if (processing?.pending.includes('announce-routed')) await announceRouted(message, destination.type, deps);
+    return { outcome: 'duplicate', destination: destination.type };
+  }
   if (claim.status === 'busy') throw new EffectBusyError('deliver', claim.leaseUntil);
   const attempt: SendAttempt = { mayHaveSent: false };
   try {
@@ -59,10 +64,18 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
     await releaseUnlessSent(message.messageKey, 'deliver', claim.leaseUntil, attempt, deps);
     throw error;
   }
-  await deps.events.publish([
-    { detailType: 'Thread Routed', detail: { version: 1, threadRef: message.threadRef, messageKey: message.messageKey, team: message.team, destination: destination.type } },
-  ]);
+  await announceRouted(message, destination.type, deps);
   return { outcome: 'delivered', destination: destination.type };
+}
+
+/**
+ * Publishes Thread Routed, then marks it done. Without a claim: a retry after a failure between the
+ * two publishes it again, and consumers tell the copies apart by `messageKey`. A mail recorded
+ * before this effect existed does not owe it; completing it is then a no-op.
+ */
+async function announceRouted(message: RoutingMessage, destination: DeliverResult['destination'], deps: DeliverDependencies): Promise<void> {
+  await deps.events.publish([{ detailType: 'Thread Routed', detail: { version: 1, threadRef: message.threadRef, messageKey: message.messageKey, team: message.team, destination } }]);
+  await deps.threads.completeEffect(message.messageKey, 'announce-routed');
 }
 
 async function postWithRetries(url: string, body: string, secret: string, message: RoutingMessage, deps: DeliverDependencies): Promise<void> {

@@ -1,4 +1,5 @@
 import { replyLanguageFor } from './reply-language.js';
+import { DELIVER_EFFECTS } from './deliver-effects.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import type { SideEffect } from '../ports/index.js';
 import type { Agent } from './agents.js';
@@ -172,7 +173,7 @@ export function quarantineRecord(context: Omit<RecordContext, 'mail'> & { mail: 
 }
 
 function customerEffects(acknowledge: boolean, routed: boolean): SideEffect[] {
-  return [...(acknowledge ? (['acknowledge'] as const) : []), ...(routed ? (['route', 'deliver'] as const) : []), 'announce'];
+  return [...(acknowledge ? (['acknowledge'] as const) : []), ...(routed ? (['route', ...DELIVER_EFFECTS] as const) : []), 'announce'];
 }
 
 function messageRecord(context: RecordContext, ref: string, direction: MessageDirection, from: string, reasons: string[], expiresAt: Date): MessageRecord {

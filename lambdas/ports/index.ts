@@ -27,9 +27,10 @@ export interface MailParser {
  * customer) for an agent's reply, `deliver` (to the team's mailbox or webhook) by
  * the deliver function, `announce` (events) last.
  */
-export type SideEffect = 'acknowledge' | 'relay' | 'route' | 'deliver' | 'announce';
+/** `announce-routed`: the Thread Routed event a delivery owes, recorded with the mail so a failed publish is retried. */
+export type SideEffect = 'acknowledge' | 'relay' | 'route' | 'deliver' | 'announce-routed' | 'announce';
 
-export const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'deliver', 'announce'];
+export const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'deliver', 'announce-routed', 'announce'];
 
 export type EffectClaim = { status: 'claimed'; reclaimed: boolean; leaseUntil: Date } | { status: 'done' } | { status: 'busy'; leaseUntil: Date };
 

@@ -6,8 +6,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
 import type { OutboxEntry } from '../../local/ses-outbox-proxy.js';
+import type { LocalEvent } from '../../local/event-bus.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
-import { outbox, rawMail, startTestInstance, waitUntilQueuesQuiet } from '../support/local-instance.js';
+import { busEvents, outbox, rawMail, startTestInstance, waitUntilQueuesQuiet } from '../support/local-instance.js';
 import { FaultInjector, type FaultKind } from './injector.js';
 
 /**
@@ -120,6 +121,9 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     const acks = countBy(sent.filter((entry) => entry.headers['auto-submitted'] === 'auto-replied'), inReplyToOf);
     const forwards = countBy(sent.filter((entry) => entry.headers['x-replyline-thread'] !== undefined), inReplyToOf);
     const deadLetters = await drainIds(sqs, instance.resources.inbound.dlqUrl);
+    const events = await busEvents(instance.resources.bus);
+    const received = countBy(events.filter((event) => event['detail-type'] === 'Message Received'), messageKeyOf);
+    const routedEvents = countBy(events.filter((event) => event['detail-type'] === 'Thread Routed'), messageKeyOf);
     const reasons = dlqReasons(logged);
 
     const states = new Map<string, number>();
@@ -127,6 +131,8 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     let duplicateAcks = 0;
     let duplicateForwards = 0;
     let lost = 0;
+    let lostEvents = 0;
+    let repeatedEvents = 0;
     for (const mail of mails) {
       const item = (await db.send(new GetCommand({ TableName: instance.resources.table, Key: { PK: `MID#${mail.messageId}`, SK: 'MID' }, ConsistentRead: true }))).Item;
       const ackCount = acks.get(mail.messageId) ?? 0;
@@ -144,6 +150,15 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
         if (!item.acknowledge && ackCount !== 0) problems.push(`${mail.messageId}: not owed an acknowledgement, sent ${ackCount}`);
         const routed = item.disposition !== 'quarantine' && !(item.disposition === 'ignore' && mail.kind === 'auto-reply');
         if (routed && forwardCount !== 1) problems.push(`${mail.messageId} (${mail.kind}): routed, forwarded ${forwardCount} times`);
+        // Every threaded mail announces itself, every delivered one its routing; a copy is allowed (consumers key on messageKey).
+        const owed = [...(item.disposition !== 'quarantine' ? [['Message Received', received.get(mail.messageId) ?? 0] as const] : []), ...(routed ? [['Thread Routed', routedEvents.get(mail.messageId) ?? 0] as const] : [])];
+        for (const [detailType, count] of owed) {
+          if (count === 0) {
+            lostEvents++;
+            problems.push(`${mail.messageId} (${mail.kind}): no ${detailType} event`);
+          }
+          if (count > 1) repeatedEvents++;
+        }
       } else if (deadLetters.has(mail.receiptId)) {
         state = `in the DLQ: ${reasons.get(mail.receiptId) ?? 'reason not logged'}`;
         if (!reasons.has(mail.receiptId)) problems.push(`${mail.receiptId}: in the DLQ without a logged reason`);
@@ -160,6 +175,8 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
       ['lost', String(lost)],
       ['duplicate acknowledgements', String(duplicateAcks)],
       ['duplicate forwards', String(duplicateForwards)],
+      ['events lost', String(lostEvents)],
+      ['events published more than once', String(repeatedEvents)],
     ]);
     printTable('Faults injected (ingest and deliver)', [['fault', 'count'], ...[...injector.counts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => [kind as FaultKind, String(count)])]);
 
@@ -167,6 +184,7 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     expect(lost).toBe(0);
     expect(duplicateAcks).toBe(0);
     expect(duplicateForwards).toBe(0);
+    expect(lostEvents).toBe(0);
     expect([...injector.counts.keys()].length).toBeGreaterThanOrEqual(8);
     // A mail whose stored object is gone can only end in the DLQ, and the logs must say why (any of its
     // attempts; the last one may have met an injected fault before it reached S3).
@@ -176,6 +194,11 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     sqs.destroy();
   });
 });
+
+function messageKeyOf(event: LocalEvent): string | undefined {
+  const key = event.detail.messageKey;
+  return typeof key === 'string' ? key : undefined;
+}
 
 function inReplyToOf(entry: OutboxEntry): string | undefined {
   return entry.inReplyTo[0];

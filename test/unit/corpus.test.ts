@@ -1,3 +1,4 @@
+import { DELIVER_EFFECTS } from '../../lambdas/core/deliver-effects.js';
 import { describe, expect, it } from 'vitest';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { returnPathAddress } from '../../lambdas/core/mail.js';
@@ -27,7 +28,7 @@ describe.skipIf(!CORPUS_DIR)(`the shared corpus${CORPUS_DIR ? '' : ` (${CORPUS_A
       const recorded = deps.threads.processing.get(result.dedupeKey);
       expect(recorded?.disposition, path).toBe(result.disposition);
       // Only the deliver function's own effect may remain: ingest finished everything it owes.
-      expect(recorded?.pending.filter((effect) => effect !== 'deliver'), path).toEqual([]);
+      expect(recorded?.pending.filter((effect) => !(DELIVER_EFFECTS as readonly string[]).includes(effect)), path).toEqual([]);
       expect(deps.mailer.sent.length, path).toBe(result.acknowledge ? 1 : 0);
       if (result.disposition === 'quarantine') expect(deps.threads.quarantined, path).toHaveLength(1);
       else expect(deps.threads.threads.size, path).toBe(1);

@@ -141,6 +141,23 @@ describe('delivering to a mailbox team', () => {
     expect(forward.from.address).toBe('mei@example.com');
   });
 
+  it('publishes Thread Routed on the redelivery when publishing failed after the forward, without forwarding again', async () => {
+    const { message, deliverDeps, deps } = await routed();
+    const sentBefore = deps.mailer.sent.length;
+    const publish = deps.events.publish.bind(deps.events);
+    deliverDeps.events = { publish: async () => Promise.reject(Object.assign(new Error('PutEvents failed'), { name: 'InternalException' })) };
+    await expect(deliverRoutedMail(message, deliverDeps)).rejects.toThrow('PutEvents failed');
+    expect(deps.events.published.filter((event) => event.detailType === 'Thread Routed')).toEqual([]);
+
+    deliverDeps.events = { publish };
+    expect(await deliverRoutedMail(message, deliverDeps)).toEqual({ outcome: 'duplicate', destination: 'mailbox' });
+    expect(deps.events.published.filter((event) => event.detailType === 'Thread Routed')).toMatchObject([{ detail: { messageKey: message.messageKey, team: 'support', destination: 'mailbox' } }]);
+    expect(deps.mailer.sent.length - sentBefore).toBe(1);
+    // Owed no longer: a third copy publishes nothing.
+    await deliverRoutedMail(message, deliverDeps);
+    expect(deps.events.published.filter((event) => event.detailType === 'Thread Routed')).toHaveLength(1);
+  });
+
   it('delivers once when the routing message arrives twice', async () => {
     const { message, deliverDeps, deps } = await routed();
     const sentBefore = deps.mailer.sent.length;
