@@ -70,7 +70,7 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
 
 /**
  * Publishes Thread Routed, then marks it done. Without a claim: a retry after a failure between the
- * two publishes it again, and consumers tell the copies apart by `messageKey`. A mail recorded
+ * two publishes it again, and consumers recognise the repeat by its `messageKey`. A mail recorded
  * before this effect existed does not owe it; completing it is then a no-op.
  */
 async function announceRouted(message: RoutingMessage, destination: DeliverResult['destination'], deps: DeliverDependencies): Promise<void> {
