@@ -5,12 +5,12 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
+import type { OutboxEntry } from '../../local/ses-outbox-proxy.js';
 import { DynamoSlaIndex } from '../../lambdas/adapters/dynamo-sla-index.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
 import { acknowledgementsOf, outbox, rawMail, sendSmtp, startTestInstance, waitFor, waitUntilProcessed, waitUntilQueuesQuiet } from '../support/local-instance.js';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const refOf = (subject: string) => /RL-[0-9A-Z]{6}/.exec(subject)?.[0];
 
 describe('ingest on the local emulators', () => {
@@ -104,46 +104,46 @@ describe('ingest on the local emulators', () => {
 describe('two Replyline installs whose acknowledgements reach each other', () => {
   let first: LocalInstance;
   let second: LocalInstance;
-  let relaying = true;
 
   beforeAll(async () => {
     first = await startTestInstance();
     second = await startTestInstance({ configFile: 'test/fixtures/other-install.config.json' });
   });
   afterAll(async () => {
-    relaying = false;
     await first?.stop();
     await second?.stop();
   });
 
   it('stop after at most one acknowledgement each', async () => {
-    // Plays the internet: every mail either install sends to the other's domain is delivered to it over SMTP.
+    // Plays the internet: every mail either install has sent to the other's domain is delivered to it over SMTP.
     const delivered = new Set<string>();
-    const relay = (async () => {
-      while (relaying) {
-        for (const entry of await outbox()) {
-          if (delivered.has(entry.id)) continue;
-          const target = entry.to.some((to) => to.endsWith('@example.net')) ? second : entry.to.some((to) => to.endsWith('@example.com')) ? first : undefined;
-          if (!target || !entry.headers['x-replyline-loop']?.match(new RegExp(`^(${first.name}|${second.name})\\.`))) continue;
-          delivered.add(entry.id);
-          const raw = await (await fetch(`${inject('emulators').ses}/outbox/${encodeURIComponent(entry.id)}.eml`)).text();
-          await sendSmtp(target, raw, { from: entry.from!, to: entry.to });
-        }
-        await sleep(100);
+    const relayWhatWasSent = async (): Promise<OutboxEntry[]> => {
+      const crossing: OutboxEntry[] = [];
+      for (const entry of await outbox()) {
+        if (delivered.has(entry.id)) continue;
+        const target = entry.to.some((to) => to.endsWith('@example.net')) ? second : entry.to.some((to) => to.endsWith('@example.com')) ? first : undefined;
+        if (!target || !entry.headers['x-replyline-loop']?.match(new RegExp(`^(${first.name}|${second.name})\\.`))) continue;
+        delivered.add(entry.id);
+        const raw = await (await fetch(`${inject('emulators').ses}/outbox/${encodeURIComponent(entry.id)}.eml`)).text();
+        await sendSmtp(target, raw, { from: entry.from!, to: entry.to });
+        crossing.push(entry);
       }
-    })();
+      return crossing;
+    };
 
     const opening = `loop-${Date.now()}@example.net`;
     await sendSmtp(first, rawMail({ from: 'Other Support <support@example.net>', to: 'support@example.com', subject: 'Partnership', body: 'Hello from the other company.', messageId: opening }), {
       from: 'support@example.net',
       to: ['support@example.com'],
     });
-    await waitFor(async () => delivered.size >= 1, 'the first acknowledgement crossing over');
-    // The other install has finished with that acknowledgement: any answer to it is in the outbox by now.
-    const crossed = (await outbox()).find((entry) => delivered.has(entry.id))!;
-    await waitUntilProcessed(second, crossed.messageId!);
-    relaying = false;
-    await relay;
+    await waitFor(async () => (await acknowledgementsOf(opening)).length > 0, 'the first acknowledgement');
+    // Each round delivers what one install sent and waits until the other has finished with it: by then
+    // any answer to it is in the outbox, to be delivered in the next round. A loop would never end.
+    for (let round = 0; round < 4; round++) {
+      const crossing = await relayWhatWasSent();
+      if (!crossing.length) break;
+      for (const entry of crossing) await waitUntilProcessed(entry.to.some((to) => to.endsWith('@example.net')) ? second : first, entry.messageId!);
+    }
 
     const sentBy = async (install: LocalInstance) =>
       (await outbox()).filter((entry) => entry.headers['auto-submitted'] === 'auto-replied' && entry.headers['x-replyline-loop'] === `${install.name}.${install.config.domain}`);

@@ -11,10 +11,9 @@ import { exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCom
 import { tombstoneKey } from '../../local/operator/privacy.js';
 import type { ThreadRow } from '../../local/operator/threads.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
-import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor, waitUntilQueuesQuiet } from '../support/local-instance.js';
 
 type Item = Record<string, unknown>;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const refOf = (subject: string) => /RL-[0-9A-Z]{6}/.exec(subject)?.[0];
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -131,7 +130,8 @@ describe('operator tools on the local emulators', () => {
       expect(await replayCommand([`inbound/${receiptId}`], byKey.io)).toBe(0);
       expect(byKey.out()).toContain('already processed');
 
-      await sleep(2500); // both replays have been through ingest by now
+      // Both replays consumed from the inbound queue (processed, or failed into the DLQ checked below).
+      await waitUntilQueuesQuiet([instance.resources.inbound.url]);
       expect(await acknowledgementsOf(messageId)).toHaveLength(1);
       const after = await getItem(`THREAD#${ref}`, 'META');
       expect(after?.version).toBe(before?.version);
