@@ -1,4 +1,5 @@
 import { trackingKeyFor, type SendingLog } from '../../lambdas/core/feedback.js';
+import { waitFor } from '../support/local-instance.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import { MailNotSentError, type EffectClaim, type EventPublisher, type Mailer, type RawMailStore, type RoutingQueue, type SideEffect, type ThreadStore } from '../../lambdas/ports/index.js';
 
@@ -108,7 +109,7 @@ export class FaultInjector {
   private async endLease(real: ThreadStore, sendingLog: SendingLog, trackingKey: string, sent: boolean): Promise<void> {
     const claim = this.claims.get(trackingKey);
     if (!claim) throw new Error('a lease ended that the fault injector never saw claimed');
-    if (sent) await waitForSentLog(sendingLog, trackingKey);
+    if (sent) await waitFor(() => sendingLog.sentFor(trackingKey), `the Send event of ${trackingKey} in the sent-log`, 120_000);
     await real.releaseEffect(claim.dedupeKey, claim.effect, claim.leaseUntil);
   }
 
@@ -160,15 +161,6 @@ export class FaultInjector {
         await real.publish(events);
       },
     };
-  }
-}
-
-/** Waits until SES's Send event for this tracking key is in the sent-log (the feedback function wrote it). */
-async function waitForSentLog(sendingLog: SendingLog, trackingKey: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (!(await sendingLog.sentFor(trackingKey))) {
-    if (Date.now() > deadline) throw new Error(`the Send event of ${trackingKey} did not reach the sent-log within two minutes`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 

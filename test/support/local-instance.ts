@@ -5,10 +5,9 @@ import { startInstance, type InstanceOptions, type LocalInstance } from '../../l
 import type { OutboxEntry } from '../../local/ses-outbox-proxy.js';
 import type { LocalEvent } from '../../local/event-bus.js';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoThreadStore } from '../../lambdas/adapters/dynamo-thread-store.js';
 import type { InboundProcessing } from '../../lambdas/core/records.js';
+import { localDocumentClient } from './local-table.js';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
@@ -75,7 +74,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false>, wh
  * by then will not happen.
  */
 export async function waitUntilProcessed(instance: LocalInstance, messageId: string, timeoutMs = 20_000): Promise<InboundProcessing> {
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('emulators').dynamodb, region: 'us-east-1', credentials }));
+  const db = localDocumentClient();
   try {
     const store = new DynamoThreadStore(db, instance.resources.table);
     return await waitFor(async () => {
