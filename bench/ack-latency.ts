@@ -204,12 +204,14 @@ export async function benchAckLatency(emulators: Emulators, options: LatencyOpti
         notes: [
           `CPU ms/mail: every process on this machine (sender, emulators incl. DynamoDB Local's JVM, functions); max mails/s = cores × 1000 ÷ CPU ms/mail, the most this machine can sustain.`,
           ...(carried ? [`${options.rate} mails/s is past what this machine can carry for the whole local stack (max mails/s), so mails queue; the last row re-measures at ${Math.round(HEADROOM * 100)} % of that maximum. On AWS each function has its own CPU and DynamoDB, SQS, S3 and SES are not on this machine.`] : []),
+          `Whole-stack CPU per mail: ${(replyline.cpuMsPerMail / Math.max(1, baseline.cpuMsPerMail)).toFixed(1)}× the transport baseline's; target ≤ 3× ${met(replyline.cpuMsPerMail <= 3 * baseline.cpuMsPerMail)}.`,
           `${CONSUMERS} concurrent consumers on each path (Lambda's initial SQS concurrency); a mail is lost if nothing arrives ${SETTLE_MS / 1000} s after the last send.`,
           `Targets at 20 mails/s: p50 ≤ 150 ms ${met(ackLatencyMs.p50 <= 150)}, p99 ≤ 500 ms ${met(ackLatencyMs.p99 <= 500)}, 0 lost ${met(lost === 0)}. Mailbox-polling help desks answer after their fetch interval: FreeScout once a minute at best, osTicket five minutes recommended (sources in the README).`,
         ],
       },
     ],
     json: {
+      cpuRatioToTransport: Math.round((replyline.cpuMsPerMail / Math.max(1, baseline.cpuMsPerMail)) * 100) / 100,
       ackLatencyMs,
       lost,
       ...(carried && withinCapacity ? { ackLatencyWithinCapacityMs: { rate: withinCapacity.rate, p50: carried.p50, p90: percentile(carried.sorted, 0.9), p99: percentile(carried.sorted, 0.99), max: carried.sorted.at(-1) ?? 0, lost: withinCapacity.lost + withinCapacity.refused } } : {}),

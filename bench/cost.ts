@@ -64,6 +64,8 @@ interface Measured {
   stored: StoredKind[];
   acknowledged: number;
   forwarded: number;
+  /** Ingest's DynamoDB requests for a new customer mail that is acknowledged, measured one mail at a time. */
+  ingestRequestsPerNewMail: { requests: number; byOperation: Record<string, number>; mails: number };
 }
 
 /**
@@ -75,6 +77,7 @@ export async function benchCost(emulators: Emulators, options: BenchOptions): Pr
   options.log(`cost: ${mails} customer mails with every AWS call counted`);
   const measured = await measureWork(emulators, mails);
   const rows = priceRows(measured);
+  const writeUnits = measured.calls.reduce((total, call) => total + call.writeUnits, 0);
   const per1000 = (usd: number) => (usd * 1000) / measured.mails;
   const total = (filter: (row: CostRow) => boolean) => per1000(rows.filter(filter).reduce((sum, row) => sum + row.usd, 0));
   const all = total((row) => row.kind !== 'storage');
@@ -105,11 +108,15 @@ export async function benchCost(emulators: Emulators, options: BenchOptions): Pr
           `With teams on webhooks instead of mailboxes (no forward through SES): ${usd(withoutForward)} all-in (${(forwardShare * 100).toFixed(0)} % of mails were forwarded here).`,
           `Storage is kept per mail for the configured retention (DynamoDB item sizes as billed, incl. the customer index; the open-SLA and open-by-team indexes only hold a thread while a reply is owed, so they are left out), paid over those months, not at ingest.`,
           `Targets (per-mail processing): ≤ $0.32 all-in ${met(all <= 0.32)}, ≤ $0.02 excluding SES ${met(nonSes <= 0.02)}.`,
+          `Ingest's DynamoDB requests per new acknowledged mail (${measured.ingestRequestsPerNewMail.mails} mails sent one at a time): ${measured.ingestRequestsPerNewMail.requests} (${Object.entries(measured.ingestRequestsPerNewMail.byOperation).map(([operation, count]) => `${operation} ${count}`).join(', ')}); target ≤ 8 ${met(measured.ingestRequestsPerNewMail.requests <= 8)}.`,
+          `DynamoDB write units per mail, every function: ${round(writeUnits / measured.mails, 2)}; target ≤ 12 ${met(writeUnits / measured.mails <= 12)}.`,
         ],
       },
       workTable(measured),
     ],
     json: {
+      ingestDynamodbRequestsPerNewMail: measured.ingestRequestsPerNewMail.requests,
+      writeUnitsPerMail: round(writeUnits / measured.mails, 2),
       costPer1000Usd: { all: round(all, 4), nonSes: round(nonSes, 4), allWithWebhookTeams: round(withoutForward, 4), storageOverRetention: round(storage, 4) },
       cost: {
         pricesAsOf: PRICES.asOf,
@@ -209,12 +216,14 @@ async function measureWork(emulators: Emulators, mails: number): Promise<Measure
       invocations.set(fn, stats);
     },
   });
+  const transport = createTransport({ host: '127.0.0.1', port: instance.smtp.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4 });
+  const ingestRequestsPerNewMail = await measureIngestRequests(emulators, counter.calls, transport, () => invocations.get('ingest')?.records ?? 0);
+
   const outboxStart = emulators.outbox.entries().length;
   const firstCall = counter.calls.length;
   invocations.clear();
   logBytes = 0;
 
-  const transport = createTransport({ host: '127.0.0.1', port: instance.smtp.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4 });
   // New customers, and every 1/FOLLOW_UP_SHARE-th mail a customer answering the acknowledgement they got.
   const awaitingAck = new Set<string>();
   const acknowledged: { address: string; ackId: string }[] = [];
@@ -266,7 +275,33 @@ async function measureWork(emulators: Emulators, mails: number): Promise<Measure
     stored,
     acknowledged: sent.length - forwards.length,
     forwarded: forwards.length,
+    ingestRequestsPerNewMail,
   };
+}
+
+/** New mails measured one at a time for ingest's requests (deliver and feedback run meanwhile, but name themselves). */
+const PROBE_MAILS = 10;
+
+/**
+ * Ingest's DynamoDB requests per new acknowledged customer mail: each mail is sent alone and
+ * counted once its acknowledgement went out and ingest finished it, so nothing else of ingest's overlaps.
+ */
+async function measureIngestRequests(emulators: Emulators, calls: CountedCall[], transport: ReturnType<typeof createTransport>, ingestRecords: () => number): Promise<Measured['ingestRequestsPerNewMail']> {
+  const firstCall = calls.length;
+  for (let index = 0; index < PROBE_MAILS; index++) {
+    const address = `probe-${randomBytes(6).toString('hex')}@customer.example.org`;
+    const recordsBefore = ingestRecords();
+    await transport.sendMail({ envelope: { from: address, to: ['support@example.com'] }, raw: mailFrom(address, undefined) });
+    const deadline = Date.now() + 30_000;
+    while (!(ingestRecords() > recordsBefore && emulators.outbox.entries().some((entry) => entry.to.includes(address)))) {
+      if (Date.now() > deadline) throw new Error('a probe mail was not acknowledged within 30 s');
+      await sleep(20);
+    }
+  }
+  const ingestCalls = calls.slice(firstCall).filter((call) => call.service === 'dynamodb' && call.caller?.endsWith('-ingest'));
+  const byOperation: Record<string, number> = {};
+  for (const call of ingestCalls) byOperation[call.operation] = round((byOperation[call.operation] ?? 0) + 1 / PROBE_MAILS, 2);
+  return { requests: round(ingestCalls.length / PROBE_MAILS, 2), byOperation, mails: PROBE_MAILS };
 }
 
 function mailFrom(address: string, inReplyTo: string | undefined): string {

@@ -16,6 +16,8 @@ export interface CountedCall {
   keys?: string[];
   /** EventBridge PutEvents: how many events (each billed as one 64 KB chunk or more). */
   entries?: number;
+  /** The function that made the call, from the `app/…` part of its user agent (the local instance names them `<instance>-<function>`). */
+  caller: string | undefined;
 }
 
 export interface RequestCounter {
@@ -43,7 +45,7 @@ export async function startRequestCounter(emulators: Emulators): Promise<Request
     const target = new URL(emulators.endpoints[service]);
     const server = createServer((req, res) => {
       readBody(req).then((body) => {
-        const call: CountedCall = { service, operation: operationOf(service, req, body), requestBytes: body.length, readUnits: 0, writeUnits: 0 };
+        const call: CountedCall = { service, operation: operationOf(service, req, body), requestBytes: body.length, readUnits: 0, writeUnits: 0, caller: callerOf(req) };
         calls.push(call);
         if (call.operation === 'PutEvents') call.entries = (JSON.parse(body.toString('utf8')) as { Entries?: unknown[] }).Entries?.length ?? 0;
         if (service === 'dynamodb') call.keys = [...body.toString('utf8').matchAll(/"PK":\{"S":"([A-Z]+)[#"]/g)].map((match) => match[1]!);
@@ -68,6 +70,11 @@ export async function startRequestCounter(emulators: Emulators): Promise<Request
     endpoints[service] = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   }
   return { endpoints, calls, stop: async () => void (await Promise.all(servers.map((server) => closeServer(server)))) };
+}
+
+function callerOf(req: IncomingMessage): string | undefined {
+  const agent = [req.headers['x-amz-user-agent'], req.headers['user-agent']].flat().join(' ');
+  return /(?:^|\s)app\/(\S+)/.exec(agent)?.[1];
 }
 
 function readBody(stream: IncomingMessage): Promise<Buffer> {

@@ -131,22 +131,24 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     };
   };
   const wrapIngest = options.wrapIngestDependencies ?? ((deps: IngestDependencies) => deps);
-  const ingest = createIngestHandler(() => wrapIngest(createIngestDependencies(env)));
+  // Each function under its own name, as on Lambda: its SDK requests say which function made them.
+  const functionEnv = (fn: FunctionName, extra: Record<string, string> = {}) => ({ ...env, AWS_LAMBDA_FUNCTION_NAME: `${options.name}-${fn}`, ...extra });
+  const ingest = createIngestHandler(() => wrapIngest(createIngestDependencies(functionEnv('ingest'))));
   const pollers: QueuePoller[] = Array.from({ length: options.inboundConsumers ?? 1 }, () =>
     startQueuePoller({ sqs, queueUrl: resources.inbound.url, queueArn: resources.inbound.arn, region: LOCAL_REGION, handler: timed('ingest', (event) => ingest(event)), onError: onError('ingest') }),
   );
   // One deliver function per team queue, as in the stack.
   for (const [team, queue] of Object.entries(teams)) {
-    const teamEnv = { ...env, TEAM_ID: team, DEAD_LETTER_QUEUE_URL: queue.dlqUrl };
+    const teamEnv = functionEnv('deliver', { TEAM_ID: team, DEAD_LETTER_QUEUE_URL: queue.dlqUrl });
     const wrapDeliver = options.wrapDeliverDependencies ?? (<T,>(deps: T) => deps);
     const deliver = createDeliverHandler(() => wrapDeliver(createDeliverDependencies(teamEnv)));
     pollers.push(startQueuePoller({ sqs, queueUrl: queue.url, queueArn: queue.arn, region: LOCAL_REGION, handler: timed('deliver', (event) => deliver(event)), onError: onError(`deliver ${team}`) }));
   }
 
-  const feedback = createFeedbackHandler(() => createFeedbackDependencies(env));
+  const feedback = createFeedbackHandler(() => createFeedbackDependencies(functionEnv('feedback')));
   pollers.push(startQueuePoller({ sqs, queueUrl: resources.feedback.url, queueArn: resources.feedback.arn, region: LOCAL_REGION, handler: timed('feedback', (event) => feedback(event)), onError: onError('feedback') }));
 
-  const agentEvents = createAgentEventsHandler(() => createAgentEventDependencies(env));
+  const agentEvents = createAgentEventsHandler(() => createAgentEventDependencies(functionEnv('agent-events')));
   pollers.push(startQueuePoller({ sqs, queueUrl: resources.agentEvents.url, queueArn: resources.agentEvents.arn, region: LOCAL_REGION, handler: timed('agent-events', (event) => agentEvents(event)), onError: onError('agent-events') }));
   await addHelpdeskRule(endpoints.events, resources.bus, config.helpdesk.eventSources, resources.agentEvents.url);
   const slaTimer = options.sla ? startSlaTimer({ env, config, scale: options.sla.timeScale, log: options.log }) : undefined;

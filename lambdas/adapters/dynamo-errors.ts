@@ -1,4 +1,5 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 
 /** A condition (version, lease, absence) was not met: someone else got there first. */
 export function isConditionFailure(error: unknown): boolean {
@@ -11,4 +12,16 @@ export function cancellationCodes(error: unknown): (string | undefined)[] {
     return ((error as TransactionCanceledException).CancellationReasons ?? []).map((reason) => reason.Code);
   }
   return [];
+}
+
+/** The items of a cancelled transaction as they were, for the items that asked for them (ReturnValuesOnConditionCheckFailure). */
+export function cancellationItems(error: unknown): (Record<string, unknown> | undefined)[] {
+  const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+  return reasons.map((reason) => (reason.Item ? unmarshall(reason.Item) : undefined));
+}
+
+/** The item a failed condition saw, when the request asked for it (ReturnValuesOnConditionCheckFailure: ALL_OLD). */
+export function conditionFailureItem(error: unknown): Record<string, unknown> | undefined {
+  const item = (error as { Item?: Record<string, AttributeValue> }).Item;
+  return item ? unmarshall(item) : undefined;
 }

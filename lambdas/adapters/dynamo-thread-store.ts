@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { cancellationCodes, isConditionFailure } from './dynamo-errors.js';
+import { cancellationCodes, cancellationItems, conditionFailureItem, isConditionFailure } from './dynamo-errors.js';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -23,7 +24,7 @@ import type {
   ThreadRecord,
   ThreadStatus,
 } from '../core/records.js';
-import { EFFECT_ORDER, type EffectClaim, type EffectDetails, type SideEffect, type ThreadStore } from '../ports/index.js';
+import { EFFECT_ORDER, type EffectClaim, type InboundLookup, type SentRecord, type SideEffect, type ThreadStore } from '../ports/index.js';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -57,9 +58,10 @@ export class DynamoThreadStore implements ThreadStore {
   ) {}
 
   async recordInbound(record: InboundRecord): Promise<RecordOutcome> {
-    const { thread, message, processing, ackAllowance } = record;
+    const { thread, message, processing, ackAllowance, claims } = record;
+    const leases = Object.fromEntries((claims?.effects ?? []).map((effect) => [leaseAttribute(effect), claims!.until.toISOString()]));
     const items: TransactItem[] = [
-      this.putIfAbsent(processingItem(processing)),
+      this.putIfAbsent({ ...processingItem(processing), ...leases }, true),
       thread.kind === 'new'
         ? this.putIfAbsent(threadItem(thread.record))
         : {
@@ -88,7 +90,7 @@ export class DynamoThreadStore implements ThreadStore {
       return { kind: 'recorded' };
     } catch (error) {
       const codes = cancellationCodes(error);
-      if (codes[0] === 'ConditionalCheckFailed') return this.duplicateOf(processing.dedupeKey, error);
+      if (codes[0] === 'ConditionalCheckFailed') return duplicateOf(cancellationItems(error)[0], error);
       if (codes[1] === 'ConditionalCheckFailed') return { kind: thread.kind === 'new' ? 'ref-taken' : 'thread-changed' };
       if (codes[3] === 'ConditionalCheckFailed') return { kind: 'ack-limit-reached' };
       throw error;
@@ -100,7 +102,7 @@ export class DynamoThreadStore implements ThreadStore {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            this.putIfAbsent(processingItem(processing)),
+            this.putIfAbsent(processingItem(processing), true),
             {
               Put: {
                 TableName: this.tableName,
@@ -124,7 +126,7 @@ export class DynamoThreadStore implements ThreadStore {
       );
       return { kind: 'recorded' };
     } catch (error) {
-      if (cancellationCodes(error)[0] === 'ConditionalCheckFailed') return this.duplicateOf(processing.dedupeKey, error);
+      if (cancellationCodes(error)[0] === 'ConditionalCheckFailed') return duplicateOf(cancellationItems(error)[0], error);
       throw error;
     }
   }
@@ -134,26 +136,35 @@ export class DynamoThreadStore implements ThreadStore {
     return item && item.kind === 'inbound' ? toProcessing(item) : undefined;
   }
 
+  async lookupInbound(dedupeKey: string, sender: string | undefined, messageIds: readonly string[]): Promise<InboundLookup> {
+    const processingKey = keys.messageLink(dedupeKey);
+    const suppressionKey = sender ? keys.suppression(sender) : undefined;
+    const wanted = [processingKey, ...(suppressionKey ? [suppressionKey] : []), ...[...new Set(messageIds)].filter((id) => id !== dedupeKey).map((id) => keys.messageLink(id))];
+    const items = await this.batchGet(wanted);
+    const processing = items.get(`${processingKey.PK}|${processingKey.SK}`);
+    const knownMessageIds = new Map<string, string>();
+    for (const id of messageIds) {
+      const link = items.get(`${keys.messageLink(id).PK}|MID`);
+      if (typeof link?.threadRef === 'string') knownMessageIds.set(id, link.threadRef);
+    }
+    return {
+      processing: processing?.kind === 'inbound' ? toProcessing(processing) : undefined,
+      suppressed: suppressionKey ? items.has(`${suppressionKey.PK}|${suppressionKey.SK}`) : false,
+      knownMessageIds,
+    };
+  }
+
   async getThread(ref: string): Promise<ThreadRecord | undefined> {
     const item = await this.get(keys.thread(ref));
     return item ? toThread(item) : undefined;
   }
 
   async threadsOfMessageIds(messageIds: string[]): Promise<Map<string, string>> {
+    const items = await this.batchGet(messageIds.map((id) => keys.messageLink(id)));
     const found = new Map<string, string>();
-    const unique = [...new Set(messageIds)];
-    for (let start = 0; start < unique.length; start += 100) {
-      let requestKeys: Record<string, unknown>[] = unique.slice(start, start + 100).map((id) => keys.messageLink(id));
-      for (let round = 0; requestKeys.length > 0 && round < 5; round++) {
-        const result = await this.db.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requestKeys, ProjectionExpression: 'PK, threadRef' } } }),
-        );
-        for (const item of result.Responses?.[this.tableName] ?? []) {
-          if (typeof item.threadRef === 'string') found.set(String(item.PK).slice('MID#'.length), item.threadRef);
-        }
-        requestKeys = (result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-      }
-      if (requestKeys.length) throw new Error('DynamoDB kept Message-ID lookups unprocessed; retry later');
+    for (const id of messageIds) {
+      const threadRef = items.get(`${keys.messageLink(id).PK}|MID`)?.threadRef;
+      if (typeof threadRef === 'string') found.set(id, threadRef);
     }
     return found;
   }
@@ -189,7 +200,7 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   async claimEffect(dedupeKey: string, effect: SideEffect, now: Date, leaseMs: number): Promise<EffectClaim> {
-    const leaseAttribute = `lease_${effect}`;
+    const lease = leaseAttribute(effect);
     const leaseUntil = new Date(now.getTime() + leaseMs);
     try {
       const result = await this.db.send(
@@ -198,20 +209,22 @@ export class DynamoThreadStore implements ThreadStore {
           Key: keys.messageLink(dedupeKey),
           UpdateExpression: 'SET #lease = :until',
           ConditionExpression: 'contains(pending, :effect) AND (attribute_not_exists(#lease) OR #lease < :now)',
-          ExpressionAttributeNames: { '#lease': leaseAttribute },
+          ExpressionAttributeNames: { '#lease': lease },
           ExpressionAttributeValues: { ':effect': effect, ':now': now.toISOString(), ':until': leaseUntil.toISOString() },
           ReturnValues: 'ALL_OLD',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return { status: 'claimed', reclaimed: result.Attributes?.[leaseAttribute] !== undefined, leaseUntil };
+      const item = result.Attributes!;
+      return { status: 'claimed', reclaimed: item[lease] !== undefined, leaseUntil, processing: toProcessing(item) };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const item = await this.get(keys.messageLink(dedupeKey));
-      const pending = item?.pending instanceof Set ? item.pending : new Set();
-      if (!pending.has(effect)) return { status: 'done' };
-      // The holder may have released it between our write and this read: then it is free again now.
-      const lease = item?.[leaseAttribute];
-      return { status: 'busy', leaseUntil: typeof lease === 'string' ? new Date(lease) : now };
+      // The item as the failed condition saw it: no second read.
+      const item = conditionFailureItem(error);
+      const processing = item?.kind === 'inbound' ? toProcessing(item) : undefined;
+      if (!processing?.pending.includes(effect)) return { status: 'done', processing };
+      const held = item?.[lease];
+      return { status: 'busy', leaseUntil: typeof held === 'string' ? new Date(held) : now };
     }
   }
 
@@ -223,7 +236,7 @@ export class DynamoThreadStore implements ThreadStore {
           Key: keys.messageLink(dedupeKey),
           UpdateExpression: 'REMOVE #lease',
           ConditionExpression: '#lease = :until',
-          ExpressionAttributeNames: { '#lease': `lease_${effect}` },
+          ExpressionAttributeNames: { '#lease': leaseAttribute(effect) },
           ExpressionAttributeValues: { ':until': leaseUntil.toISOString() },
         }),
       );
@@ -233,62 +246,63 @@ export class DynamoThreadStore implements ThreadStore {
     }
   }
 
-  async completeEffect(dedupeKey: string, effect: SideEffect, details: EffectDetails = {}): Promise<void> {
-    const processing = await this.getProcessing(dedupeKey);
-    if (!processing || !processing.pending.includes(effect)) return;
-    const writes: TransactItem[] = [
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.messageLink(dedupeKey),
-          UpdateExpression: 'DELETE pending :effect REMOVE #lease',
-          // Someone else finishing it first is fine: the writes below must then not happen twice.
-          ConditionExpression: 'contains(pending, :name)',
-          ExpressionAttributeNames: { '#lease': `lease_${effect}` },
-          ExpressionAttributeValues: { ':effect': new Set([effect]), ':name': effect },
-        },
+  async completeEffects(dedupeKey: string, effects: readonly SideEffect[], sent?: SentRecord): Promise<void> {
+    if (!effects.length) return;
+    // Links first: they are idempotent puts, so a failure before the update below leaves the
+    // effects pending and the retry writes the same items again.
+    if (sent) await this.batchPut(sentItems(dedupeKey, sent));
+    const names = Object.fromEntries(effects.map((effect, index) => [`#lease${index}`, leaseAttribute(effect)]));
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.messageLink(dedupeKey),
+        // DELETE and REMOVE are no-ops for effects already done: completing twice changes nothing.
+        UpdateExpression: `DELETE pending :effects REMOVE ${Object.keys(names).join(', ')}`,
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':effects': new Set(effects) },
+      }),
+    ).catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+  }
+
+  private putIfAbsent(item: Item, returnExisting = false): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: item,
+        ConditionExpression: 'attribute_not_exists(PK)',
+        ...(returnExisting ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
       },
-    ];
-    const threadRef = details.threadRef ?? processing.threadRef;
-    const expiresAt = epochSeconds(processing.expiresAt);
-    for (const sentMessageId of threadRef ? (details.sentMessageIds ?? []) : []) {
-      writes.push({
-        Put: { TableName: this.tableName, Item: { ...keys.messageLink(sentMessageId), kind: 'outbound', threadRef, createdAt: (details.at ?? processing.createdAt).toISOString(), expiresAt } },
-      });
-    }
-    if (effect === 'acknowledge' && threadRef && details.at && details.sentMessageIds?.length) {
-      writes.push({
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.message(threadRef, details.at, `ack:${dedupeKey}`),
-            kind: 'message',
-            direction: 'ack',
-            messageId: details.sentMessageIds[0],
-            wireMessageIds: details.sentMessageIds,
-            inReplyToKey: dedupeKey,
-            at: details.at.toISOString(),
-            expiresAt,
-          },
-        },
-      });
-    }
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: writes }));
-    } catch (error) {
-      if (cancellationCodes(error)[0] === 'ConditionalCheckFailed') return;
-      throw error;
+    };
+  }
+
+  private async batchPut(items: Item[]): Promise<void> {
+    for (let start = 0; start < items.length; start += 25) {
+      let requests = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+      for (let round = 0; requests.length > 0; round++) {
+        if (round === 5) throw new Error('DynamoDB kept writes unprocessed; retry later');
+        const result = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (result.UnprocessedItems?.[this.tableName] as typeof requests | undefined) ?? [];
+      }
     }
   }
 
-  private putIfAbsent(item: Item): TransactItem {
-    return { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } };
-  }
-
-  private async duplicateOf(dedupeKey: string, error: unknown): Promise<RecordOutcome> {
-    const existing = await this.getProcessing(dedupeKey);
-    if (!existing) throw error;
-    return { kind: 'duplicate', processing: existing };
+  /** Consistent reads of up to 100 keys per request, by `PK|SK`; absent keys are absent from the map. */
+  private async batchGet(wanted: { PK: string; SK: string }[]): Promise<Map<string, Item>> {
+    const found = new Map<string, Item>();
+    const unique = [...new Map(wanted.map((key) => [`${key.PK}|${key.SK}`, key])).values()];
+    for (let start = 0; start < unique.length; start += 100) {
+      let requestKeys: Record<string, unknown>[] = unique.slice(start, start + 100);
+      for (let round = 0; requestKeys.length > 0; round++) {
+        if (round === 5) throw new Error('DynamoDB kept reads unprocessed; retry later');
+        const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requestKeys, ConsistentRead: true } } }));
+        for (const item of result.Responses?.[this.tableName] ?? []) found.set(`${String(item.PK)}|${String(item.SK)}`, item);
+        requestKeys = (result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+      }
+    }
+    return found;
   }
 
   private async get(key: { PK: string; SK: string }): Promise<Item | undefined> {
@@ -443,6 +457,36 @@ function toProcessing(item: Item): InboundProcessing {
     createdAt: date(item.createdAt)!,
     expiresAt: new Date(Number(item.expiresAt) * 1000),
   };
+}
+
+function leaseAttribute(effect: SideEffect): string {
+  return `lease_${effect}`;
+}
+
+/** The links of a sent mail's Message-IDs to its thread, and (for an acknowledgement) its entry in the thread's history. */
+function sentItems(dedupeKey: string, sent: SentRecord): Item[] {
+  const expiresAt = epochSeconds(sent.expiresAt);
+  const items: Item[] = sent.sentMessageIds.map((id) => ({ ...keys.messageLink(id), kind: 'outbound', threadRef: sent.threadRef, createdAt: sent.at.toISOString(), expiresAt }));
+  if (sent.effect === 'acknowledge' && sent.sentMessageIds.length) {
+    items.push({
+      // Keyed by when the mail was recorded, not sent: a retried completion rewrites the same entry.
+      ...keys.message(sent.threadRef, sent.mailRecordedAt, `ack:${dedupeKey}`),
+      kind: 'message',
+      direction: 'ack',
+      messageId: sent.sentMessageIds[0],
+      wireMessageIds: sent.sentMessageIds,
+      inReplyToKey: dedupeKey,
+      at: sent.at.toISOString(),
+      expiresAt,
+    });
+  }
+  return items;
+}
+
+/** The existing processing record a failed put-if-absent returned: the mail was recorded before. */
+function duplicateOf(existing: Item | undefined, error: unknown): RecordOutcome {
+  if (!existing || existing.kind !== 'inbound') throw error;
+  return { kind: 'duplicate', processing: toProcessing(existing) };
 }
 
 function epochSeconds(value: Date): number {

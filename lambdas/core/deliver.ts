@@ -1,5 +1,6 @@
 import type { RoutingMessage } from '../schemas/routing.js';
-import type { HttpClient, Sleeper } from '../ports/index.js';
+import type { HttpClient, SentRecord, Sleeper } from '../ports/index.js';
+import { DELIVER_EFFECTS } from './deliver-effects.js';
 import { composeForward } from './forward.js';
 import { EffectBusyError, EFFECT_LEASE_MS, releaseUnlessSent, sendOnce, type EffectDependencies, type SendAttempt } from './effects.js';
 import { signWebhookBody, webhookPayload } from './webhook.js';
@@ -31,7 +32,8 @@ const MAX_RETRY_AFTER_MS = 5_000;
  * Delivers one routed mail to its team's destination, exactly once per mail as far
  * as we can tell: the `deliver` effect of the mail is claimed first (a redelivered or
  * duplicated routing message finds it done), and released on failure unless the
- * forward may have gone out (releaseUnlessSent).
+ * forward may have gone out (releaseUnlessSent). Its Thread Routed event is owed with
+ * it (`announce-routed`) and both are recorded done in one write.
  */
 export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDependencies): Promise<DeliverResult> {
   const team = deps.config.teams[message.team];
@@ -40,42 +42,49 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
   const claim = await deps.threads.claimEffect(message.messageKey, 'deliver', deps.clock.now(), deps.effectLeaseMs ?? EFFECT_LEASE_MS);
   if (claim.status === 'done') {
     // Delivered before; its event may still be owed if publishing it failed after the delivery was recorded.
-    const processing = await deps.threads.getProcessing(message.messageKey);
-    if (processing?.pending.includes('announce-routed')) await announceRouted(message, destination.type, deps);
+    if (claim.processing?.pending.includes('announce-routed')) {
+      await announceRouted(message, destination.type, deps);
+      await deps.threads.completeEffects(message.messageKey, ['announce-routed']);
+    }
     return { outcome: 'duplicate', destination: destination.type };
   }
   if (claim.status === 'busy') throw new EffectBusyError('deliver', claim.leaseUntil);
-  const attempt: SendAttempt = { mayHaveSent: false };
+  const attempt: SendAttempt = { mayHaveSent: false, sentLogMayKnow: true };
+  let sent: SentRecord | undefined;
   try {
     const mail = await deps.parser.parse(await deps.rawMail.open(message.rawMail));
-    let sentMessageIds: string[] = [];
     if (destination.type === 'mailbox') {
       const timeZone = deps.sla.calendarFor(message.priority, message.team).calendar.timeZone;
       const forward = composeForward({ message, mail, mailbox: destination.address, config: deps.config, instanceId: deps.instanceId, timeZone });
-      const sent = await sendOnce(forward, deps, attempt);
-      sentMessageIds = sent.wireMessageIds;
+      const { processing } = claim;
+      const forwarded = await sendOnce(forward, deps, attempt);
+      sent = { effect: 'deliver', sentMessageIds: forwarded.wireMessageIds, threadRef: message.threadRef, at: deps.clock.now(), mailRecordedAt: processing.createdAt, expiresAt: processing.expiresAt };
     } else {
       const body = webhookPayload(message, mail, deps.clock.now());
       const secret = await deps.secrets.value(destination.secretName);
       await postWithRetries(destination.url, body, secret, message, deps);
     }
-    await deps.threads.completeEffect(message.messageKey, 'deliver', { sentMessageIds, threadRef: message.threadRef, at: deps.clock.now() });
   } catch (error) {
     await releaseUnlessSent(message.messageKey, 'deliver', claim.leaseUntil, attempt, deps);
     throw error;
   }
-  await announceRouted(message, destination.type, deps);
+  try {
+    await announceRouted(message, destination.type, deps);
+  } catch (error) {
+    // Delivered: recorded so, with its event still owed; the retry publishes only the event.
+    await deps.threads.completeEffects(message.messageKey, ['deliver'], sent);
+    throw error;
+  }
+  await deps.threads.completeEffects(message.messageKey, [...DELIVER_EFFECTS], sent);
   return { outcome: 'delivered', destination: destination.type };
 }
 
 /**
- * Publishes Thread Routed, then marks it done. Without a claim: a retry after a failure between the
- * two publishes it again, and consumers recognise the repeat by its `messageKey`. A mail recorded
- * before this effect existed does not owe it; completing it is then a no-op.
+ * Publishes Thread Routed. Without a claim: a retry after a failure between publishing and
+ * recording it publishes it again, and consumers recognise the repeat by its `messageKey`.
  */
 async function announceRouted(message: RoutingMessage, destination: DeliverResult['destination'], deps: DeliverDependencies): Promise<void> {
   await deps.events.publish([{ detailType: 'Thread Routed', detail: { version: 1, threadRef: message.threadRef, messageKey: message.messageKey, team: message.team, destination } }]);
-  await deps.threads.completeEffect(message.messageKey, 'announce-routed');
 }
 
 async function postWithRetries(url: string, body: string, secret: string, message: RoutingMessage, deps: DeliverDependencies): Promise<void> {

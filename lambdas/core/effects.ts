@@ -1,4 +1,4 @@
-import { MailNotSentError, type Clock, type EventPublisher, type Mailer, type MailParser, type RawMailStore, type Secrets, type SentMail, type SideEffect, type ThreadStore } from '../ports/index.js';
+import { MAIL_EFFECTS, MailNotSentError, type SentRecord, type Clock, type EventPublisher, type Mailer, type MailParser, type RawMailStore, type Secrets, type SentMail, type SideEffect, type ThreadStore } from '../ports/index.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import type { SlaPolicy } from './sla-policy.js';
 import type { SendingLog } from './feedback.js';
@@ -42,7 +42,9 @@ export interface EffectDependencies {
 export const EFFECT_LEASE_MS = 2 * 60 * 1000;
 
 /** The effects the ingest function performs; `deliver` belongs to the deliver function. */
-const INGEST_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'announce'];
+export const INGEST_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'announce'];
+
+
 
 /** Another delivery of the same mail is performing a side effect right now; retrying later finds it done. */
 export class EffectBusyError extends Error {
@@ -62,44 +64,63 @@ export interface EffectContext {
   receivedAt: Date;
 }
 
-/**
- * Runs the still-pending effects of a recorded mail, each claimed with a lease
- * first (so concurrent deliveries never both perform it) and released if it fails,
- * unless its mail may have gone out (releaseUnlessSent).
- */
-export async function finishEffects(context: EffectContext, deps: IngestDependencies): Promise<SideEffect[]> {
-  const { processing } = context;
-  const done: SideEffect[] = [];
-  const thread = processing.threadRef ? await deps.threads.getThread(processing.threadRef) : undefined;
-  if (processing.threadRef && !thread) throw new Error(`thread ${processing.threadRef} is missing although its mail was recorded`);
-
-  for (const effect of processing.pending.filter((pending) => INGEST_EFFECTS.includes(pending))) {
-    const claim = await deps.threads.claimEffect(processing.dedupeKey, effect, deps.clock.now(), deps.effectLeaseMs ?? EFFECT_LEASE_MS);
-    if (claim.status === 'done') continue;
-    if (claim.status === 'busy') throw new EffectBusyError(effect, claim.leaseUntil);
-    const attempt: SendAttempt = { mayHaveSent: false };
-    try {
-      await performEffect(effect, context, thread, deps, attempt);
-    } catch (error) {
-      await releaseUnlessSent(processing.dedupeKey, effect, claim.leaseUntil, attempt, deps);
-      throw error;
-    }
-    done.push(effect);
-  }
-  return done;
+/** What the run that just recorded a mail already knows: its thread as written, and the claim on its mail effects. */
+export interface FreshRecord {
+  thread: ThreadRecord | undefined;
+  claimedUntil: Date | undefined;
 }
 
-async function performEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies, attempt: SendAttempt): Promise<void> {
-  const { processing, mail } = context;
-  if (effect === 'announce') {
-    await deps.events.publish(announcements(processing, thread, deps.config.alerts));
-    await deps.threads.completeEffect(processing.dedupeKey, effect);
-    return;
-  }
-  if (!thread || !mail) throw new Error(`"${effect}" is owed but the thread or the mail is missing`);
-  const key = await deps.secrets.threadAddressKey();
-  const replyAddress = threadAddress(thread.ref, splitSubaddress(thread.serviceAddress).base, key);
+/**
+ * Runs the still-pending effects of a recorded mail, then records them done in one write. Each is
+ * claimed with a lease first, so concurrent deliveries never both perform it, and released if it
+ * fails unless its mail may have gone out (releaseUnlessSent). The run that recorded the mail took
+ * every claim with the record, so a new mail costs no claim requests. If a later effect fails, the
+ * earlier ones are still recorded done.
+ */
+export async function finishEffects(context: EffectContext, deps: IngestDependencies, fresh?: FreshRecord): Promise<SideEffect[]> {
+  const { processing } = context;
+  const owed = processing.pending.filter((pending) => INGEST_EFFECTS.includes(pending));
+  if (!owed.length) return [];
+  const thread = fresh ? fresh.thread : processing.threadRef ? await deps.threads.getThread(processing.threadRef) : undefined;
+  if (processing.threadRef && !thread) throw new Error(`thread ${processing.threadRef} is missing although its mail was recorded`);
 
+  const held = new Map<SideEffect, { leaseUntil: Date; attempt: SendAttempt }>();
+  // Under claims taken with the record nothing can have been sent before: the sent-log is not asked.
+  if (fresh?.claimedUntil) for (const effect of owed) held.set(effect, { leaseUntil: fresh.claimedUntil, attempt: { mayHaveSent: false, sentLogMayKnow: false } });
+  const done: SideEffect[] = [];
+  let sent: SentRecord | undefined;
+  let recording = false;
+  try {
+    for (const effect of owed) {
+      let claim = held.get(effect);
+      if (!claim) {
+        const taken = await deps.threads.claimEffect(processing.dedupeKey, effect, deps.clock.now(), deps.effectLeaseMs ?? EFFECT_LEASE_MS);
+        if (taken.status === 'done') continue;
+        if (taken.status === 'busy') throw new EffectBusyError(effect, taken.leaseUntil);
+        claim = { leaseUntil: taken.leaseUntil, attempt: { mayHaveSent: false, sentLogMayKnow: true } };
+        held.set(effect, claim);
+      }
+      if (MAIL_EFFECTS.includes(effect)) sent = await sendMailEffect(effect, context, thread, deps, claim.attempt);
+      else await performEffect(effect, context, thread, deps);
+      done.push(effect);
+    }
+    recording = true;
+    await deps.threads.completeEffects(processing.dedupeKey, done, sent);
+    return done;
+  } catch (error) {
+    // What was done is recorded (unless that write is what failed), and every other claim given
+    // back for the retry, except one whose mail may have gone out (releaseUnlessSent).
+    const recorded = !recording && (await deps.threads.completeEffects(processing.dedupeKey, done, sent).then(() => true, () => false));
+    for (const [effect, claim] of held) if (!(recorded && done.includes(effect))) await releaseUnlessSent(processing.dedupeKey, effect, claim.leaseUntil, claim.attempt, deps);
+    throw error;
+  }
+}
+
+async function sendMailEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies, attempt: SendAttempt): Promise<SentRecord> {
+  const { processing, mail } = context;
+  if (!thread || !mail) throw new Error(`"${effect}" is owed but the thread or the mail is missing`);
+  const replyAddress = await replyAddressOf(thread, deps);
+  let sent: SentOnce;
   if (effect === 'acknowledge') {
     const service = resolveServiceAddress([thread.serviceAddress], deps.config);
     if (!service) throw new Error(`the address ${maskAddress(thread.serviceAddress)} is no longer configured`);
@@ -114,35 +135,45 @@ async function performEffect(effect: SideEffect, context: EffectContext, thread:
       timeZone: deps.sla.calendarFor(thread.priority, thread.team).calendar.timeZone,
       faq: suggestFaq(`${mail.subject}\n${mail.text}`, thread.replyLanguage, deps.config),
     });
-    const sent = await sendOnce(ack, deps, attempt);
-    await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
-    return;
-  }
-
-  if (effect === 'relay') {
+    sent = await sendOnce(ack, deps, attempt);
+  } else if (effect === 'relay') {
     const sender = mail.from ?? { address: processing.sender, name: '' };
     const agent = identifyAgent(sender.address, sender.name, deps.config);
     if (!agent) throw new Error('a relay is owed but the sender is no longer an agent');
     const relay = composeRelay({ thread, reply: mail, replyLocation: context.rawMail, agent, config: deps.config, threadAddress: replyAddress, dedupeKey: processing.dedupeKey, instanceId: deps.instanceId });
-    const sent = await sendOnce(relay, deps, attempt);
+    sent = await sendOnce(relay, deps, attempt);
     noteSentReasons(processing, sent);
-    await deps.threads.completeEffect(processing.dedupeKey, effect, { sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now() });
+  } else {
+    throw new Error(`ingest does not send "${effect}"`);
+  }
+  return { effect, sentMessageIds: sent.wireMessageIds, threadRef: thread.ref, at: deps.clock.now(), mailRecordedAt: processing.createdAt, expiresAt: processing.expiresAt };
+}
+
+async function performEffect(effect: SideEffect, context: EffectContext, thread: ThreadRecord | undefined, deps: IngestDependencies): Promise<void> {
+  const { processing, mail } = context;
+  if (effect === 'announce') {
+    await deps.events.publish(announcements(processing, thread, deps.config.alerts));
     return;
   }
-
   if (effect === 'route') {
+    if (!thread || !mail) throw new Error('"route" is owed but the thread or the mail is missing');
     const history = await deps.threads.customerHistory(thread.customer.address, 6);
-    const message = buildRoutingMessage({ processing, thread, mail, rawMail: context.rawMail, receivedAt: context.receivedAt, threadAddress: replyAddress, history });
+    const message = buildRoutingMessage({ processing, thread, mail, rawMail: context.rawMail, receivedAt: context.receivedAt, threadAddress: await replyAddressOf(thread, deps), history });
     await deps.routing.send(thread.team, message);
-    await deps.threads.completeEffect(processing.dedupeKey, effect);
     return;
   }
   throw new Error(`ingest does not perform "${effect}"`);
 }
 
+async function replyAddressOf(thread: ThreadRecord, deps: IngestDependencies): Promise<string> {
+  return threadAddress(thread.ref, splitSubaddress(thread.serviceAddress).base, await deps.secrets.threadAddressKey());
+}
+
 /** Whether a mail of this effect may have gone out: then its claim is kept (see releaseUnlessSent). */
 export interface SendAttempt {
   mayHaveSent: boolean;
+  /** False under a claim taken with the mail's record: nothing can have been sent before, so the sent-log is not asked. */
+  sentLogMayKnow: boolean;
 }
 
 /** What sendOnce sent: the provider's answer, and which mail went out (the mail itself, or its `ifTooLarge`). */
@@ -161,7 +192,7 @@ export type SentOnce = SentMail & { mail: OutgoingMail };
  * the refused one certainly did not go out, and both carry the same tracking key.
  */
 export async function sendOnce(mail: OutgoingMail, deps: { mailer: Mailer; sendingLog: SendingLog }, attempt: SendAttempt): Promise<SentOnce> {
-  const providerMessageId = await deps.sendingLog.sentFor(mail.trackingKey);
+  const providerMessageId = attempt.sentLogMayKnow ? await deps.sendingLog.sentFor(mail.trackingKey) : undefined;
   if (providerMessageId) return { ...(await deps.mailer.sentAs(mail, providerMessageId)), mail };
   try {
     return await sendNow(mail, deps.mailer, attempt);

@@ -1,14 +1,14 @@
-import type { RoutingQueue, SideEffect, ThreadStore } from '../ports/index.js';
+import { type RoutingQueue, type SideEffect, type ThreadStore } from '../ports/index.js';
 import { identifyAgent } from './agents.js';
 import { classifyMail, type MailClassification } from './classification.js';
-import { finishEffects, type EffectDependencies } from './effects.js';
+import { EFFECT_LEASE_MS, INGEST_EFFECTS, finishEffects, type EffectDependencies, type FreshRecord } from './effects.js';
 import { agentReplyRecord, followUpRecord, newThreadRecord, quarantineRecord, type RecordContext } from './inbound-records.js';
 import { UnparseableMailError, type InboundMail, type MailAddress, type ReceiptEnvelope } from './mail.js';
 import { dedupeKeyFor, receiptDedupeKey } from './message-ids.js';
-import type { Disposition, InboundProcessing } from './records.js';
+import type { Disposition, InboundProcessing, InboundRecord } from './records.js';
 import { screenMail, type Screening } from './screening/screen.js';
 import { resolveServiceAddress, type ServiceAddress } from './service-address.js';
-import { matchThread, verifyThreadAddress } from './threading.js';
+import { matchThread, referencedMessageIds, verifyThreadAddress, type ThreadLookup } from './threading.js';
 import { threadRefFor } from './thread-ref.js';
 
 export { EffectBusyError, EFFECT_LEASE_MS, reasonCodesOf } from './effects.js';
@@ -70,17 +70,19 @@ export function analyzeMail(
 export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<IngestResult> {
   const { mail, refused } = await readMail(envelope, deps);
   const customer = mail ? (mail.replyTo[0] ?? mail.from) : undefined;
-  const dedupeKey = await chooseDedupeKey(mail?.messageId, envelope, customer?.address, deps.threads);
-  const prior = await deps.threads.getProcessing(dedupeKey);
+  // Everything the decisions below need from the table, in one read.
+  const byMessageId = dedupeKeyFor(mail?.messageId, envelope.receiptId);
+  const lookup = await deps.threads.lookupInbound(byMessageId, customer?.address, mail ? referencedMessageIds(mail) : []);
+  const { dedupeKey, prior } = await chooseDedupeKey(byMessageId, lookup.processing, envelope, customer?.address, deps.threads);
   if (prior) return finish(prior, 'duplicate', mail, envelope, deps);
 
-  const suppressed = customer ? await deps.threads.isSuppressed(customer.address) : false;
-  const analysis = analyzeMail(mail, envelope, deps, suppressed, refused);
+  const analysis = analyzeMail(mail, envelope, deps, lookup.suppressed, refused);
   const context = (parsed: InboundMail): RecordContext => ({ envelope, mail: parsed, screening: analysis.screening, dedupeKey, config: deps.config, sla: deps.sla, now: deps.clock.now() });
   if (analysis.screening.quarantine || !analysis.mail || !analysis.service || !analysis.customer || !analysis.classification) {
     const { record, processing } = quarantineRecord({ ...context(analysis.mail!), mail: analysis.mail }, analysis.customer?.address);
     const outcome = await deps.threads.recordQuarantine(record, processing);
-    return finish(outcome.kind === 'duplicate' ? outcome.processing : processing, outcome.kind === 'duplicate' ? 'duplicate' : 'recorded', analysis.mail, envelope, deps);
+    if (outcome.kind === 'duplicate') return finish(outcome.processing, 'duplicate', analysis.mail, envelope, deps);
+    return finish(processing, 'recorded', analysis.mail, envelope, deps, { thread: undefined, claimedUntil: undefined });
   }
   const parsed = analysis.mail;
   const known = { service: analysis.service, customer: analysis.customer, classification: analysis.classification };
@@ -93,23 +95,27 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
   let rateLimited: string | undefined;
   const extraReasons: string[] = [];
   if (agent && !agentThreadRef) extraReasons.push('agent-mail: from an agent but not to a thread address; handled as customer mail, not relayed');
+  // The first attempt threads with the Message-IDs read above; a retry (the thread changed) reads again.
+  const prefetched: ThreadLookup = { getThread: (ref) => deps.threads.getThread(ref), threadsOfMessageIds: async () => lookup.knownMessageIds };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    let record;
+    let record: InboundRecord;
     const agentThread = agent && agentThreadRef ? await deps.threads.getThread(agentThreadRef) : undefined;
     if (agent && agentThread) {
       record = agentReplyRecord(context(parsed), agent, sender.address, agentThread);
     } else {
-      const match = await matchThread(parsed, envelope.recipients, known.customer.address, key, deps.threads);
+      const match = await matchThread(parsed, envelope.recipients, known.customer.address, key, attempt === 0 ? prefetched : deps.threads);
       record =
         match.kind === 'existing'
           ? followUpRecord(context(parsed), known.customer, match)
           : newThreadRecord(context(parsed), known, match, threadRefFor(dedupeKey, attempt), rateLimited);
     }
     record.processing.reasons.push(...extraReasons);
+    const claimed = record.processing.pending.filter((effect) => INGEST_EFFECTS.includes(effect));
+    if (claimed.length) record.claims = { effects: claimed, until: new Date(deps.clock.now().getTime() + (deps.effectLeaseMs ?? EFFECT_LEASE_MS)) };
     const outcome = await deps.threads.recordInbound(record);
     switch (outcome.kind) {
       case 'recorded':
-        return finish(record.processing, 'recorded', parsed, envelope, deps);
+        return finish(record.processing, 'recorded', parsed, envelope, deps, { thread: record.thread.record, claimedUntil: record.claims?.until });
       case 'duplicate':
         return finish(outcome.processing, 'duplicate', parsed, envelope, deps);
       case 'ack-limit-reached':
@@ -125,8 +131,8 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
   throw new Error(`could not record the mail after ${MAX_ATTEMPTS} attempts (thread ref collisions or concurrent updates)`);
 }
 
-async function finish(processing: InboundProcessing, outcome: IngestResult['outcome'], mail: InboundMail | undefined, envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<IngestResult> {
-  const effectsDone = await finishEffects({ processing, mail, rawMail: envelope.rawMail, receivedAt: envelope.receivedAt }, deps);
+async function finish(processing: InboundProcessing, outcome: IngestResult['outcome'], mail: InboundMail | undefined, envelope: ReceiptEnvelope, deps: IngestDependencies, fresh?: FreshRecord): Promise<IngestResult> {
+  const effectsDone = await finishEffects({ processing, mail, rawMail: envelope.rawMail, receivedAt: envelope.receivedAt }, deps, fresh);
   return {
     outcome,
     disposition: processing.disposition,
@@ -163,9 +169,14 @@ async function readMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Pr
  * The Message-ID identifies a mail across SES re-deliveries; but two different
  * senders reusing one Message-ID are two mails, so the second falls back to its receipt id.
  */
-async function chooseDedupeKey(messageId: string | undefined, envelope: ReceiptEnvelope, sender: string | undefined, threads: ThreadStore): Promise<string> {
-  const byMessageId = dedupeKeyFor(messageId, envelope.receiptId);
-  const prior = await threads.getProcessing(byMessageId);
-  if (!prior || prior.receiptId === envelope.receiptId || prior.sender === (sender ?? '')) return byMessageId;
-  return receiptDedupeKey(envelope.receiptId);
+async function chooseDedupeKey(
+  byMessageId: string,
+  found: InboundProcessing | undefined,
+  envelope: ReceiptEnvelope,
+  sender: string | undefined,
+  threads: ThreadStore,
+): Promise<{ dedupeKey: string; prior: InboundProcessing | undefined }> {
+  if (!found || found.receiptId === envelope.receiptId || found.sender === (sender ?? '')) return { dedupeKey: byMessageId, prior: found };
+  const dedupeKey = receiptDedupeKey(envelope.receiptId);
+  return { dedupeKey, prior: await threads.getProcessing(dedupeKey) };
 }

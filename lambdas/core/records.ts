@@ -133,6 +133,12 @@ export interface InboundRecord {
   message: MessageRecord;
   processing: InboundProcessing;
   ackAllowance: AckAllowance | undefined;
+  /**
+   * Claims the recorder takes in the same write, on the effects it performs next: a redelivery
+   * meanwhile finds them busy, and since nobody can have sent them before, the first attempt needs
+   * neither claim requests nor a sent-log read.
+   */
+  claims?: { effects: SideEffect[]; until: Date } | undefined;
 }
 
 export type RecordOutcome =

@@ -80,8 +80,7 @@ export async function matchThread(
     return { kind: 'new', reasons };
   }
 
-  const chain = [...mail.references, ...mail.inReplyTo];
-  const newestFirst = [...new Set(chain.reverse())].slice(0, MAX_REFERENCES);
+  const newestFirst = referencedMessageIds(mail);
   if (newestFirst.length) {
     const known = await lookup.threadsOfMessageIds(newestFirst);
     for (const messageId of newestFirst) {
@@ -99,6 +98,11 @@ export async function matchThread(
     reasons.push(thread ? `subject-ref: ${subjectRef} from a non-participant; ignored` : `subject-ref: ${subjectRef} unknown; ignored`);
   }
   return { kind: 'new', reasons };
+}
+
+/** The Message-IDs a mail replies to that threading looks up, newest first. */
+export function referencedMessageIds(mail: InboundMail): string[] {
+  return [...new Set([...mail.references, ...mail.inReplyTo].reverse())].slice(0, MAX_REFERENCES);
 }
 
 export function isParticipant(thread: ThreadRecord, address: string): boolean {

@@ -24,15 +24,37 @@ export interface MailParser {
 /**
  * Side effects owed for an inbound mail, in the order they run: `acknowledge` and
  * `route` (to the team's queue) by ingest for customer mail, `relay` (to the
- * customer) for an agent's reply, `deliver` (to the team's mailbox or webhook) by
- * the deliver function, `announce` (events) last.
+ * customer) for an agent's reply, `deliver` (to the team's mailbox or webhook) and
+ * `announce-routed` (its Thread Routed event) by the deliver function, `announce`
+ * (ingest's events) last.
  */
-/** `announce-routed`: the Thread Routed event a delivery owes, recorded with the mail so a failed publish is retried. */
 export type SideEffect = 'acknowledge' | 'relay' | 'route' | 'deliver' | 'announce-routed' | 'announce';
 
 export const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'deliver', 'announce-routed', 'announce'];
 
-export type EffectClaim = { status: 'claimed'; reclaimed: boolean; leaseUntil: Date } | { status: 'done' } | { status: 'busy'; leaseUntil: Date };
+/**
+ * The effects that send mail to a person: besides their claim, each consults the sent-log before
+ * sending (unless its claim was taken with the mail's record), because a person must never get
+ * the same mail twice. The others (a routing message, an event) go to consumers that recognise a
+ * rare repeat by its `messageKey`.
+ */
+export const MAIL_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'deliver'];
+
+/** `processing` is the mail's processing record as the claim found it (the claim reads nothing else). */
+export type EffectClaim =
+  | { status: 'claimed'; reclaimed: boolean; leaseUntil: Date; processing: InboundProcessing }
+  | { status: 'done'; processing: InboundProcessing | undefined }
+  | { status: 'busy'; leaseUntil: Date };
+
+/** What ingest needs to know about a mail before deciding anything, read in one request. */
+export interface InboundLookup {
+  /** The processing record under the dedupe key: the mail was recorded before. */
+  processing: InboundProcessing | undefined;
+  /** The sender bounced or complained: never acknowledged. */
+  suppressed: boolean;
+  /** Thread refs of the asked Message-IDs that are stored (ours and customers'). */
+  knownMessageIds: Map<string, string>;
+}
 
 export interface ThreadStore {
   /**
@@ -43,6 +65,8 @@ export interface ThreadStore {
    * `duplicate` with the first call's processing record.
    */
   recordInbound(record: InboundRecord): Promise<RecordOutcome>;
+  /** The processing record, the sender's suppression and the referenced Message-IDs, in one read. */
+  lookupInbound(dedupeKey: string, sender: string | undefined, messageIds: readonly string[]): Promise<InboundLookup>;
   /** Records a quarantined mail (no thread) with the same dedupe guarantee. */
   recordQuarantine(record: QuarantineRecord, processing: InboundProcessing): Promise<RecordOutcome>;
   getProcessing(dedupeKey: string): Promise<InboundProcessing | undefined>;
@@ -68,15 +92,24 @@ export interface ThreadStore {
    * never frees the claim of the worker that took over.
    */
   releaseEffect(dedupeKey: string, effect: SideEffect, leaseUntil: Date): Promise<void>;
-  /** Marks one pending side effect of an inbound mail as done (idempotent). */
-  completeEffect(dedupeKey: string, effect: SideEffect, details?: EffectDetails): Promise<void>;
+  /**
+   * Marks side effects of an inbound mail as done (idempotent; one already done is left alone),
+   * after linking the Message-IDs of a mail they sent to its thread. Reads nothing.
+   */
+  completeEffects(dedupeKey: string, effects: readonly SideEffect[], sent?: SentRecord): Promise<void>;
 }
 
-export interface EffectDetails {
-  /** Message-IDs of the mail we sent (acknowledgement), each linked to the thread for later replies. */
-  sentMessageIds?: string[];
-  threadRef?: string;
-  at?: Date;
+/** A mail an effect sent (acknowledgement, relay, forward), so later replies quoting it find its thread. */
+export interface SentRecord {
+  effect: SideEffect;
+  /** Every Message-ID the recipient may quote back. */
+  sentMessageIds: string[];
+  threadRef: string;
+  at: Date;
+  /** When the inbound mail was recorded: orders the acknowledgement in the thread's history, the same on every retry. */
+  mailRecordedAt: Date;
+  /** When the links expire: with the mail's processing record. */
+  expiresAt: Date;
 }
 
 /**

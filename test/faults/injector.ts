@@ -1,7 +1,8 @@
 import { trackingKeyFor, type SendingLog } from '../../lambdas/core/feedback.js';
 import { waitFor } from '../support/local-instance.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
-import { MailNotSentError, type EffectClaim, type EventPublisher, type Mailer, type RawMailStore, type RoutingQueue, type SideEffect, type ThreadStore } from '../../lambdas/ports/index.js';
+import type { InboundRecord, RecordOutcome } from '../../lambdas/core/records.js';
+import { MailNotSentError, type SentRecord, type EffectClaim, type EventPublisher, type Mailer, type RawMailStore, type RoutingQueue, type SideEffect, type ThreadStore } from '../../lambdas/ports/index.js';
 
 /**
  * Faults injected around the real adapters (the emulators stay real): transient
@@ -67,32 +68,32 @@ export class FaultInjector {
   }
 
   threads(real: ThreadStore, sendingLog: SendingLog): ThreadStore {
-    const writes = new Set(['recordInbound', 'recordQuarantine', 'completeEffect', 'claimEffect', 'updateThread']);
+    const writes = new Set(['recordInbound', 'recordQuarantine', 'completeEffects', 'claimEffect', 'updateThread']);
     const faulty = new Proxy(real, {
       get: (target, property, receiver) => {
         const value = Reflect.get(target, property, receiver) as unknown;
         if (typeof value !== 'function') return value;
         const name = String(property);
         return async (...args: unknown[]) => {
-          // The effect calls (claim, complete, release) all start with the mail's key and the effect.
-          const [dedupeKey, effect] = args as [string, SideEffect];
-          const trackingKey = trackingKeyFor(dedupeKey, effect);
-          if (name === 'completeEffect' && (effect === 'acknowledge' || effect === 'deliver' || effect === 'relay') && this.hit('crash-after-send-before-record')) {
-            await this.endLease(real, sendingLog, trackingKey, sentUnder(args));
-            throw new CrashError(`crash after sending "${effect}", before recording it`);
+          // A completion that records a sent mail (acknowledgement, relay, forward) names it in `sent`.
+          const sent = name === 'completeEffects' ? (args[2] as SentRecord | undefined) : undefined;
+          const sentKey = sent?.sentMessageIds.length ? trackingKeyFor(args[0] as string, sent.effect) : undefined;
+          if (sentKey && this.hit('crash-after-send-before-record')) {
+            await this.endLease(real, sendingLog, sentKey, true);
+            throw new CrashError(`crash after sending "${sent!.effect}", before recording it`);
           }
           if (this.hit('dynamodb-throttled')) {
             // The holder gives up, keeping its claim if the mail went out: either way its lease runs out.
             if (name === 'releaseEffect') await real.releaseEffect(...(args as [string, SideEffect, Date]));
-            if (name === 'completeEffect' && sentUnder(args)) await this.endLease(real, sendingLog, trackingKey, true);
+            if (sentKey) await this.endLease(real, sendingLog, sentKey, true);
             this.fail('dynamodb-throttled', 'ProvisionedThroughputExceededException', `DynamoDB throttled ${name}`);
           }
           const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          const claim = name === 'claimEffect' ? (result as EffectClaim) : undefined;
-          if (claim?.status === 'claimed') this.claims.set(trackingKey, { dedupeKey, effect, leaseUntil: claim.leaseUntil });
+          const taken = this.claimsTaken(name, args, result);
+          for (const claim of taken) this.claims.set(trackingKeyFor(claim.dedupeKey, claim.effect), claim);
           if (writes.has(name) && this.hit('dynamodb-answer-lost')) {
             // A claim taken but never heard of has no holder: its lease runs out.
-            if (claim?.status === 'claimed') await this.endLease(real, sendingLog, trackingKey, false);
+            for (const claim of taken) await this.endLease(real, sendingLog, trackingKeyFor(claim.dedupeKey, claim.effect), false);
             this.fail('dynamodb-answer-lost', 'TimeoutError', `DynamoDB ${name} applied, answer lost`);
           }
           return result;
@@ -100,6 +101,19 @@ export class FaultInjector {
       },
     });
     return faulty;
+  }
+
+  /** The claims a store call took: by `claimEffect`, or with the record by `recordInbound`. */
+  private claimsTaken(name: string, args: unknown[], result: unknown): { dedupeKey: string; effect: SideEffect; leaseUntil: Date }[] {
+    if (name === 'claimEffect') {
+      const claim = result as EffectClaim;
+      return claim.status === 'claimed' ? [{ dedupeKey: args[0] as string, effect: args[1] as SideEffect, leaseUntil: claim.leaseUntil }] : [];
+    }
+    if (name === 'recordInbound' && (result as RecordOutcome).kind === 'recorded') {
+      const record = args[0] as InboundRecord;
+      return (record.claims?.effects ?? []).map((effect) => ({ dedupeKey: record.processing.dedupeKey, effect, leaseUntil: record.claims!.until }));
+    }
+    return [];
   }
 
   /**
@@ -162,10 +176,4 @@ export class FaultInjector {
       },
     };
   }
-}
-
-/** Whether a `completeEffect` call records a mail that went out (a webhook delivery records none). */
-function sentUnder(completeEffectArgs: unknown[]): boolean {
-  const outcome = completeEffectArgs[2] as { sentMessageIds?: string[] } | undefined;
-  return (outcome?.sentMessageIds?.length ?? 0) > 0;
 }

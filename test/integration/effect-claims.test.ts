@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ingestMail } from '../../lambdas/core/ingest.js';
+import { memoryDependencies, rawMail, receive } from '../support/fixtures.js';
 import { DynamoThreadStore, keys } from '../../lambdas/adapters/dynamo-thread-store.js';
 import { freshTable } from '../support/local-table.js';
 
@@ -28,7 +30,7 @@ describe('side-effect claims on DynamoDB Local', () => {
   it('lets one of many concurrent deliveries claim an effect; the others are told it is busy until the lease ends', async () => {
     const dedupeKey = await mailOwingAck();
     const claims = await Promise.all(Array.from({ length: 5 }, () => store.claimEffect(dedupeKey, 'acknowledge', now, LEASE_MS)));
-    expect(claims.filter((claim) => claim.status === 'claimed')).toEqual([{ status: 'claimed', reclaimed: false, leaseUntil: new Date(now.getTime() + LEASE_MS) }]);
+    expect(claims.filter((claim) => claim.status === 'claimed')).toMatchObject([{ status: 'claimed', reclaimed: false, leaseUntil: new Date(now.getTime() + LEASE_MS), processing: { dedupeKey, pending: ['acknowledge'] } }]);
     expect(claims.filter((claim) => claim.status === 'busy')).toHaveLength(4);
   });
 
@@ -52,8 +54,56 @@ describe('side-effect claims on DynamoDB Local', () => {
     const dedupeKey = await mailOwingAck();
     const claim = await store.claimEffect(dedupeKey, 'acknowledge', now, LEASE_MS);
     if (claim.status !== 'claimed') throw new Error('not claimed');
-    await store.completeEffect(dedupeKey, 'acknowledge');
+    await store.completeEffects(dedupeKey, ['acknowledge']);
     await store.releaseEffect(dedupeKey, 'acknowledge', claim.leaseUntil);
-    expect(await store.claimEffect(dedupeKey, 'acknowledge', afterLease, LEASE_MS)).toEqual({ status: 'done' });
+    expect(await store.claimEffect(dedupeKey, 'acknowledge', afterLease, LEASE_MS)).toMatchObject({ status: 'done', processing: { dedupeKey } });
+  });
+
+  it('records a new mail with its claims and finishes it in one write; a redelivery meanwhile backs off, one afterwards finds nothing owed', async () => {
+    const memory = memoryDependencies();
+    const deps = { ...memory, threads: store };
+    const envelope = receive(memory, rawMail({ from: 'Jane <jane@customer.example.org>', to: 'support@example.com', subject: 'Kettle missing', body: 'Order 4711 is late.', messageId: `claims-${counter++}@customer.example.org` }));
+    let duringRoute: unknown;
+    const realSend = deps.routing.send.bind(deps.routing);
+    deps.routing.send = async (team, message) => {
+      duringRoute = await ingestMail(envelope, deps).catch((error: Error) => error.name);
+      return realSend(team, message);
+    };
+    const first = await ingestMail(envelope, deps);
+    expect(first).toMatchObject({ outcome: 'recorded', effectsDone: ['acknowledge', 'route', 'announce'] });
+    expect(duringRoute).toBe('EffectBusyError');
+
+    const again = await ingestMail(envelope, deps);
+    expect(again).toMatchObject({ outcome: 'duplicate', effectsDone: [] });
+    expect(deps.mailer.sent).toHaveLength(1);
+    expect((await store.getProcessing(first.dedupeKey))!.pending).toEqual(['deliver', 'announce-routed']);
+    // A reply quoting the acknowledgement finds the thread, in the same read as the rest.
+    const lookup = await store.lookupInbound(first.dedupeKey, 'jane@customer.example.org', [deps.mailer.sent[0]!.messageId, 'unknown@nowhere.example']);
+    expect(lookup).toMatchObject({ suppressed: false, processing: { dedupeKey: first.dedupeKey, threadRef: first.threadRef } });
+    expect([...lookup.knownMessageIds]).toEqual([[deps.mailer.sent[0]!.messageId, first.threadRef]]);
+  });
+
+  it('writes the acknowledgement into the thread history once, however often its completion is repeated', async () => {
+    const memory = memoryDependencies();
+    const deps = { ...memory, threads: store };
+    const result = await ingestMail(receive(memory, rawMail({ from: 'ann@customer.example.org', to: 'support@example.com', subject: 'Hi', body: 'Where is it?', messageId: `history-${counter++}@customer.example.org` })), deps);
+    const processing = (await store.getProcessing(result.dedupeKey))!;
+    const sent = { effect: 'acknowledge' as const, sentMessageIds: [deps.mailer.sent[0]!.messageId], threadRef: result.threadRef!, at: new Date(), mailRecordedAt: processing.createdAt, expiresAt: processing.expiresAt };
+    await store.completeEffects(result.dedupeKey, ['acknowledge'], sent);
+    await store.completeEffects(result.dedupeKey, ['acknowledge'], { ...sent, at: new Date(Date.now() + 60_000) });
+    const history = await db.send(new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.thread(result.threadRef!).PK } }));
+    expect((history.Items ?? []).filter((item) => item.direction === 'ack')).toHaveLength(1);
+  });
+
+  it('answers a second record of the same mail with the first one, as the failed condition saw it', async () => {
+    const memory = memoryDependencies();
+    const deps = { ...memory, threads: store };
+    const envelope = receive(memory, rawMail({ from: 'bo@customer.example.org', to: 'support@example.com', subject: 'Hi', body: 'Where is it?', messageId: `twice-${counter++}@customer.example.org` }));
+    const [a, b] = await Promise.all([ingestMail(envelope, deps).catch((error: Error) => error.name), ingestMail(envelope, deps).catch((error: Error) => error.name)]);
+    const outcomes = [a, b].map((result) => (typeof result === 'string' ? result : result.outcome)).sort();
+    // The loser either saw the record before writing (busy while the winner works) or lost the write and read the winner's record from it.
+    expect(outcomes[1]).toBe('recorded');
+    expect(['EffectBusyError', 'duplicate']).toContain(outcomes[0]);
+    expect(deps.mailer.sent).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
-import type { Clock, EffectClaim, RoutingQueue, EffectDetails, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
+import type { Clock, EffectClaim, RoutingQueue, InboundLookup, SentRecord, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
 import type { InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../../lambdas/core/records.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import { MailTooLargeError } from '../../lambdas/core/message-size.js';
@@ -35,6 +35,7 @@ export class MemoryThreadStore implements ThreadStore {
     this.messages.push(structuredClone(record.message));
     this.processing.set(record.processing.dedupeKey, structuredClone(record.processing));
     if (record.processing.threadRef) this.messageLinks.set(record.processing.dedupeKey, record.processing.threadRef);
+    for (const effect of record.claims?.effects ?? []) this.leases.set(`${record.processing.dedupeKey}|${effect}`, record.claims!.until);
     return { kind: 'recorded' };
   }
 
@@ -49,6 +50,14 @@ export class MemoryThreadStore implements ThreadStore {
   async getProcessing(dedupeKey: string): Promise<InboundProcessing | undefined> {
     const found = this.processing.get(dedupeKey);
     return found && structuredClone(found);
+  }
+
+  async lookupInbound(dedupeKey: string, sender: string | undefined, messageIds: readonly string[]): Promise<InboundLookup> {
+    return {
+      processing: await this.getProcessing(dedupeKey),
+      suppressed: sender ? await this.isSuppressed(sender) : false,
+      knownMessageIds: await this.threadsOfMessageIds([...messageIds]),
+    };
   }
 
   async getThread(ref: string): Promise<ThreadRecord | undefined> {
@@ -79,14 +88,14 @@ export class MemoryThreadStore implements ThreadStore {
   }
 
   async claimEffect(dedupeKey: string, effect: SideEffect, now: Date, leaseMs: number): Promise<EffectClaim> {
-    const processing = this.processing.get(dedupeKey);
-    if (!processing?.pending.includes(effect)) return { status: 'done' };
+    const processing = await this.getProcessing(dedupeKey);
+    if (!processing?.pending.includes(effect)) return { status: 'done', processing };
     const leaseKey = `${dedupeKey}|${effect}`;
     const lease = this.leases.get(leaseKey);
     if (lease && lease > now) return { status: 'busy', leaseUntil: lease };
     const leaseUntil = new Date(now.getTime() + leaseMs);
     this.leases.set(leaseKey, leaseUntil);
-    return { status: 'claimed', reclaimed: Boolean(lease), leaseUntil };
+    return { status: 'claimed', reclaimed: Boolean(lease), leaseUntil, processing };
   }
 
   async releaseEffect(dedupeKey: string, effect: SideEffect, leaseUntil: Date): Promise<void> {
@@ -94,13 +103,12 @@ export class MemoryThreadStore implements ThreadStore {
     if (this.leases.get(leaseKey)?.getTime() === leaseUntil.getTime()) this.leases.delete(leaseKey);
   }
 
-  async completeEffect(dedupeKey: string, effect: SideEffect, details: EffectDetails = {}): Promise<void> {
+  async completeEffects(dedupeKey: string, effects: readonly SideEffect[], sent?: SentRecord): Promise<void> {
+    if (sent) for (const id of sent.sentMessageIds) this.messageLinks.set(id, sent.threadRef);
     const processing = this.processing.get(dedupeKey);
-    if (!processing?.pending.includes(effect)) return;
-    processing.pending = processing.pending.filter((pending) => pending !== effect);
-    this.leases.delete(`${dedupeKey}|${effect}`);
-    const threadRef = details.threadRef ?? processing.threadRef;
-    if (threadRef) for (const id of details.sentMessageIds ?? []) this.messageLinks.set(id, threadRef);
+    if (!processing) return;
+    processing.pending = processing.pending.filter((pending) => !effects.includes(pending));
+    for (const effect of effects) this.leases.delete(`${dedupeKey}|${effect}`);
   }
 }
 

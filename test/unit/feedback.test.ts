@@ -40,18 +40,18 @@ describe('a worker that died after sending, before recording', () => {
   it('is taken over without sending the acknowledgement again: the sent-log says it went out', async () => {
     const deps = memoryDependencies();
     const envelope = receive(deps, rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'Hi', body: 'x', messageId: 'crash@customer.example.org' }));
-    const complete = deps.threads.completeEffect.bind(deps.threads);
+    const complete = deps.threads.completeEffects.bind(deps.threads);
     const release = deps.threads.releaseEffect.bind(deps.threads);
     // The crash: the ack is sent, then the process dies before recording it (no release either).
-    deps.threads.completeEffect = async (key, effect, details) => {
-      if (effect === 'acknowledge') throw new Error('process killed');
-      return complete(key, effect, details);
+    deps.threads.completeEffects = async (key, effects, sent) => {
+      if (effects.includes('acknowledge')) throw new Error('process killed');
+      return complete(key, effects, sent);
     };
     deps.threads.releaseEffect = async () => undefined;
     await expect(ingestMail(envelope, deps)).rejects.toThrow('process killed');
     expect(deps.mailer.sent).toHaveLength(1);
 
-    deps.threads.completeEffect = complete;
+    deps.threads.completeEffects = complete;
     deps.threads.releaseEffect = release;
     deps.clock.advance(3 * 60_000); // the dead worker's lease has run out
     const retry = await ingestMail(envelope, deps);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
@@ -87,6 +87,7 @@ describe('ingest handler under SDK faults', () => {
     dynamo.on(GetCommand).callsFake((input: { Key: { PK: string; SK: string } }) => ({ Item: table.get(`${input.Key.PK}|${input.Key.SK}`) }));
     dynamo.on(TransactWriteCommand).callsFake(keepPuts);
     dynamo.on(UpdateCommand).resolves({});
+    dynamo.on(BatchWriteCommand).resolves({});
     dynamo.on(BatchGetCommand).resolves({ Responses: { threads: [] } });
     dynamo.on(QueryCommand).resolves({ Items: [] });
     secrets.on(GetSecretValueCommand).resolves({ SecretString: 'unit-thread-key' });

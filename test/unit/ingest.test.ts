@@ -83,6 +83,42 @@ describe('ingesting a customer mail', () => {
     expect(deps.threads.threads.size).toBe(1);
   });
 
+  it('records a routing failure after the acknowledgement, so the redelivery routes at once without acknowledging again', async () => {
+    const deps = memoryDependencies();
+    const envelope = receive(deps, customerMail());
+    const realSend = deps.routing.send.bind(deps.routing);
+    deps.routing.send = async () => {
+      throw Object.assign(new Error('SQS unavailable'), { name: 'ServiceUnavailable' });
+    };
+    await expect(ingestMail(envelope, deps)).rejects.toThrow('SQS unavailable');
+    expect(deps.mailer.sent).toHaveLength(1);
+
+    deps.routing.send = realSend;
+    // No time passes: the first run gave back the claims it took with the record.
+    const retry = await ingestMail(envelope, deps);
+    expect(retry).toMatchObject({ outcome: 'duplicate', effectsDone: ['route', 'announce'] });
+    expect(deps.mailer.sent).toHaveLength(1);
+    expect(deps.routing.sent).toHaveLength(1);
+  });
+
+  it('makes a second delivery arriving while the first still works back off instead of routing or announcing the mail twice', async () => {
+    const deps = memoryDependencies();
+    const envelope = receive(deps, customerMail());
+    let second: Promise<unknown> | undefined;
+    const realSend = deps.routing.send.bind(deps.routing);
+    deps.routing.send = async (team, message) => {
+      second ??= ingestMail(envelope, deps).then(
+        () => 'finished',
+        (error: Error) => error.name,
+      );
+      expect(await second).toBe('EffectBusyError');
+      return realSend(team, message);
+    };
+    await ingestMail(envelope, deps);
+    expect(deps.routing.sent).toHaveLength(1);
+    expect(deps.events.published.map((event) => event.detailType)).toEqual(['Message Received', 'Acknowledgement Sent']);
+  });
+
   it('gives the same thread ref and acknowledgement Message-ID for the same mail in another run', async () => {
     const first = memoryDependencies();
     const second = memoryDependencies();
