@@ -139,18 +139,12 @@ export class DynamoThreadStore implements ThreadStore {
   async lookupInbound(dedupeKey: string, sender: string | undefined, messageIds: readonly string[]): Promise<InboundLookup> {
     const processingKey = keys.messageLink(dedupeKey);
     const suppressionKey = sender ? keys.suppression(sender) : undefined;
-    const wanted = [processingKey, ...(suppressionKey ? [suppressionKey] : []), ...[...new Set(messageIds)].filter((id) => id !== dedupeKey).map((id) => keys.messageLink(id))];
-    const items = await this.batchGet(wanted);
-    const processing = items.get(`${processingKey.PK}|${processingKey.SK}`);
-    const knownMessageIds = new Map<string, string>();
-    for (const id of messageIds) {
-      const link = items.get(`${keys.messageLink(id).PK}|MID`);
-      if (typeof link?.threadRef === 'string') knownMessageIds.set(id, link.threadRef);
-    }
+    const items = await this.batchGet([processingKey, ...(suppressionKey ? [suppressionKey] : []), ...messageIds.map((id) => keys.messageLink(id))]);
+    const processing = items.get(itemKey(processingKey));
     return {
       processing: processing?.kind === 'inbound' ? toProcessing(processing) : undefined,
-      suppressed: suppressionKey ? items.has(`${suppressionKey.PK}|${suppressionKey.SK}`) : false,
-      knownMessageIds,
+      suppressed: suppressionKey ? items.has(itemKey(suppressionKey)) : false,
+      knownMessageIds: linkedThreads(items, messageIds),
     };
   }
 
@@ -160,13 +154,7 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   async threadsOfMessageIds(messageIds: string[]): Promise<Map<string, string>> {
-    const items = await this.batchGet(messageIds.map((id) => keys.messageLink(id)));
-    const found = new Map<string, string>();
-    for (const id of messageIds) {
-      const threadRef = items.get(`${keys.messageLink(id).PK}|MID`)?.threadRef;
-      if (typeof threadRef === 'string') found.set(id, threadRef);
-    }
-    return found;
+    return linkedThreads(await this.batchGet(messageIds.map((id) => keys.messageLink(id))), messageIds);
   }
 
   async customerHistory(address: string, limit: number): Promise<ThreadRecord[]> {
@@ -292,13 +280,13 @@ export class DynamoThreadStore implements ThreadStore {
   /** Consistent reads of up to 100 keys per request, by `PK|SK`; absent keys are absent from the map. */
   private async batchGet(wanted: { PK: string; SK: string }[]): Promise<Map<string, Item>> {
     const found = new Map<string, Item>();
-    const unique = [...new Map(wanted.map((key) => [`${key.PK}|${key.SK}`, key])).values()];
+    const unique = [...new Map(wanted.map((key) => [itemKey(key), key])).values()];
     for (let start = 0; start < unique.length; start += 100) {
       let requestKeys: Record<string, unknown>[] = unique.slice(start, start + 100);
       for (let round = 0; requestKeys.length > 0; round++) {
         if (round === 5) throw new Error('DynamoDB kept reads unprocessed; retry later');
         const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requestKeys, ConsistentRead: true } } }));
-        for (const item of result.Responses?.[this.tableName] ?? []) found.set(`${String(item.PK)}|${String(item.SK)}`, item);
+        for (const item of result.Responses?.[this.tableName] ?? []) found.set(itemKey({ PK: String(item.PK), SK: String(item.SK) }), item);
         requestKeys = (result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
       }
     }
@@ -457,6 +445,20 @@ function toProcessing(item: Item): InboundProcessing {
     createdAt: date(item.createdAt)!,
     expiresAt: new Date(Number(item.expiresAt) * 1000),
   };
+}
+
+function itemKey(key: { PK: string; SK: string }): string {
+  return `${key.PK}|${key.SK}`;
+}
+
+/** Thread refs of the Message-IDs whose link items are among `items` (a batchGet answer). */
+function linkedThreads(items: Map<string, Item>, messageIds: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const id of messageIds) {
+    const threadRef = items.get(itemKey(keys.messageLink(id)))?.threadRef;
+    if (typeof threadRef === 'string') found.set(id, threadRef);
+  }
+  return found;
 }
 
 function leaseAttribute(effect: SideEffect): string {

@@ -1,4 +1,4 @@
-import { type RoutingQueue, type SideEffect, type ThreadStore } from '../ports/index.js';
+import type { RoutingQueue, SideEffect, ThreadStore } from '../ports/index.js';
 import { identifyAgent } from './agents.js';
 import { classifyMail, type MailClassification } from './classification.js';
 import { EFFECT_LEASE_MS, INGEST_EFFECTS, finishEffects, type EffectDependencies, type FreshRecord } from './effects.js';
