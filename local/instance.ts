@@ -8,6 +8,7 @@ import { createAgentEventDependencies, createDeliverDependencies, createFeedback
 import { createFeedbackHandler } from '../lambdas/handlers/feedback.js';
 import type { IngestDependencies } from '../lambdas/core/ingest.js';
 import type { DeliverDependencies } from '../lambdas/core/deliver.js';
+import type { AgentEventDependencies } from '../lambdas/core/agent-events.js';
 import { createIngestHandler } from '../lambdas/handlers/ingest.js';
 import { createDeliverHandler } from '../lambdas/handlers/deliver.js';
 import { createAgentEventsHandler } from '../lambdas/handlers/agent-events.js';
@@ -33,6 +34,7 @@ export interface InstanceOptions {
   /** Wraps the real dependencies, e.g. to inject faults in tests; the handler code stays the same. */
   wrapIngestDependencies?: (deps: IngestDependencies) => IngestDependencies;
   wrapDeliverDependencies?: <T extends DeliverDependencies>(deps: T) => T;
+  wrapAgentEventDependencies?: <T extends AgentEventDependencies>(deps: T) => T;
   /** Parallel pollers on the inbound queue (Lambda concurrency); default 1. */
   inboundConsumers?: number;
   /** Run the SLA sweeper on a local timer (`npm start`); tests drive sweeps themselves. */
@@ -148,7 +150,8 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
   const feedback = createFeedbackHandler(() => createFeedbackDependencies(functionEnv('feedback')));
   pollers.push(startQueuePoller({ sqs, queueUrl: resources.feedback.url, queueArn: resources.feedback.arn, region: LOCAL_REGION, handler: timed('feedback', (event) => feedback(event)), onError: onError('feedback') }));
 
-  const agentEvents = createAgentEventsHandler(() => createAgentEventDependencies(functionEnv('agent-events')));
+  const wrapAgentEvents = options.wrapAgentEventDependencies ?? (<T,>(deps: T) => deps);
+  const agentEvents = createAgentEventsHandler(() => wrapAgentEvents(createAgentEventDependencies(functionEnv('agent-events'))));
   pollers.push(startQueuePoller({ sqs, queueUrl: resources.agentEvents.url, queueArn: resources.agentEvents.arn, region: LOCAL_REGION, handler: timed('agent-events', (event) => agentEvents(event)), onError: onError('agent-events') }));
   await addHelpdeskRule(endpoints.events, resources.bus, config.helpdesk.eventSources, resources.agentEvents.url);
   const slaTimer = options.sla ? startSlaTimer({ env, config, scale: options.sla.timeScale, log: options.log }) : undefined;

@@ -15,6 +15,7 @@ import type { Priority } from '../core/priority.js';
 import { nextSlaCheck } from '../core/records.js';
 import type {
   SlaClock,
+  OwedRecovery,
   Disposition,
   InboundProcessing,
   InboundRecord,
@@ -183,6 +184,22 @@ export class DynamoThreadStore implements ThreadStore {
     }
   }
 
+  async settleOwedRecovery(threadRef: string, repliedAt: Date): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.thread(threadRef),
+          UpdateExpression: 'REMOVE owedRecovery SET version = version + :one',
+          ConditionExpression: 'owedRecovery.repliedAt = :at',
+          ExpressionAttributeValues: { ':one': 1, ':at': repliedAt.toISOString() },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
   async isSuppressed(address: string): Promise<boolean> {
     return (await this.get(keys.suppression(address))) !== undefined;
   }
@@ -331,14 +348,8 @@ export function threadItem(thread: ThreadRecord): Item {
     firstReplyDue: iso(thread.firstReplyDue),
     firstRespondedAt: iso(thread.firstRespondedAt),
     lastAgentReplyAt: iso(thread.lastAgentReplyAt),
-    sla: thread.sla && {
-      target: thread.sla.target,
-      startedAt: iso(thread.sla.startedAt),
-      dueAt: iso(thread.sla.dueAt),
-      warnAt: iso(thread.sla.warnAt),
-      warnedAt: iso(thread.sla.warnedAt),
-      breachedAt: iso(thread.sla.breachedAt),
-    },
+    sla: clockItem(thread.sla),
+    owedRecovery: thread.owedRecovery && { clock: clockItem(thread.owedRecovery.clock), repliedAt: iso(thread.owedRecovery.repliedAt) },
     expiresAt: epochSeconds(thread.expiresAt),
     GSI1PK: keys.customer(thread.customer.address),
     GSI1SK: iso(thread.createdAt),
@@ -373,8 +384,30 @@ export function toThread(item: Item): ThreadRecord {
     firstRespondedAt: date(item.firstRespondedAt),
     lastAgentReplyAt: date(item.lastAgentReplyAt),
     sla: toClock(item.sla),
+    owedRecovery: toOwedRecovery(item.owedRecovery),
     expiresAt: new Date(Number(item.expiresAt) * 1000),
   };
+}
+
+function clockItem(clock: SlaClock | undefined): Item | undefined {
+  return (
+    clock && {
+      target: clock.target,
+      startedAt: iso(clock.startedAt),
+      dueAt: iso(clock.dueAt),
+      warnAt: iso(clock.warnAt),
+      warnedAt: iso(clock.warnedAt),
+      breachedAt: iso(clock.breachedAt),
+    }
+  );
+}
+
+function toOwedRecovery(value: unknown): OwedRecovery | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const owed = value as Record<string, unknown>;
+  const clock = toClock(owed.clock);
+  const repliedAt = date(owed.repliedAt);
+  return clock && repliedAt ? { clock, repliedAt } : undefined;
 }
 
 function toClock(value: unknown): SlaClock | undefined {
@@ -423,6 +456,7 @@ function processingItem(processing: InboundProcessing): Item {
     reasons: processing.reasons,
     // A string set, so finishing an effect is an idempotent DELETE; an empty set is not storable.
     pending: processing.pending.length ? new Set(processing.pending) : undefined,
+    recovered: clockItem(processing.recovered),
     createdAt: iso(processing.createdAt),
     expiresAt: epochSeconds(processing.expiresAt),
   };
@@ -442,6 +476,7 @@ function toProcessing(item: Item): InboundProcessing {
     reasons: Array.isArray(item.reasons) ? item.reasons.map(String) : [],
     // Effects run in a fixed order whatever order the set returns them in.
     pending: EFFECT_ORDER.filter((effect) => pending.includes(effect)),
+    recovered: toClock(item.recovered),
     createdAt: date(item.createdAt)!,
     expiresAt: new Date(Number(item.expiresAt) * 1000),
   };

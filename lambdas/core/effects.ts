@@ -9,7 +9,7 @@ import type { DomainEvent } from './events.js';
 import { suggestFaq } from './faq.js';
 import type { IngestDependencies } from './ingest.js';
 import { maskAddress, type InboundMail, type RawMailLocation } from './mail.js';
-import type { InboundProcessing, SlaClock, ThreadRecord } from './records.js';
+import type { InboundProcessing, ThreadRecord } from './records.js';
 import { slaRecovered } from './sla-sweep.js';
 import type { AlertsConfig } from '../schemas/alerts-config.js';
 import { MailTooLargeError } from './message-size.js';
@@ -233,14 +233,6 @@ export async function releaseUnlessSent(dedupeKey: string, effect: SideEffect, l
   await deps.threads.releaseEffect(dedupeKey, effect, leaseUntil).catch(() => undefined);
 }
 
-/** The broken promise an agent reply recovered, as recorded in its `sla-recovered:` reason. */
-function recoveredClock(reasons: readonly string[]): SlaClock | undefined {
-  const match = reasons.map((reason) => /^sla-recovered: (firstResponse|nextReply) due (\S+), breach reported (\S+)$/.exec(reason)).find(Boolean);
-  if (!match) return undefined;
-  const dueAt = new Date(match[2]!);
-  return { target: match[1] as SlaClock['target'], startedAt: dueAt, dueAt, warnAt: dueAt, warnedAt: undefined, breachedAt: new Date(match[3]!) };
-}
-
 function announcements(processing: InboundProcessing, thread: ThreadRecord | undefined, alerts: AlertsConfig): DomainEvent[] {
   const reasonCodes = reasonCodesOf(processing.reasons);
   if (!thread) {
@@ -254,8 +246,7 @@ function announcements(processing: InboundProcessing, thread: ThreadRecord | und
   if (processing.role === 'agent') {
     const repliedAt = thread.lastAgentReplyAt ?? thread.updatedAt;
     const events: DomainEvent[] = [{ detailType: 'Agent Replied', detail: { version: 1, threadRef: thread.ref, agent: thread.agent, repliedAt: repliedAt.toISOString(), via: 'mail-relay' } }];
-    const recovered = recoveredClock(processing.reasons);
-    if (recovered) events.push(slaRecovered(thread, recovered, repliedAt, alerts));
+    if (processing.recovered) events.push(slaRecovered(thread, processing.recovered, repliedAt, alerts));
     return events;
   }
   const events: DomainEvent[] = [

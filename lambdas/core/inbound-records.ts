@@ -127,7 +127,6 @@ export function agentReplyRecord(context: RecordContext, agent: Agent, sender: s
   const change = onAgentReply(thread, envelope.receivedAt, agent.id);
   const after: ThreadRecord = { ...change.thread, version: thread.version + 1, updatedAt: now };
   const reasons = [`agent-reply: ${agent.id ?? 'staff domain'} answered ${thread.ref}; relayed to the customer`, ...change.reasons];
-  // Remembered so `announce` can raise SLA Recovered for a promise already reported broken.
   if (change.recoveredFrom) reasons.push(`sla-recovered: ${change.recoveredFrom.target} due ${change.recoveredFrom.dueAt.toISOString()}, breach reported ${change.recoveredFrom.breachedAt!.toISOString()}`);
   // Recorded with the reply, so the thread shows why the customer got the text without the files.
   const withheld = relayAttachmentsTooLarge(context.mail.text, context.mail.attachments);
@@ -136,7 +135,11 @@ export function agentReplyRecord(context: RecordContext, agent: Agent, sender: s
   return {
     thread: { kind: 'update', record: after, expectedVersion: thread.version },
     message: messageRecord(context, thread.ref, 'agent', sender, reasons, expiresAt),
-    processing: processingRecord(context, { disposition: 'follow-up', role: 'agent', threadRef: thread.ref, sender, acknowledge: false, reasons, effects: ['relay', 'announce'] }),
+    processing: {
+      ...processingRecord(context, { disposition: 'follow-up', role: 'agent', threadRef: thread.ref, sender, acknowledge: false, reasons, effects: ['relay', 'announce'] }),
+      // Decided with the reply, so `announce` raises SLA Recovered for a promise already reported broken.
+      recovered: change.recoveredFrom,
+    },
     ackAllowance: undefined,
   };
 }

@@ -64,7 +64,17 @@ export interface ThreadRecord {
   firstRespondedAt: Date | undefined;
   lastAgentReplyAt: Date | undefined;
   sla: SlaClock | undefined;
+  /**
+   * A help desk's late reply whose `SLA Recovered` is recorded with it but not yet published:
+   * a redelivered `Agent Replied` publishes it while it is here.
+   */
+  owedRecovery?: OwedRecovery | undefined;
   expiresAt: Date;
+}
+
+export interface OwedRecovery {
+  clock: SlaClock;
+  repliedAt: Date;
 }
 
 export type MessageDirection = 'in' | 'ack' | 'out' | 'agent' | 'note';
@@ -104,6 +114,8 @@ export interface InboundProcessing {
   unacknowledgedBecause?: string | undefined;
   reasons: string[];
   pending: SideEffect[];
+  /** An agent's reply that met a promise already reported broken: `announce` owes its `SLA Recovered`. */
+  recovered?: SlaClock | undefined;
   createdAt: Date;
   expiresAt: Date;
 }

@@ -79,6 +79,11 @@ export interface ThreadStore {
   /** Writes a thread if it is still at `expectedVersion`; false if it changed meanwhile. */
   updateThread(thread: ThreadRecord, expectedVersion: number): Promise<boolean>;
   /**
+   * Forgets the thread's owed `SLA Recovered` for the reply at `repliedAt`, once it is published
+   * (and bumps the version); nothing if it is gone already.
+   */
+  settleOwedRecovery(threadRef: string, repliedAt: Date): Promise<void>;
+  /**
    * Claims a pending side effect for `leaseMs` before performing it, so two
    * concurrent deliveries of one mail never both perform it. `busy` means another
    * worker holds a live lease (retry later); `done` means it is no longer pending.

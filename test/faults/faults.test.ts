@@ -3,12 +3,17 @@ import { observeLogs, type LogEntry } from '../../lambdas/adapters/logger.js';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ReceiveMessageCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { threadItem, toThread } from '../../lambdas/adapters/dynamo-thread-store.js';
+import type { ThreadRecord } from '../../lambdas/core/records.js';
 import type { LocalInstance } from '../../local/instance.js';
 import type { OutboxEntry } from '../../local/ses-outbox-proxy.js';
 import type { LocalEvent } from '../../local/event-bus.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
-import { busEvents, outbox, rawMail, startTestInstance, waitUntilQueuesQuiet } from '../support/local-instance.js';
+import { busEvents, DEFAULT_CONFIG, outbox, rawMail, startTestInstance, waitUntilQueuesQuiet } from '../support/local-instance.js';
 import { FaultInjector, type FaultKind } from './injector.js';
 
 /**
@@ -22,6 +27,8 @@ const MAILS = Number(process.env.REPLYLINE_FAULT_MAILS ?? 200);
 const COPIES = 3;
 const FAULT_PROBABILITY = Number(process.env.REPLYLINE_FAULT_PROBABILITY ?? 0.03);
 const SEED = Number(process.env.REPLYLINE_FAULT_SEED ?? 20261124);
+const LATE_REPLIES = Math.max(10, Math.round(MAILS / 10));
+const HELPDESK_SOURCE = 'helpdesk.example';
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 type Kind = 'customer' | 'repeat-sender' | 'follow-up' | 'auto-reply' | 'spam' | 'sales' | 'missing-object';
@@ -53,6 +60,7 @@ function plan(index: number, run: string): TestMail {
 
 describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p(fault) = ${FAULT_PROBABILITY} per call`, () => {
   let instance: LocalInstance;
+  let configDir: string | undefined;
   const injector = new FaultInjector(FAULT_PROBABILITY, SEED);
   const logged: LogEntry[] = [];
   let stopObserving: (() => void) | undefined;
@@ -60,7 +68,14 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
   beforeAll(async () => {
     // Every log entry of the handlers, including the reasons records failed (the DLQ's "with reason").
     stopObserving = observeLogs((entry) => logged.push(entry));
+    // The default configuration, with a help desk allowed to report replies by event.
+    configDir = mkdtempSync(join(tmpdir(), 'replyline-faults-'));
+    const configFile = join(configDir, 'replyline.config.json');
+    const config = JSON.parse(readFileSync(DEFAULT_CONFIG, 'utf8')) as Record<string, unknown>;
+    delete config.$schema;
+    writeFileSync(configFile, JSON.stringify({ ...config, helpdesk: { eventSources: [HELPDESK_SOURCE] } }));
     instance = await startTestInstance({
+      configFile,
       visibilityTimeoutSeconds: 2,
       maxReceiveCount: 10,
       inboundConsumers: 3,
@@ -79,11 +94,13 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
         rawMail: injector.rawMail(deps.rawMail),
         events: injector.events(deps.events),
       }),
+      wrapAgentEventDependencies: (deps) => ({ ...deps, threads: injector.threads(deps.threads, undefined), events: injector.events(deps.events) }),
     });
   });
   afterAll(async () => {
     await instance?.stop();
     stopObserving?.();
+    if (configDir) rmSync(configDir, { recursive: true, force: true });
   });
 
   it('keeps every mail, in exactly one recorded state, with no duplicate acknowledgement or forward', { timeout: 900_000 }, async () => {
@@ -109,11 +126,40 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
       const body = snsEnvelopeFor(notification, instance.resources.topicArn, `sns-${mail.index}`, new Date());
       return Array.from({ length: COPIES }, () => body);
     });
-    for (let start = 0; start < bodies.length; start += 10) {
-      await sqs.send(new SendMessageBatchCommand({ QueueUrl: instance.resources.inbound.url, Entries: bodies.slice(start, start + 10).map((body, index) => ({ Id: String(index), MessageBody: body })) }));
-    }
+    await sendInBatches(sqs, instance.resources.inbound.url, bodies);
 
-    await waitUntilQueuesQuiet([instance.resources.inbound.url, instance.resources.feedback.url, ...Object.values(instance.resources.teams).map((queue) => queue.url)], 840_000, 4);
+    const queues = [instance.resources.inbound.url, instance.resources.feedback.url, instance.resources.agentEvents.url, ...Object.values(instance.resources.teams).map((queue) => queue.url)];
+    await waitUntilQueuesQuiet(queues, 840_000, 4);
+
+    // --- late replies: promises the sweeper reported broken, then met by an agent's mail or a help desk's event
+    const lateReplies: LateReply[] = [];
+    const forwardsSoFar = (await outbox()).filter((entry) => entry.headers['x-replyline-thread'] !== undefined);
+    for (const mail of mails.filter((candidate) => candidate.kind === 'customer').slice(0, LATE_REPLIES)) {
+      const link = (await db.send(new GetCommand({ TableName: instance.resources.table, Key: { PK: `MID#${mail.messageId}`, SK: 'MID' }, ConsistentRead: true }))).Item;
+      const threadAddress = forwardsSoFar.find((entry) => inReplyToOf(entry) === mail.messageId)?.replyTo[0];
+      if (!link?.threadRef || !threadAddress) continue;
+      const breached = await reportBreach(db, instance.resources.table, String(link.threadRef));
+      if (!breached) continue;
+      const via = lateReplies.length % 2 === 0 ? 'mail-relay' : 'helpdesk';
+      lateReplies.push({ threadRef: breached.ref, rootMessageId: mail.messageId, via, threadAddress, repliedAt: new Date(breached.sla!.dueAt.getTime() + 30 * 60_000) });
+    }
+    const replyBodies: string[] = [];
+    const eventBodies: string[] = [];
+    for (const [index, reply] of lateReplies.entries()) {
+      if (reply.via === 'mail-relay') {
+        const receiptId = `fault${run}late${index}`;
+        const raw = rawMail({ from: 'Mei Chen <mei.chen@mail.example.com>', to: reply.threadAddress, subject: 'Re: your order', body: 'Sorry for the wait: it ships today.', messageId: `late-${run}-${index}@mail.example.com`, headers: { References: `<${reply.rootMessageId}>` } });
+        await s3.send(new PutObjectCommand({ Bucket: instance.resources.bucket, Key: `inbound/${receiptId}`, Body: raw }));
+        const notification = buildSesNotification({ receiptId, receivedAt: reply.repliedAt, envelopeSender: 'mei.chen@mail.example.com', recipients: [reply.threadAddress], bucket: instance.resources.bucket, key: `inbound/${receiptId}`, topicArn: instance.resources.topicArn });
+        replyBodies.push(...Array.from({ length: COPIES }, () => snsEnvelopeFor(notification, instance.resources.topicArn, `sns-late-${index}`, new Date())));
+      } else {
+        const event = { version: '0', id: `helpdesk-${index}`, 'detail-type': 'Agent Replied', source: HELPDESK_SOURCE, account: '123456789012', time: reply.repliedAt.toISOString(), region: 'us-east-1', resources: [], detail: { version: 1, threadRef: reply.threadRef, agent: 'kim', repliedAt: reply.repliedAt.toISOString(), via: 'helpdesk' } };
+        eventBodies.push(...Array.from({ length: COPIES }, () => JSON.stringify(event)));
+      }
+    }
+    await sendInBatches(sqs, instance.resources.inbound.url, replyBodies);
+    await sendInBatches(sqs, instance.resources.agentEvents.url, eventBodies);
+    await waitUntilQueuesQuiet(queues, 840_000, 4);
     const settledAfter = Date.now() - started;
 
     // --- audit -----------------------------------------------------------------------------------
@@ -169,12 +215,28 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
       states.set(state, (states.get(state) ?? 0) + 1);
     }
 
+    // Every late reply is followed by one SLA Recovered (a copy is allowed: consumers key on threadRef and target); a relayed one reaches the customer once.
+    const recoveries = countBy(events.filter((event) => event['detail-type'] === 'SLA Recovered'), (event) => String(event.detail.threadRef));
+    const relays = countBy(sent.filter((entry) => entry.headers['auto-submitted'] === undefined && entry.headers['x-replyline-thread'] === undefined), inReplyToOf);
+    for (const reply of lateReplies) {
+      const count = recoveries.get(reply.threadRef) ?? 0;
+      if (count === 0) {
+        lostEvents++;
+        problems.push(`${reply.threadRef} (late reply by ${reply.via}): no SLA Recovered event`);
+      }
+      if (count > 1) repeatedEvents++;
+      const relayCount = relays.get(reply.rootMessageId) ?? 0;
+      if (reply.via === 'mail-relay' && relayCount !== 1) problems.push(`${reply.threadRef}: late reply relayed ${relayCount} times`);
+      if (reply.via === 'helpdesk' && relayCount !== 0) problems.push(`${reply.threadRef}: a help desk's reply was relayed`);
+    }
+
     printTable(`Fault injection: ${MAILS} mails × ${COPIES} deliveries, p = ${FAULT_PROBABILITY}, seed ${SEED}, settled in ${(settledAfter / 1000).toFixed(1)} s`, [
       ['final state of each mail', 'mails'],
       ...[...states].sort(([a], [b]) => a.localeCompare(b)).map(([state, count]) => [state, String(count)]),
       ['lost', String(lost)],
       ['duplicate acknowledgements', String(duplicateAcks)],
       ['duplicate forwards', String(duplicateForwards)],
+      ['late replies (relayed / by help-desk event)', `${lateReplies.filter((reply) => reply.via === 'mail-relay').length} / ${lateReplies.filter((reply) => reply.via === 'helpdesk').length}`],
       ['events lost', String(lostEvents)],
       ['events published more than once', String(repeatedEvents)],
     ]);
@@ -185,6 +247,7 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     expect(duplicateAcks).toBe(0);
     expect(duplicateForwards).toBe(0);
     expect(lostEvents).toBe(0);
+    expect(lateReplies.length).toBeGreaterThanOrEqual(LATE_REPLIES / 2);
     expect([...injector.counts.keys()].length).toBeGreaterThanOrEqual(8);
     // A mail whose stored object is gone can only end in the DLQ, and the logs must say why (any of its
     // attempts; the last one may have met an injected fault before it reached S3).
@@ -194,6 +257,31 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     sqs.destroy();
   });
 });
+
+interface LateReply {
+  threadRef: string;
+  rootMessageId: string;
+  via: 'mail-relay' | 'helpdesk';
+  threadAddress: string;
+  repliedAt: Date;
+}
+
+/** What the sweeper records when it raises SLA Breached: the clock's breach, on the thread. */
+async function reportBreach(db: DynamoDBDocumentClient, table: string, threadRef: string): Promise<ThreadRecord | undefined> {
+  const key = { PK: `THREAD#${threadRef}`, SK: 'META' };
+  const item = (await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
+  const thread = item && toThread(item);
+  if (!thread?.sla) return undefined;
+  const breached: ThreadRecord = { ...thread, version: thread.version + 1, sla: { ...thread.sla, warnedAt: thread.sla.warnAt, breachedAt: thread.sla.dueAt } };
+  await db.send(new PutCommand({ TableName: table, Item: threadItem(breached), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': thread.version } }));
+  return breached;
+}
+
+async function sendInBatches(sqs: SQSClient, queueUrl: string, bodies: string[]): Promise<void> {
+  for (let start = 0; start < bodies.length; start += 10) {
+    await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: bodies.slice(start, start + 10).map((body, index) => ({ Id: String(index), MessageBody: body })) }));
+  }
+}
 
 function messageKeyOf(event: LocalEvent): string | undefined {
   const key = event.detail.messageKey;

@@ -67,8 +67,9 @@ export class FaultInjector {
     throw Object.assign(new Error(`injected: ${message}`), { name, $fault: kind });
   }
 
-  threads(real: ThreadStore, sendingLog: SendingLog): ThreadStore {
-    const writes = new Set(['recordInbound', 'recordQuarantine', 'completeEffects', 'claimEffect', 'updateThread']);
+  /** `sendingLog` is needed where mail is sent under claims (ingest, deliver); the agent-events function sends none. */
+  threads(real: ThreadStore, sendingLog: SendingLog | undefined): ThreadStore {
+    const writes = new Set(['recordInbound', 'recordQuarantine', 'completeEffects', 'claimEffect', 'updateThread', 'settleOwedRecovery']);
     const faulty = new Proxy(real, {
       get: (target, property, receiver) => {
         const value = Reflect.get(target, property, receiver) as unknown;
@@ -120,10 +121,11 @@ export class FaultInjector {
    * What time does to a claim whose holder is gone: the lease runs out, after the Send event
    * of any mail sent under it has reached the sent-log (waited for, never slept on).
    */
-  private async endLease(real: ThreadStore, sendingLog: SendingLog, trackingKey: string, sent: boolean): Promise<void> {
+  private async endLease(real: ThreadStore, sendingLog: SendingLog | undefined, trackingKey: string, sent: boolean): Promise<void> {
     const claim = this.claims.get(trackingKey);
     if (!claim) throw new Error('a lease ended that the fault injector never saw claimed');
-    if (sent) await waitFor(() => sendingLog.sentFor(trackingKey), `the Send event of ${trackingKey} in the sent-log`, 120_000);
+    if (sent && !sendingLog) throw new Error('a mail was sent by a function the fault injector was given no sent-log for');
+    if (sent) await waitFor(() => sendingLog!.sentFor(trackingKey), `the Send event of ${trackingKey} in the sent-log`, 120_000);
     await real.releaseEffect(claim.dedupeKey, claim.effect, claim.leaseUntil);
   }
 

@@ -106,4 +106,32 @@ describe('side-effect claims on DynamoDB Local', () => {
     expect(['EffectBusyError', 'duplicate']).toContain(outcomes[0]);
     expect(deps.mailer.sent).toHaveLength(1);
   });
+
+  it('keeps a late reply\'s owed SLA Recovered on the thread until it is settled, and stores a relay\'s recovered clock with its record', async () => {
+    const memory = memoryDependencies();
+    const deps = { ...memory, threads: store, alerts: memory.config.alerts };
+    const result = await ingestMail(receive(memory, rawMail({ from: 'cy@customer.example.org', to: 'support@example.com', subject: 'Hi', body: 'Where is it?', messageId: `late-${counter++}@customer.example.org` })), deps);
+    const thread = (await store.getThread(result.threadRef!))!;
+    const breached = { ...thread, sla: { ...thread.sla!, breachedAt: thread.sla!.dueAt }, version: thread.version + 1 };
+    expect(await store.updateThread(breached, thread.version)).toBe(true);
+    const repliedAt = new Date(thread.sla!.dueAt.getTime() + 5 * 60_000);
+    const owing = { ...breached, owedRecovery: { clock: breached.sla, repliedAt }, version: breached.version + 1 };
+    expect(await store.updateThread(owing, breached.version)).toBe(true);
+    expect((await store.getThread(thread.ref))!.owedRecovery).toEqual({ clock: breached.sla, repliedAt });
+
+    await store.settleOwedRecovery(thread.ref, new Date(repliedAt.getTime() + 1));
+    expect((await store.getThread(thread.ref))!.owedRecovery).toBeDefined();
+    await store.settleOwedRecovery(thread.ref, repliedAt);
+    await store.settleOwedRecovery(thread.ref, repliedAt);
+    const settled = (await store.getThread(thread.ref))!;
+    expect(settled.owedRecovery).toBeUndefined();
+    expect(settled.version).toBe(owing.version + 1);
+
+    const threadAddress = memory.routing.sent.at(-1)!.message.threadAddress;
+    const reply = await ingestMail(
+      receive(memory, rawMail({ from: 'Mei Chen <mei.chen@mail.example.com>', to: threadAddress, subject: 'Re: Hi', body: 'Sorry for the wait.', messageId: `late-reply-${counter++}@mail.example.com` }), { recipients: [threadAddress] }),
+      deps,
+    );
+    expect((await store.getProcessing(reply.dedupeKey))!.recovered).toEqual(breached.sla);
+  });
 });

@@ -83,6 +83,12 @@ export class MemoryThreadStore implements ThreadStore {
     return true;
   }
 
+  async settleOwedRecovery(threadRef: string, repliedAt: Date): Promise<void> {
+    const thread = this.threads.get(threadRef);
+    if (thread?.owedRecovery?.repliedAt.getTime() !== repliedAt.getTime()) return;
+    this.threads.set(threadRef, { ...thread, owedRecovery: undefined, version: thread.version + 1 });
+  }
+
   async isSuppressed(address: string): Promise<boolean> {
     return this.suppressed.has(address.toLowerCase());
   }

@@ -248,3 +248,52 @@ describe('a promise already reported broken', () => {
     expect(deps.events.published.filter((event) => event.detailType === 'SLA Recovered')).toHaveLength(1);
   });
 });
+
+describe('a late reply whose SLA Recovered could not be published', () => {
+  async function lateHelpdeskReply() {
+    const { deps: ingestDeps, ref } = await customerThread();
+    const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts };
+    const thread = deps.threads.threads.get(ref)!;
+    thread.sla = { ...thread.sla!, breachedAt: thread.sla!.dueAt };
+    const repliedAt = new Date(thread.sla.dueAt.getTime() + 10 * 60_000).toISOString();
+    return { deps, ref, detail: { version: 1 as const, threadRef: ref, repliedAt, via: 'helpdesk' as const } };
+  }
+  const recoveries = (deps: { events: { published: { detailType: string }[] } }) => deps.events.published.filter((event) => event.detailType === 'SLA Recovered');
+
+  it('is published by the redelivered Agent Replied, once, and then forgotten', async () => {
+    const { deps, ref, detail } = await lateHelpdeskReply();
+    const publish = deps.events.publish.bind(deps.events);
+    deps.events.publish = async () => {
+      throw new Error('EventBridge unavailable');
+    };
+    await expect(recordHelpdeskReply(detail, deps)).rejects.toThrow('EventBridge unavailable');
+    // The reply is recorded and the event it owes is kept with it.
+    expect(deps.threads.threads.get(ref)).toMatchObject({ status: 'awaiting-customer', owedRecovery: { repliedAt: new Date(detail.repliedAt) } });
+    expect(recoveries(deps)).toHaveLength(0);
+
+    deps.events.publish = publish;
+    expect(await recordHelpdeskReply(detail, deps)).toBe('already-recorded');
+    expect(recoveries(deps)).toMatchObject([{ detail: { threadRef: ref, target: 'firstResponse', minutesOverdue: 10 } }]);
+    expect(deps.threads.threads.get(ref)!.owedRecovery).toBeUndefined();
+    await recordHelpdeskReply(detail, deps);
+    expect(recoveries(deps)).toHaveLength(1);
+  });
+
+  it('is published by the redelivered mail when the relay\'s announce failed', async () => {
+    const { deps, ref, threadAddress } = await customerThread();
+    const thread = deps.threads.threads.get(ref)!;
+    thread.sla = { ...thread.sla!, warnedAt: thread.sla!.warnAt, breachedAt: thread.sla!.dueAt };
+    const late = new Date(thread.sla.dueAt.getTime() + 45 * 60_000);
+    deps.clock.set(late.toISOString());
+    const publish = deps.events.publish.bind(deps.events);
+    deps.events.publish = async () => {
+      throw new Error('EventBridge unavailable');
+    };
+    const delivery = receive(deps, agentReply(threadAddress), { recipients: [threadAddress], receivedAt: late });
+    await expect(ingestMail(delivery, deps)).rejects.toThrow('EventBridge unavailable');
+    deps.events.publish = publish;
+    await ingestMail(delivery, deps);
+    await ingestMail(delivery, deps);
+    expect(recoveries(deps)).toMatchObject([{ detail: { threadRef: ref, target: 'firstResponse', minutesOverdue: 45 } }]);
+  });
+});
