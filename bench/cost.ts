@@ -132,7 +132,9 @@ function workTable(measured: Measured): BenchTable {
   const perMail = (value: number) => round(value / measured.mails, 2);
   const operations = new Map<string, { calls: number; readUnits: number; writeUnits: number; indexWriteUnits: number }>();
   for (const call of measured.calls) {
-    const key = `${call.service} ${call.operation}`;
+    // By function too (`<instance>-ingest` → ingest): where the requests and write units go.
+    const caller = call.caller ? ` (${call.caller.replace(/^.*-/, '')})` : '';
+    const key = `${call.service} ${call.operation}${caller}`;
     const entry = operations.get(key) ?? { calls: 0, readUnits: 0, writeUnits: 0, indexWriteUnits: 0 };
     entry.calls++;
     entry.indexWriteUnits += call.indexWriteUnits ?? 0;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
+import { sesWireMessageId } from '../lambdas/adapters/ses-mailer.js';
 import { snsEnvelopeFor } from '../lambdas/schemas/ses-notification.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 import { closeServer, listenOnLoopback, readBody } from './http.js';
@@ -89,9 +90,12 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
     res.writeHead(upstream.status, upstream.headers);
     res.end(upstream.body);
     if (upstream.status === 200) {
-      const raw = extractRawMessage(req, body);
-      if (raw) {
-        const entry = await describe(raw, upstream.body.toString('utf8'), entries.length + 1);
+      const sentRaw = extractRawMessage(req, body);
+      if (sentRaw) {
+        const providerId = providerIdOf(upstream.body.toString('utf8'));
+        // What the recipient gets from SES: its own Message-ID in place of ours.
+        const raw = providerId ? withMessageId(sentRaw, sesWireMessageId(providerId, LOCAL_REGION)) : sentRaw;
+        const entry = await describe(raw, providerId, entries.length + 1);
         entries.push(entry);
         writeFileSync(join(options.outboxDir, `${String(entries.length).padStart(5, '0')}-${safeName(entry.id)}.eml`), raw);
         await publishEvents(req, body, entry).catch(() => undefined);
@@ -184,9 +188,23 @@ function extractRawMessage(req: IncomingMessage, body: Buffer): Buffer | undefin
   return undefined;
 }
 
-async function describe(raw: Buffer, responseBody: string, sequence: number): Promise<OutboxEntry> {
+function providerIdOf(responseBody: string): string | undefined {
+  return /<MessageId>([^<]+)<\/MessageId>/.exec(responseBody)?.[1] ?? /"MessageId"\s*:\s*"([^"]+)"/.exec(responseBody)?.[1];
+}
+
+/** The raw mail with its Message-ID header (folded lines included) replaced, or added if it had none. */
+export function withMessageId(raw: Buffer, messageId: string): Buffer {
+  const text = raw.toString('latin1');
+  const headerEnd = text.search(/\r?\n\r?\n/);
+  const head = headerEnd < 0 ? text : text.slice(0, headerEnd);
+  const newline = head.includes('\r\n') ? '\r\n' : '\n';
+  const line = `Message-ID: <${messageId}>`;
+  const replaced = /^message-id:/im.test(head) ? head.replace(/^message-id:[^\r\n]*(?:\r?\n[ \t][^\r\n]*)*/im, line) : `${line}${newline}${head}`;
+  return Buffer.from(replaced + text.slice(head.length), 'latin1');
+}
+
+async function describe(raw: Buffer, providerId: string | undefined, sequence: number): Promise<OutboxEntry> {
   const mail = await parseMail(raw);
-  const providerId = /<MessageId>([^<]+)<\/MessageId>/.exec(responseBody)?.[1] ?? /"MessageId"\s*:\s*"([^"]+)"/.exec(responseBody)?.[1];
   return {
     id: providerId ?? `local-${sequence}`,
     at: Date.now(),

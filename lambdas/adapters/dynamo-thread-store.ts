@@ -354,7 +354,8 @@ export function threadItem(thread: ThreadRecord): Item {
     GSI1PK: keys.customer(thread.customer.address),
     GSI1SK: iso(thread.createdAt),
     ...slaIndexKeys(thread.ref, nextSlaCheck(thread.sla)),
-    ...(thread.status === 'awaiting-agent' && !thread.automated ? { GSI3PK: `OPEN#${thread.team}`, GSI3SK: `${iso(thread.lastInboundAt)}#${thread.ref}` } : {}),
+    // Sorted by creation, which never changes: a follow-up then rewrites no index entry (keys only).
+    ...(thread.status === 'awaiting-agent' && !thread.automated ? { GSI3PK: `OPEN#${thread.team}`, GSI3SK: `${iso(thread.createdAt)}#${thread.ref}` } : {}),
   };
 }
 

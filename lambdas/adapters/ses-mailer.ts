@@ -40,13 +40,14 @@ export class SesMailer implements Mailer {
 
   async sentAs(mail: OutgoingMail, providerMessageId: string): Promise<SentMail> {
     const region = await this.ses.config.region();
-    return { providerMessageId, wireMessageIds: [mail.messageId, ...(providerMessageId ? [sesWireMessageId(providerMessageId, region)] : [])] };
+    // Only the Message-ID the recipient sees is worth linking to the thread: SES's, once it answered.
+    return { providerMessageId, wireMessageIds: providerMessageId ? [sesWireMessageId(providerMessageId, region)] : [mail.messageId] };
   }
 }
 
 /**
- * SES replaces our Message-ID with its own; replies then reference
- * `<id@region.amazonses.com>` (`email.amazonses.com` in us-east-1), so both are linked to the thread.
+ * SES replaces the Message-ID we compose with its own, so replies reference
+ * `<id@region.amazonses.com>` (`email.amazonses.com` in us-east-1) and never ours.
  */
 export function sesWireMessageId(providerMessageId: string, region: string): string {
   return `${providerMessageId}@${region === 'us-east-1' ? 'email' : region}.amazonses.com`;

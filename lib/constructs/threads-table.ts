@@ -46,7 +46,7 @@ export class ThreadsTable extends Construct {
       sortKey: { name: TABLE_KEYS.openSlaIndex.sortKey, type: string },
       projectionType: dynamodb.ProjectionType.ALL,
     });
-    // Open threads by team (sparse, keys only): GSI3PK = OPEN#<team>, GSI3SK = last customer mail, while a reply is owed.
+    // Open threads by team (sparse, keys only): GSI3PK = OPEN#<team>, GSI3SK = thread creation, while a reply is owed.
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE_KEYS.openByTeamIndex.name,
       partitionKey: { name: TABLE_KEYS.openByTeamIndex.partitionKey, type: string },

@@ -78,9 +78,10 @@ describe('side-effect claims on DynamoDB Local', () => {
     expect(deps.mailer.sent).toHaveLength(1);
     expect((await store.getProcessing(first.dedupeKey))!.pending).toEqual(['deliver', 'announce-routed']);
     // A reply quoting the acknowledgement finds the thread, in the same read as the rest.
-    const lookup = await store.lookupInbound(first.dedupeKey, 'jane@customer.example.org', [deps.mailer.sent[0]!.messageId, 'unknown@nowhere.example']);
+    const ackId = deps.mailer.wireMessageIdOf(deps.mailer.sent[0]!);
+    const lookup = await store.lookupInbound(first.dedupeKey, 'jane@customer.example.org', [ackId, 'unknown@nowhere.example']);
     expect(lookup).toMatchObject({ suppressed: false, processing: { dedupeKey: first.dedupeKey, threadRef: first.threadRef } });
-    expect([...lookup.knownMessageIds]).toEqual([[deps.mailer.sent[0]!.messageId, first.threadRef]]);
+    expect([...lookup.knownMessageIds]).toEqual([[ackId, first.threadRef]]);
   });
 
   it('writes the acknowledgement into the thread history once, however often its completion is repeated', async () => {

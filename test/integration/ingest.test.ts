@@ -72,6 +72,17 @@ describe('ingest on the local emulators', () => {
     expect(await acknowledgementsOf(followUp)).toHaveLength(0);
   });
 
+  it('threads a reply that quotes only the Message-ID SES gave our acknowledgement', async () => {
+    const opening = `opening-ses-${Date.now()}@customer.example.org`;
+    await sendSmtp(support, rawMail({ from: 'Ida <ida@customer.example.org>', to: 'support@example.com', subject: 'Broken lid', body: 'The lid broke.', messageId: opening }), { from: 'ida@customer.example.org', to: ['support@example.com'] });
+    const ack = await waitFor(async () => (await acknowledgementsOf(opening))[0], 'the acknowledgement');
+    // As on AWS, the customer sees SES's Message-ID, not the one we composed.
+    expect(ack.messageId).toMatch(/@email\.amazonses\.com$/);
+    const reply = `reply-ses-${Date.now()}@customer.example.org`;
+    await sendSmtp(support, rawMail({ from: 'ida@customer.example.org', to: 'support@example.com', subject: 'thanks', body: 'Also the handle.', messageId: reply, headers: { 'In-Reply-To': `<${ack.messageId}>` } }), { from: 'ida@customer.example.org', to: ['support@example.com'] });
+    expect(await waitUntilProcessed(support, reply)).toMatchObject({ disposition: 'follow-up', threadRef: refOf(ack.subject) });
+  });
+
   it('counts the threads that owe a reply, per team (dashboard: open threads by team)', async () => {
     const index = new DynamoSlaIndex(db, support.resources.table);
     const before = await index.countOpenThreads('sales');

@@ -136,10 +136,20 @@ export class MemoryMailer implements Mailer {
     await this.sendingLog?.markSent(mail.trackingKey, providerMessageId, new Date(0));
     return this.sentAs(mail, providerMessageId);
   }
+  /** The Message-ID the recipient of a sent mail sees, which a reply to it references. */
+  wireMessageIdOf(mail: Pick<OutgoingMail, 'messageId'>): string {
+    const index = this.sent.findIndex((sent) => sent.messageId === mail.messageId);
+    if (index < 0) throw new Error(`the memory mailer sent no mail ${mail.messageId}`);
+    return memoryWireMessageId(`mem-${index + 1}`);
+  }
   async sentAs(mail: OutgoingMail, providerMessageId: string): Promise<SentMail> {
-    return { providerMessageId, wireMessageIds: [mail.messageId, `${providerMessageId}@memory.example`] };
+    // As SES does, the provider replaces our Message-ID with its own.
+    return { providerMessageId, wireMessageIds: [memoryWireMessageId(providerMessageId)] };
   }
 }
+
+/** The Message-ID a recipient of the memory mailer's `providerMessageId` sees. */
+export const memoryWireMessageId = (providerMessageId: string) => `${providerMessageId}@memory.example`;
 
 export class MemorySendingLog implements SendingLog {
   readonly sent = new Map<string, string>();

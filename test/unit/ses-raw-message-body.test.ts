@@ -136,7 +136,8 @@ describe('SesMailer sending through SES v2', () => {
     const store = storeOf(original);
     const result = await new SesMailer(new SESv2Client({ region: 'eu-west-1' }), store, 'replyline-sending').send(forward);
 
-    expect(result).toEqual({ providerMessageId: 'ses-1', wireMessageIds: ['fwd-1@example.com', 'ses-1@eu-west-1.amazonses.com'] });
+    // SES replaces our Message-ID: replies reference its id, the only one linked to the thread.
+    expect(result).toEqual({ providerMessageId: 'ses-1', wireMessageIds: ['ses-1@eu-west-1.amazonses.com'] });
     const [call] = ses.commandCalls(SendEmailCommand);
     const command = call!.args[0] as RawContentCommand;
     expect(command.input).toMatchObject({

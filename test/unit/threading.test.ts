@@ -42,7 +42,9 @@ describe('matching a follow-up to its thread, in order', () => {
   it('2. In-Reply-To/References against stored Message-IDs, newest first (ours and theirs)', async () => {
     const deps = memoryDependencies();
     const { ref, ack } = await openThread(deps);
-    const replyToAck = rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'Re: Kettle', body: 'thanks', headers: { 'In-Reply-To': `<${ack.messageId}>`, References: `<unknown@x> <${ack.messageId}>` } });
+    // The id SES gave the acknowledgement: the only one the customer's mail client saw.
+    const ackId = deps.mailer.wireMessageIdOf(ack);
+    const replyToAck = rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'Re: Kettle', body: 'thanks', headers: { 'In-Reply-To': `<${ackId}>`, References: `<unknown@x> <${ackId}>` } });
     expect(await ingestMail(receive(deps, replyToAck), deps)).toMatchObject({ disposition: 'follow-up', threadRef: ref });
 
     const replyToOwnMail = rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'forgot', body: 'one more thing', headers: { References: '<open@customer.example.org>' } });
@@ -89,7 +91,7 @@ describe('matching a follow-up to its thread, in order', () => {
     const deps = memoryDependencies();
     const { ref, ack } = await openThread(deps);
     deps.threads.threads.get(ref)!.status = 'awaiting-customer';
-    const oof = rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'Automatic reply: Re: Kettle', body: 'I am away', headers: { 'In-Reply-To': `<${ack.messageId}>`, 'Auto-Submitted': 'auto-replied' } });
+    const oof = rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'Automatic reply: Re: Kettle', body: 'I am away', headers: { 'In-Reply-To': `<${deps.mailer.wireMessageIdOf(ack)}>`, 'Auto-Submitted': 'auto-replied' } });
     const result = await ingestMail(receive(deps, oof), deps);
     expect(result).toMatchObject({ disposition: 'ignore', threadRef: ref, acknowledge: false });
     expect(deps.threads.threads.get(ref)!.status).toBe('awaiting-customer');
