@@ -1,7 +1,7 @@
 import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { EVENT_SOURCE, type DomainEvent } from '../core/events.js';
+import { EVENT_SOURCE, eventIdOf, type DomainEvent } from '../core/events.js';
 import type { EventPublisher } from '../ports/index.js';
-import { validateEvent } from '../schemas/events.js';
+import { publishedDetail } from '../schemas/events.js';
 
 const MAX_ENTRIES_PER_CALL = 10;
 
@@ -13,7 +13,7 @@ export class EventBridgePublisher implements EventPublisher {
 
   async publish(events: DomainEvent[]): Promise<void> {
     for (let start = 0; start < events.length; start += MAX_ENTRIES_PER_CALL) {
-      const batch = events.slice(start, start + MAX_ENTRIES_PER_CALL).map(validateEvent);
+      const batch = events.slice(start, start + MAX_ENTRIES_PER_CALL).map((event) => ({ detailType: event.detailType, detail: publishedDetail(event, eventIdOf(event)) }));
       const result = await this.client.send(
         new PutEventsCommand({
           Entries: batch.map((event) => ({

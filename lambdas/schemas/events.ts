@@ -7,9 +7,12 @@ const isoTime = z.iso.datetime();
 const threadRef = z.string().regex(/^RL-[0-9A-Z]{6}$/);
 const maskedAddress = z.string().regex(/^(.\*\*\*@.+|\(none\)|\*\*\*)$/, 'addresses in events must be masked');
 const reasonCode = z.string().regex(/^[a-z][a-z-]*$/, 'reasons in events are codes, never text from the mail');
+/** Added by the publisher (`eventIdOf`): one id for every copy of an event. Optional for events others put on the bus. */
+const eventId = z.string().regex(/^[0-9a-f]{32}$/).optional();
 
 export const messageReceivedDetail = z.strictObject({
   version: z.literal(1),
+  eventId,
   threadRef,
   messageKey: z.string().min(1),
   disposition: z.enum(['new-thread', 'follow-up', 'ignore']),
@@ -23,6 +26,7 @@ export const messageReceivedDetail = z.strictObject({
 
 export const acknowledgementSentDetail = z.strictObject({
   version: z.literal(1),
+  eventId,
   threadRef,
   messageKey: z.string().min(1),
   language: z.string().regex(LANGUAGE_TAG),
@@ -31,6 +35,7 @@ export const acknowledgementSentDetail = z.strictObject({
 
 export const messageQuarantinedDetail = z.strictObject({
   version: z.literal(1),
+  eventId,
   receiptId: z.string().min(1),
   messageKey: z.string().min(1),
   sender: maskedAddress,
@@ -39,6 +44,7 @@ export const messageQuarantinedDetail = z.strictObject({
 
 export const threadRoutedDetail = z.strictObject({
   version: z.literal(1),
+  eventId,
   threadRef,
   messageKey: z.string().min(1),
   team: z.string().min(1),
@@ -48,6 +54,7 @@ export const threadRoutedDetail = z.strictObject({
 /** Also the schema an outside help desk must follow to put `Agent Replied` on the bus (any source but `replyline`). */
 export const agentRepliedDetail = z.strictObject({
   version: z.literal(1),
+  eventId,
   threadRef,
   agent: z.string().min(1).max(200).optional(),
   repliedAt: isoTime,
@@ -56,6 +63,7 @@ export const agentRepliedDetail = z.strictObject({
 
 export const slaEventDetail = z.strictObject({
   version: z.literal(1),
+  eventId,
   threadRef,
   team: z.string().min(1),
   priority: z.enum(['urgent', 'high', 'normal', 'low']),
@@ -83,4 +91,11 @@ const eventSchemas: Record<DomainEvent['detailType'], z.ZodType> = {
 export function validateEvent(event: DomainEvent): DomainEvent {
   eventSchemas[event.detailType].parse(event.detail);
   return event;
+}
+
+/** The detail as published: checked against its schema, with the id every copy of the event shares. */
+export function publishedDetail(event: DomainEvent, eventId: string): Record<string, unknown> {
+  const detail = { ...event.detail, eventId };
+  eventSchemas[event.detailType].parse(detail);
+  return detail;
 }

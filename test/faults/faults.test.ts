@@ -230,6 +230,15 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
       if (reply.via === 'helpdesk' && relayCount !== 0) problems.push(`${reply.threadRef}: a help desk's reply was relayed`);
     }
 
+    // A repeat is harmless only if a consumer can tell it is one: every copy of an event carries the same eventId.
+    const idsByEvent = new Map<string, Set<string>>();
+    for (const event of events) {
+      const about = `${event['detail-type']} ${String(event.detail.messageKey ?? `${String(event.detail.threadRef)} ${String(event.detail.target ?? event.detail.repliedAt ?? '')} ${String(event.detail.dueAt ?? '')}`)}`;
+      idsByEvent.set(about, (idsByEvent.get(about) ?? new Set()).add(String(event.detail.eventId)));
+    }
+    const withoutOneId = [...idsByEvent].filter(([, ids]) => ids.size !== 1 || ids.has('undefined'));
+    for (const [about, ids] of withoutOneId.slice(0, 5)) problems.push(`${about}: published under ${ids.size} event ids (${[...ids].join(', ')})`);
+
     printTable(`Fault injection: ${MAILS} mails × ${COPIES} deliveries, p = ${FAULT_PROBABILITY}, seed ${SEED}, settled in ${(settledAfter / 1000).toFixed(1)} s`, [
       ['final state of each mail', 'mails'],
       ...[...states].sort(([a], [b]) => a.localeCompare(b)).map(([state, count]) => [state, String(count)]),
@@ -238,7 +247,8 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
       ['duplicate forwards', String(duplicateForwards)],
       ['late replies (relayed / by help-desk event)', `${lateReplies.filter((reply) => reply.via === 'mail-relay').length} / ${lateReplies.filter((reply) => reply.via === 'helpdesk').length}`],
       ['events lost', String(lostEvents)],
-      ['events published more than once', String(repeatedEvents)],
+      ['events published more than once (each copy under its one eventId)', String(repeatedEvents)],
+      ['events a consumer could not tell from a repeat (no or several eventIds)', String(withoutOneId.length)],
     ]);
     printTable('Faults injected (ingest and deliver)', [['fault', 'count'], ...[...injector.counts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => [kind as FaultKind, String(count)])]);
 
@@ -247,6 +257,7 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     expect(duplicateAcks).toBe(0);
     expect(duplicateForwards).toBe(0);
     expect(lostEvents).toBe(0);
+    expect(withoutOneId).toEqual([]);
     expect(lateReplies.length).toBeGreaterThanOrEqual(LATE_REPLIES / 2);
     expect([...injector.counts.keys()].length).toBeGreaterThanOrEqual(8);
     // A mail whose stored object is gone can only end in the DLQ, and the logs must say why (any of its
