@@ -5,6 +5,7 @@ import { createTransport } from 'nodemailer';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 import { splitSubaddress } from '../lambdas/core/service-address.js';
 import { threadAddress } from '../lambdas/core/threading.js';
+import { keys } from '../lambdas/adapters/table-layout.js';
 import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 import type { LocalPorts } from './stack.js';
@@ -22,7 +23,7 @@ export async function sendAgentReply(input: { ref: string; from: string; text: s
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...clientOptions, endpoint: `http://127.0.0.1:${input.ports.dynamodb}` }));
   const secrets = new SecretsManagerClient({ ...clientOptions, endpoint: `http://127.0.0.1:${input.ports.secrets}` });
   try {
-    const thread = (await db.send(new GetCommand({ TableName: `${name}-threads`, Key: { PK: `THREAD#${ref}`, SK: 'META' } }))).Item;
+    const thread = (await db.send(new GetCommand({ TableName: `${name}-threads`, Key: keys.thread(ref) }))).Item;
     if (!thread) throw new Error(`no thread ${ref} in the local stack`);
     const key = (await secrets.send(new GetSecretValueCommand({ SecretId: `${name}/thread-address-key` }))).SecretString!;
     const to = threadAddress(ref, splitSubaddress(String(thread.serviceAddress)).base, key);

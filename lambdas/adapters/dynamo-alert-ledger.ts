@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AlertClaim, AlertDeliveryLedger } from '../ports/index.js';
 import { TABLE_KEYS } from '../schemas/env.js';
 import { isConditionFailure } from './dynamo-errors.js';
+import { keys } from './table-layout.js';
 
 /**
  * How long an alert's delivery is remembered: as long as SQS can keep a message (14 days), so a
@@ -10,10 +10,6 @@ import { isConditionFailure } from './dynamo-errors.js';
  */
 export const ALERT_LEDGER_DAYS = 14;
 
-/** Partition keys of the alert ledger's items (the chat function's grant is limited to them). */
-export const ALERT_LEDGER_KEY_PREFIX = 'ALERT#';
-/** One item per alert and channel; the identity is hashed (it is long, and keys need no meaning). */
-export const alertLedgerKeys = (alertKey: string) => ({ PK: `${ALERT_LEDGER_KEY_PREFIX}${createHash('sha256').update(alertKey).digest('hex').slice(0, 32)}`, SK: 'CHAT' });
 
 const ATTRIBUTES = { '#lease': 'leaseUntil', '#done': 'doneAt', '#kind': 'kind', '#created': 'createdAt', '#ttl': TABLE_KEYS.ttlAttribute } as const;
 
@@ -41,7 +37,7 @@ export class DynamoAlertLedger implements AlertDeliveryLedger {
         const result = await this.db.send(
           new UpdateCommand({
             TableName: this.tableName,
-            Key: alertLedgerKeys(alertKey),
+            Key: keys.alert(alertKey),
             UpdateExpression: 'SET #lease = :until, #kind = :kind, #created = if_not_exists(#created, :now), #ttl = :ttl',
             ConditionExpression: 'attribute_not_exists(#done) AND (attribute_not_exists(#lease) OR #lease < :now)',
             ExpressionAttributeNames: attributeNames('#lease', '#done', '#kind', '#created', '#ttl'),
@@ -53,7 +49,7 @@ export class DynamoAlertLedger implements AlertDeliveryLedger {
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
-      const found = await this.db.send(new GetCommand({ TableName: this.tableName, Key: alertLedgerKeys(alertKey), ConsistentRead: true }));
+      const found = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.alert(alertKey), ConsistentRead: true }));
       const item = found.Item;
       if (typeof item?.doneAt === 'string') return { status: 'done', at: new Date(item.doneAt) };
       if (typeof item?.leaseUntil === 'string' && item.leaseUntil >= now.toISOString()) return { status: 'busy', leaseUntil: new Date(item.leaseUntil) };
@@ -65,7 +61,7 @@ export class DynamoAlertLedger implements AlertDeliveryLedger {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: alertLedgerKeys(alertKey),
+        Key: keys.alert(alertKey),
         UpdateExpression: 'SET #done = if_not_exists(#done, :at), #kind = :kind, #ttl = :ttl REMOVE #lease',
         ExpressionAttributeNames: attributeNames('#done', '#kind', '#ttl', '#lease'),
         ExpressionAttributeValues: { ':at': at.toISOString(), ':kind': 'chat-alert', ':ttl': expiresAt(at) },
@@ -78,7 +74,7 @@ export class DynamoAlertLedger implements AlertDeliveryLedger {
       await this.db.send(
         new DeleteCommand({
           TableName: this.tableName,
-          Key: alertLedgerKeys(alertKey),
+          Key: keys.alert(alertKey),
           ConditionExpression: 'attribute_not_exists(#done) AND #lease = :mine',
           ExpressionAttributeNames: attributeNames('#done', '#lease'),
           ExpressionAttributeValues: { ':mine': leaseUntil.toISOString() },

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SendingLog } from '../core/feedback.js';
-import { keys } from './dynamo-thread-store.js';
+import { keys } from './table-layout.js';
 
 /** How long a sent-log entry is kept: far longer than any retry of the effect that sent it. */
 const SENT_LOG_DAYS = 14;
@@ -15,13 +15,13 @@ export class DynamoSendingLog implements SendingLog {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { PK: `SENT#${trackingKey}`, SK: 'SENT', kind: 'sent', providerMessageId, at: at.toISOString(), expiresAt: Math.floor(at.getTime() / 1000) + SENT_LOG_DAYS * 86400 },
+        Item: { ...keys.sent(trackingKey), kind: 'sent', providerMessageId, at: at.toISOString(), expiresAt: Math.floor(at.getTime() / 1000) + SENT_LOG_DAYS * 86400 },
       }),
     );
   }
 
   async sentFor(trackingKey: string): Promise<string | undefined> {
-    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { PK: `SENT#${trackingKey}`, SK: 'SENT' }, ConsistentRead: true }));
+    const result = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.sent(trackingKey), ConsistentRead: true }));
     return typeof result.Item?.providerMessageId === 'string' ? result.Item.providerMessageId : undefined;
   }
 

@@ -10,7 +10,8 @@ import {
 import { nextSlaCheck, type ThreadRecord } from '../core/records.js';
 import type { PendingSlaEmission, RecordEmissionsOutcome, SlaAlertEvent, SlaEmissionKind, SlaIndex, SlaIndexEntry } from '../core/sla-sweep.js';
 import { TABLE_KEYS } from '../schemas/env.js';
-import { SLA_INDEX_SHARDS, keys, slaIndexKeys, toThread } from './dynamo-thread-store.js';
+import { toThread } from './dynamo-thread-store.js';
+import { PREFIX, SLA_INDEX_SHARDS, keys, slaIndexKeys } from './table-layout.js';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -19,16 +20,12 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
  * The open-SLA index (GSI2, sparse, sharded) as the sweeper uses it, and the writes of an
  * emission. See `runSlaSweep` in lambdas/core/sla-sweep.ts for the order of the steps and why.
  *
- * Items in GSI2:
- * - thread items (`THREAD#<ref>` / `META`) while their clock has a warning or breach left to
- *   raise, keyed by that instant (`slaIndexKeys`, kept by ingest and by us);
- * - emission records (`THREAD#<ref>` / `SLA#<clock start>#<target>#<warning|breach>`) while
- *   recorded but not yet published, keyed by their lease. Living under the thread's partition,
- *   they expire and are deleted with it.
+ * Items in GSI2 (keys in table-layout.ts):
+ * - thread items while their clock has a warning or breach left to raise, keyed by that
+ *   instant (`slaIndexKeys`, kept by ingest and by us);
+ * - emission records while recorded but not yet published, keyed by their lease. Living under
+ *   the thread's partition, they expire and are deleted with it.
  */
-export const EMISSION_SK_PREFIX = 'SLA#';
-
-export const emissionKeys = (ref: string, key: string) => ({ PK: keys.thread(ref).PK, SK: `${EMISSION_SK_PREFIX}${key}` });
 
 /** Sorts after every `#<ref>` suffix of a GSI2 sort key at the same instant. */
 const AFTER_ANY_REF = '#\uffff';
@@ -49,7 +46,7 @@ export class DynamoSlaIndex implements SlaIndex {
         TableName: this.tableName,
         IndexName: TABLE_KEYS.openByTeamIndex.name,
         KeyConditionExpression: 'GSI3PK = :team',
-        ExpressionAttributeValues: { ':team': `OPEN#${team}` },
+        ExpressionAttributeValues: { ':team': keys.openTeam(team) },
         Select: 'COUNT',
       },
     );
@@ -132,7 +129,7 @@ export class DynamoSlaIndex implements SlaIndex {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: emissionKeys(emission.ref, emission.key),
+          Key: keys.emission(emission.ref, emission.key),
           UpdateExpression: 'SET leaseUntil = :lease, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk ADD attempts :one',
           // Still unpublished, and nobody took it over since we read it.
           ConditionExpression: 'attribute_exists(GSI2PK) AND leaseUntil = :read',
@@ -156,7 +153,7 @@ export class DynamoSlaIndex implements SlaIndex {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: emissionKeys(emission.ref, emission.key),
+        Key: keys.emission(emission.ref, emission.key),
         UpdateExpression: 'SET publishedAt = :at REMOVE GSI2PK, GSI2SK',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':at': at.toISOString() },
@@ -173,7 +170,7 @@ export class DynamoSlaIndex implements SlaIndex {
         IndexName: TABLE_KEYS.openSlaIndex.name,
         KeyConditionExpression: '#pk = :pk AND #sk <= :until',
         ExpressionAttributeNames: { '#pk': TABLE_KEYS.openSlaIndex.partitionKey, '#sk': TABLE_KEYS.openSlaIndex.sortKey },
-        ExpressionAttributeValues: { ':pk': `SLA#${shard}`, ':until': `${until.toISOString()}${AFTER_ANY_REF}` },
+        ExpressionAttributeValues: { ':pk': keys.slaShard(shard), ':until': `${until.toISOString()}${AFTER_ANY_REF}` },
       },
     );
     for await (const page of pages) items.push(...(page.Items ?? []));
@@ -183,7 +180,7 @@ export class DynamoSlaIndex implements SlaIndex {
 
 function emissionItem(emission: PendingSlaEmission, expiresAt: Date): Item {
   return {
-    ...emissionKeys(emission.ref, emission.key),
+    ...keys.emission(emission.ref, emission.key),
     kind: 'sla-emission',
     ref: emission.ref,
     emission: emission.kind,
@@ -216,7 +213,7 @@ function toEmission(item: Item): PendingSlaEmission {
   const sk = String(item.SK);
   return {
     ref: String(item.ref),
-    key: sk.slice(EMISSION_SK_PREFIX.length),
+    key: sk.slice(PREFIX.emission.length),
     kind: item.emission as SlaEmissionKind,
     deadline: new Date(String(item.deadline)),
     event: { detailType: item.detailType, detail: JSON.parse(String(item.detail)) } as SlaAlertEvent,

@@ -3,6 +3,7 @@ import type { SweepHeartbeat, SweepHeartbeatStore } from '../core/sla-sweep.js';
 import type { Clock } from '../ports/index.js';
 import { TABLE_KEYS } from '../schemas/env.js';
 import { systemClock } from './system-clock.js';
+import { keys } from './table-layout.js';
 
 /**
  * The SLA sweeper's heartbeat: one item, overwritten after every sweep, that `replyline doctor`
@@ -10,7 +11,6 @@ import { systemClock } from './system-clock.js';
  * collide with the key prefixes of dynamo-thread-store.ts (THREAD#, MID#, …), and it has no index
  * keys, so no index and no operator query by customer or thread ever returns it.
  */
-export const SWEEPER_STATUS_KEY = { PK: 'SWEEPER', SK: 'STATUS' } as const;
 export const SWEEPER_STATUS_KIND = 'sweeper-status';
 
 /** Kept a week after the last sweep: long enough to see when a stopped sweeper last ran. */
@@ -38,7 +38,7 @@ export class DynamoSweeperStatus implements SweepHeartbeatStore {
       new PutCommand({
         TableName: this.tableName,
         Item: {
-          ...SWEEPER_STATUS_KEY,
+          ...keys.sweeperStatus,
           kind: SWEEPER_STATUS_KIND,
           lastRunAt: heartbeat.lastRunAt.toISOString(),
           startedAt: heartbeat.startedAt.toISOString(),
@@ -57,7 +57,7 @@ export class DynamoSweeperStatus implements SweepHeartbeatStore {
 
 /** The last heartbeat, or undefined if no sweep has recorded one (or it expired). */
 export async function readSweeperStatus(db: DynamoDBDocumentClient, tableName: string): Promise<SweeperStatus | undefined> {
-  const result = await db.send(new GetCommand({ TableName: tableName, Key: SWEEPER_STATUS_KEY, ConsistentRead: true }));
+  const result = await db.send(new GetCommand({ TableName: tableName, Key: keys.sweeperStatus, ConsistentRead: true }));
   const item = result.Item;
   if (!item || item.kind !== SWEEPER_STATUS_KIND) return undefined;
   const date = (value: unknown) => new Date(String(value));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { keys, linkedIdOf, openByTeamKeys, slaIndexKeys } from './table-layout.js';
 import { cancellationCodes, cancellationItems, conditionFailureItem, isConditionFailure } from './dynamo-errors.js';
 import {
   BatchGetCommand,
@@ -29,28 +29,6 @@ import { EFFECT_ORDER, type EffectClaim, type InboundLookup, type SentRecord, ty
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** Key builders for the single-table layout (TABLE_KEYS). */
-export const keys = {
-  thread: (ref: string) => ({ PK: `THREAD#${ref}`, SK: 'META' }),
-  message: (ref: string, at: Date, dedupeKey: string) => ({ PK: `THREAD#${ref}`, SK: `MSG#${at.toISOString()}#${shortHash(dedupeKey)}` }),
-  messageLink: (messageId: string) => ({ PK: `MID#${messageId}`, SK: 'MID' }),
-  quarantine: (receivedAt: Date, receiptId: string) => ({ PK: `QUARANTINE#${receivedAt.toISOString().slice(0, 10)}`, SK: `${receivedAt.toISOString()}#${receiptId}` }),
-  ackAllowance: (sender: string, windowStart: Date) => ({ PK: `RATE#${sender}`, SK: `ACK#${windowStart.toISOString()}` }),
-  suppression: (address: string) => ({ PK: `SUPPRESS#${address.toLowerCase()}`, SK: 'SUPPRESS' }),
-  customer: (address: string) => `CUST#${address}`,
-};
-
-
-/** Open-SLA index (GSI2) partitions: spreads the sweeper's reads; each shard is queried by due time. */
-export const SLA_INDEX_SHARDS = 4;
-
-/** GSI2 keys for a thread whose clock still has something to emit; none otherwise (the index is sparse). */
-export function slaIndexKeys(ref: string, nextCheck: Date | undefined): { GSI2PK?: string; GSI2SK?: string } {
-  if (!nextCheck) return {};
-  const shard = createHash('sha256').update(ref).digest()[0]! % SLA_INDEX_SHARDS;
-  return { GSI2PK: `SLA#${shard}`, GSI2SK: `${nextCheck.toISOString()}#${ref}` };
-}
 
 export class DynamoThreadStore implements ThreadStore {
   constructor(
@@ -354,8 +332,7 @@ export function threadItem(thread: ThreadRecord): Item {
     GSI1PK: keys.customer(thread.customer.address),
     GSI1SK: iso(thread.createdAt),
     ...slaIndexKeys(thread.ref, nextSlaCheck(thread.sla)),
-    // Sorted by creation, which never changes: a follow-up then rewrites no index entry (keys only).
-    ...(thread.status === 'awaiting-agent' && !thread.automated ? { GSI3PK: `OPEN#${thread.team}`, GSI3SK: `${iso(thread.createdAt)}#${thread.ref}` } : {}),
+    ...(thread.status === 'awaiting-agent' && !thread.automated ? openByTeamKeys(thread.ref, thread.team, thread.createdAt) : {}),
   };
 }
 
@@ -466,7 +443,7 @@ function processingItem(processing: InboundProcessing): Item {
 function toProcessing(item: Item): InboundProcessing {
   const pending = item.pending instanceof Set ? ([...item.pending] as SideEffect[]) : [];
   return {
-    dedupeKey: String(item.PK).slice('MID#'.length),
+    dedupeKey: linkedIdOf(item),
     disposition: item.disposition as Disposition,
     role: item.role === 'agent' ? 'agent' : 'customer',
     threadRef: text(item.threadRef),
@@ -531,6 +508,3 @@ function epochSeconds(value: Date): number {
   return Math.floor(value.getTime() / 1000);
 }
 
-function shortHash(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 12);
-}

@@ -20,7 +20,7 @@ import { physicalNames } from '../physical-names.js';
 import { EVENT_SOURCE } from '../../lambdas/core/events.js';
 import { forwardedAlertTypes, slaAlertText, type SlaAlertField, type SlaAlertType } from '../../lambdas/core/sla-sweep.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
-import { ALERT_LEDGER_KEY_PREFIX } from '../../lambdas/adapters/dynamo-alert-ledger.js';
+import { PREFIX } from '../../lambdas/adapters/table-layout.js';
 
 export interface AlertsProps {
   /** The validated config (its `alerts` section decides the channels; the chat function is bundled with it). */
@@ -240,7 +240,7 @@ export class Alerts extends Construct {
       new iam.PolicyStatement({
         actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
         resources: [props.table.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${ALERT_LEDGER_KEY_PREFIX}*`] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${PREFIX.alert}*`] } },
       }),
     );
     secretsmanager.Secret.fromSecretNameV2(this, 'ChatWebhookSecret', secretName).grantRead(chat);

@@ -1,28 +1,27 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../lambdas/adapters/dynamo-thread-store.js';
+import { isLinkItem, isQuarantineItem, isThreadItem, keys, PREFIX } from '../../lambdas/adapters/table-layout.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
 import { errorName, OperatorError, queryItems, scanItems, type Item, type OperatorTarget } from './target.js';
 
 /**
  * `replyline export` / `replyline forget`: everything held on one customer address.
  *
- * What counts as theirs:
- * - their threads (GSI1 `CUST#<address>`): every item of each thread's partition (thread,
+ * What counts as theirs (item keys: lambdas/adapters/table-layout.ts):
+ * - their threads (found by the customer index): every item of each thread's partition (thread,
  *   messages, acknowledgements, SLA emission records) and the raw mail of its messages.
  *   A thread's partition may hold mail from other people on it (someone the customer
  *   copied, the agent's answers): forgetting the customer deletes their threads whole;
- * - the `MID#` items pointing at those threads (processing records and outbound links);
+ * - the Message-ID items pointing at those threads (processing records and outbound links);
  * - mail they wrote into someone else's thread (as a copied participant): the message item,
  *   its processing record and raw mail; their address is removed from that thread's
  *   participants (the thread itself stays);
- * - quarantined mail they sent (`QUARANTINE#…` with `sender` = them) and its processing record;
- * - their ack allowance counters (`RATE#<address>`) and suppression entry (`SUPPRESS#<address>`).
+ * - quarantined mail they sent (with `sender` = them) and its processing record;
+ * - their acknowledgement allowance counters and suppression entry.
  *
- * Not here: the sent-log (`SENT#<hash>`, no personal data); other people's raw mail that
+ * Not here: the sent-log (keyed by tracking keys, no personal data); other people's raw mail that
  * merely names the address (e.g. in its Cc header); messages waiting in queues or DLQs;
  * DynamoDB point-in-time-recovery backups (kept up to 35 days); CloudWatch logs (addresses masked).
  *
@@ -40,9 +39,9 @@ export interface RawMailRef {
 
 export interface ThreadData {
   ref: string;
-  /** All items of `THREAD#<ref>`, the thread item (`META`) included. */
+  /** All items of the thread's partition, the thread item included. */
   items: Item[];
-  /** `MID#…` items pointing at the thread (processing records, outbound links). */
+  /** Message-ID items pointing at the thread (processing records, outbound links). */
   links: Item[];
 }
 
@@ -63,10 +62,6 @@ export function normalizeAddress(value: string | undefined): string {
   return address;
 }
 
-/** Pure: the only trace `forget` leaves: sha256 of the lowercased address. */
-export function tombstoneKey(address: string): Key {
-  return { PK: `TOMBSTONE#${createHash('sha256').update(address.trim().toLowerCase()).digest('hex')}`, SK: 'TOMBSTONE' };
-}
 
 export async function collectCustomerData(target: OperatorTarget, rawAddress: string): Promise<CustomerData> {
   const address = normalizeAddress(rawAddress);
@@ -77,14 +72,14 @@ export async function collectCustomerData(target: OperatorTarget, rawAddress: st
   const threads: ThreadData[] = [];
   for (const ref of [...refs].sort()) {
     const items = await queryAll(target, { PK: keys.thread(ref).PK });
-    const links = scanned.filter((item) => isLink(item) && item.threadRef === ref);
+    const links = scanned.filter((item) => isLinkItem(item) && item.threadRef === ref);
     if (items.length || links.length) threads.push({ ref, items, links });
   }
   const ownPartitions = new Set([...refs].map((ref) => keys.thread(ref).PK));
   const isLinkOfOwnThread = (item: Item) => typeof item.threadRef === 'string' && refs.has(item.threadRef);
-  const theirProcessing = scanned.filter((item) => isLink(item) && item.kind === 'inbound' && lower(item.sender) === address && !isLinkOfOwnThread(item));
+  const theirProcessing = scanned.filter((item) => isLinkItem(item) && item.kind === 'inbound' && lower(item.sender) === address && !isLinkOfOwnThread(item));
   const quarantine = {
-    records: scanned.filter((item) => String(item.PK).startsWith('QUARANTINE#') && lower(item.sender) === address),
+    records: scanned.filter((item) => isQuarantineItem(item) && lower(item.sender) === address),
     processing: theirProcessing.filter((item) => typeof item.threadRef !== 'string'),
   };
   const elsewhere = {
@@ -93,7 +88,7 @@ export async function collectCustomerData(target: OperatorTarget, rawAddress: st
     participantOf: scanned.filter((item) => item.kind === 'thread' && !refs.has(String(item.ref)) && participantsOf(item).includes(address)),
   };
   const suppressionItem = (await target.dynamo.send(new GetCommand({ TableName: target.table, Key: keys.suppression(address), ConsistentRead: true }))).Item;
-  const rateLimits = await queryAll(target, { PK: `RATE#${address}` });
+  const rateLimits = await queryAll(target, { PK: keys.ackAllowances(address) });
 
   const rawMail = new Map<string, RawMailRef>();
   const addRaw = (value: unknown) => {
@@ -110,7 +105,6 @@ export async function collectCustomerData(target: OperatorTarget, rawAddress: st
 }
 
 const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
-const isLink = (item: Item) => String(item.PK).startsWith('MID#');
 const participantsOf = (item: Item) => (Array.isArray(item.participants) ? item.participants.map((value) => String(value).toLowerCase()) : []);
 
 async function customerThreadRefs(target: OperatorTarget, address: string): Promise<string[]> {
@@ -131,7 +125,7 @@ async function scanForCustomer(target: OperatorTarget, address: string): Promise
       '(begins_with(PK, :mid) AND (attribute_exists(threadRef) OR sender = :address)) OR (begins_with(PK, :quarantine) AND sender = :address) ' +
       'OR (#kind = :message AND #from = :address) OR (#kind = :thread AND (customerAddress = :address OR contains(participants, :address)))',
     ExpressionAttributeNames: { '#kind': 'kind', '#from': 'from' },
-    ExpressionAttributeValues: { ':mid': 'MID#', ':quarantine': 'QUARANTINE#', ':message': 'message', ':thread': 'thread', ':address': address },
+    ExpressionAttributeValues: { ':mid': PREFIX.link, ':quarantine': PREFIX.quarantine, ':message': 'message', ':thread': 'thread', ':address': address },
   });
 }
 
@@ -153,7 +147,7 @@ export interface CustomerCounts {
 
 export function countsOf(data: CustomerData): CustomerCounts {
   return {
-    threads: data.threads.filter((thread) => thread.items.some((item) => item.SK === 'META')).length,
+    threads: data.threads.filter((thread) => thread.items.some(isThreadItem)).length,
     threadItems: data.threads.reduce((sum, thread) => sum + thread.items.length, 0),
     links: data.threads.reduce((sum, thread) => sum + thread.links.length, 0),
     quarantined: data.quarantine.records.length,
@@ -219,7 +213,7 @@ export async function exportCustomer(target: OperatorTarget, rawAddress: string,
   };
 
   for (const thread of data.threads) {
-    write(join('threads', `${thread.ref.replace(/[^A-Za-z0-9-]/g, '_')}.json`), toJson({ ref: thread.ref, thread: thread.items.find((item) => item.SK === 'META') ?? null, items: thread.items, links: thread.links }));
+    write(join('threads', `${thread.ref.replace(/[^A-Za-z0-9-]/g, '_')}.json`), toJson({ ref: thread.ref, thread: thread.items.find(isThreadItem) ?? null, items: thread.items, links: thread.links }));
   }
   let rawMailWritten = 0;
   const missing: RawMailRef[] = [];
@@ -292,7 +286,7 @@ export async function forgetCustomer(target: OperatorTarget, rawAddress: string,
   // 2. Everything but the thread items; 3. the thread items last (they are how a re-run finds the rest).
   const keyOf = (item: Item): Key => ({ PK: String(item.PK), SK: String(item.SK) });
   const first = [
-    ...data.threads.flatMap((thread) => [...thread.links, ...thread.items.filter((item) => item.SK !== 'META')]),
+    ...data.threads.flatMap((thread) => [...thread.links, ...thread.items.filter((item) => !isThreadItem(item))]),
     ...data.quarantine.records,
     ...data.quarantine.processing,
     ...data.elsewhere.messages,
@@ -300,7 +294,7 @@ export async function forgetCustomer(target: OperatorTarget, rawAddress: string,
     ...data.rateLimits,
     ...data.suppression,
   ].map(keyOf);
-  const last = data.threads.flatMap((thread) => thread.items.filter((item) => item.SK === 'META')).map(keyOf);
+  const last = data.threads.flatMap((thread) => thread.items.filter(isThreadItem)).map(keyOf);
   await batchDelete(target, first);
   await batchDelete(target, last);
 
@@ -308,7 +302,7 @@ export async function forgetCustomer(target: OperatorTarget, rawAddress: string,
   for (const thread of data.elsewhere.participantOf) await removeParticipant(target, String(thread.ref), address);
 
   // 5. The tombstone: a hash, dates and counts; never the address.
-  const tombstone = tombstoneKey(address);
+  const tombstone = keys.tombstone(address);
   const itemsDeleted = first.length + last.length;
   const result = await target.dynamo.send(
     new UpdateCommand({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '../../lambdas/adapters/dynamo-thread-store.js';
+import { keys, linkedIdOf, PREFIX } from '../../lambdas/adapters/table-layout.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { normalizeMessageId, type InboundMail } from '../../lambdas/core/mail.js';
 import { dedupeKeyFor, receiptDedupeKey } from '../../lambdas/core/message-ids.js';
@@ -206,7 +206,7 @@ async function locate(target: OperatorTarget, arg: ReplayArg): Promise<Located> 
       const rawMail = quarantine?.rawMail as Located | undefined;
       if (rawMail?.bucket && rawMail.key) return { bucket: rawMail.bucket, key: rawMail.key, receiptId: link.receiptId };
     } else if (typeof link.threadRef === 'string') {
-      const message = await messageItem(target, link.threadRef, String(link.PK).slice('MID#'.length));
+      const message = await messageItem(target, link.threadRef, linkedIdOf(link));
       const rawMail = message?.rawMail as Located | undefined;
       if (rawMail?.bucket && rawMail.key) return { bucket: rawMail.bucket, key: rawMail.key, receiptId: link.receiptId };
     }
@@ -257,7 +257,7 @@ async function messageItem(target: OperatorTarget, threadRef: string, dedupeKey:
     {
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)',
       FilterExpression: 'dedupeKey = :key',
-      ExpressionAttributeValues: { ':pk': keys.thread(threadRef).PK, ':msg': 'MSG#', ':key': dedupeKey },
+      ExpressionAttributeValues: { ':pk': keys.thread(threadRef).PK, ':msg': PREFIX.message, ':key': dedupeKey },
     },
     firstMatch,
   );
@@ -276,7 +276,7 @@ async function quarantineItem(target: OperatorTarget, processing: Item): Promise
     const date = new Date(processedAt.getTime() - day * 86_400_000).toISOString().slice(0, 10);
     const [found] = await queryItems(
       target,
-      { KeyConditionExpression: 'PK = :pk', FilterExpression: 'receiptId = :receipt', ExpressionAttributeValues: { ':pk': `QUARANTINE#${date}`, ':receipt': processing.receiptId } },
+      { KeyConditionExpression: 'PK = :pk', FilterExpression: 'receiptId = :receipt', ExpressionAttributeValues: { ':pk': keys.quarantineDay(date), ':receipt': processing.receiptId } },
       firstMatch,
     );
     if (found) return found;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BatchGetCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
-import { keys } from '../../lambdas/adapters/dynamo-thread-store.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 import { OperatorError, queryItems, scanItems, type Item, type OperatorTarget } from './target.js';
 
 /**
@@ -161,7 +161,7 @@ async function owingReply(target: OperatorTarget, query: ThreadsQuery): Promise<
       IndexName: openByTeamIndex.name,
       KeyConditionExpression: '#pk = :team',
       ExpressionAttributeNames: { '#pk': openByTeamIndex.partitionKey },
-      ExpressionAttributeValues: { ':team': `OPEN#${team}` },
+      ExpressionAttributeValues: { ':team': keys.openTeam(team) },
     });
     for (const item of open) threadKeys.push({ PK: String(item.PK), SK: String(item.SK) });
   }

@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
 import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { keys, PREFIX } from '../../lambdas/adapters/table-layout.js';
 
 describe('a customer mail sent over SMTP to the local stack', () => {
   let instance: LocalInstance;
@@ -35,10 +36,10 @@ describe('a customer mail sent over SMTP to the local stack', () => {
     expect(ack.subject).toMatch(/^Re: My kettle has not arrived \[#RL-[0-9A-Z]{6}\]$/);
 
     const ref = /RL-[0-9A-Z]{6}/.exec(ack.subject)![0];
-    const thread = await db.send(new GetCommand({ TableName: instance.resources.table, Key: { PK: `THREAD#${ref}`, SK: 'META' } }));
+    const thread = await db.send(new GetCommand({ TableName: instance.resources.table, Key: keys.thread(ref) }));
     expect(thread.Item).toMatchObject({ ref, team: 'support', status: 'awaiting-agent', customerAddress: 'jane@customer.example.org', rootMessageId: messageId });
     const messages = await db.send(
-      new QueryCommand({ TableName: instance.resources.table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)', ExpressionAttributeValues: { ':pk': `THREAD#${ref}`, ':msg': 'MSG#' } }),
+      new QueryCommand({ TableName: instance.resources.table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)', ExpressionAttributeValues: { ':pk': keys.thread(ref).PK, ':msg': PREFIX.message } }),
     );
     expect(messages.Items?.map((item) => item.direction).sort()).toEqual(['ack', 'in']);
   });

@@ -15,6 +15,7 @@ import type { LocalEvent } from '../../local/event-bus.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
 import { busEvents, DEFAULT_CONFIG, outbox, rawMail, startTestInstance, waitUntilQueuesQuiet } from '../support/local-instance.js';
 import { FaultInjector, type FaultKind } from './injector.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 
 /**
  * 1000 mails through the local stack (real emulators, real handlers), every SQS
@@ -135,7 +136,7 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     const lateReplies: LateReply[] = [];
     const forwardsSoFar = (await outbox()).filter((entry) => entry.headers['x-replyline-thread'] !== undefined);
     for (const mail of mails.filter((candidate) => candidate.kind === 'customer').slice(0, LATE_REPLIES)) {
-      const link = (await db.send(new GetCommand({ TableName: instance.resources.table, Key: { PK: `MID#${mail.messageId}`, SK: 'MID' }, ConsistentRead: true }))).Item;
+      const link = (await db.send(new GetCommand({ TableName: instance.resources.table, Key: keys.messageLink(mail.messageId), ConsistentRead: true }))).Item;
       const threadAddress = forwardsSoFar.find((entry) => inReplyToOf(entry) === mail.messageId)?.replyTo[0];
       if (!link?.threadRef || !threadAddress) continue;
       const breached = await reportBreach(db, instance.resources.table, String(link.threadRef));
@@ -180,7 +181,7 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     let lostEvents = 0;
     let repeatedEvents = 0;
     for (const mail of mails) {
-      const item = (await db.send(new GetCommand({ TableName: instance.resources.table, Key: { PK: `MID#${mail.messageId}`, SK: 'MID' }, ConsistentRead: true }))).Item;
+      const item = (await db.send(new GetCommand({ TableName: instance.resources.table, Key: keys.messageLink(mail.messageId), ConsistentRead: true }))).Item;
       const ackCount = acks.get(mail.messageId) ?? 0;
       const forwardCount = forwards.get(mail.messageId) ?? 0;
       if (ackCount > 1) duplicateAcks++;
@@ -279,7 +280,7 @@ interface LateReply {
 
 /** What the sweeper records when it raises SLA Breached: the clock's breach, on the thread. */
 async function reportBreach(db: DynamoDBDocumentClient, table: string, threadRef: string): Promise<ThreadRecord | undefined> {
-  const key = { PK: `THREAD#${threadRef}`, SK: 'META' };
+  const key = keys.thread(threadRef);
   const item = (await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
   const thread = item && toThread(item);
   if (!thread?.sla) return undefined;

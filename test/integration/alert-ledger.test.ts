@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { alertLedgerKeys, ALERT_LEDGER_DAYS, DynamoAlertLedger } from '../../lambdas/adapters/dynamo-alert-ledger.js';
+import { ALERT_LEDGER_DAYS, DynamoAlertLedger } from '../../lambdas/adapters/dynamo-alert-ledger.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 import { freshTable } from '../support/local-table.js';
 
 const LEASE_MS = 60_000;
@@ -17,7 +18,7 @@ describe('chat alert ledger on DynamoDB Local', () => {
 
   let counter = 0;
   const newAlert = () => `SLA Breached|RL-7K3F9Q|firstResponse|2026-11-24T06:00:${String(counter++).padStart(2, '0')}.000Z`;
-  const item = async (alertKey: string) => (await db.send(new GetCommand({ TableName: tableName, Key: alertLedgerKeys(alertKey), ConsistentRead: true }))).Item;
+  const item = async (alertKey: string) => (await db.send(new GetCommand({ TableName: tableName, Key: keys.alert(alertKey), ConsistentRead: true }))).Item;
   const now = new Date('2026-11-24T06:00:05Z');
 
   it('lets exactly one of many concurrent claims through, and none after the alert is done', async () => {

@@ -11,7 +11,7 @@ import { doctorCommand } from '../../local/operator/cli.js';
 import { instanceDoctorTarget, type LocalDoctorTarget } from '../../local/operator/doctor-local.js';
 import { createSlaSweepHandler } from '../../lambdas/handlers/sla-sweep.js';
 import { createSlaSweepDependencies } from '../../lambdas/adapters/sla-wiring.js';
-import { SWEEPER_STATUS_KEY } from '../../lambdas/adapters/dynamo-sweeper-status.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
 import { resolveTarget } from '../../local/operator/target.js';
 import { listThreads, validateThreadsQuery } from '../../local/operator/threads.js';
@@ -112,7 +112,7 @@ describe('replyline doctor on a local instance', () => {
     // The heartbeat: one item with a TTL, which the operator tools that scan the table ignore.
     const operator = await resolveTarget({ instance });
     try {
-      const item = (await operator.dynamo.send(new GetCommand({ TableName: operator.table, Key: SWEEPER_STATUS_KEY, ConsistentRead: true }))).Item!;
+      const item = (await operator.dynamo.send(new GetCommand({ TableName: operator.table, Key: keys.sweeperStatus, ConsistentRead: true }))).Item!;
       expect(item).toMatchObject({ kind: 'sweeper-status', found: 0, emitted: 0, failures: 0 });
       expect(item[TABLE_KEYS.ttlAttribute]).toBe(Math.floor(Date.parse(String(item.recordedAt)) / 1000) + 7 * 86_400);
       expect(await listThreads(operator, validateThreadsQuery({}))).toEqual([]);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ingestMail } from '../../lambdas/core/ingest.js';
 import { memoryDependencies, rawMail, receive } from '../support/fixtures.js';
-import { DynamoThreadStore, keys } from '../../lambdas/adapters/dynamo-thread-store.js';
+import { DynamoThreadStore } from '../../lambdas/adapters/dynamo-thread-store.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 import { freshTable } from '../support/local-table.js';
 
 const LEASE_MS = 120_000;

@@ -9,6 +9,7 @@ import type { OutboxEntry } from '../../local/ses-outbox-proxy.js';
 import { DynamoSlaIndex } from '../../lambdas/adapters/dynamo-sla-index.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
 import { acknowledgementsOf, outbox, rawMail, sendSmtp, startTestInstance, waitFor, waitUntilProcessed, waitUntilQueuesQuiet } from '../support/local-instance.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 const refOf = (subject: string) => /RL-[0-9A-Z]{6}/.exec(subject)?.[0];
@@ -25,7 +26,7 @@ describe('ingest on the local emulators', () => {
     await support?.stop();
   });
 
-  const thread = async (ref: string) => (await db.send(new GetCommand({ TableName: support.resources.table, Key: { PK: `THREAD#${ref}`, SK: 'META' } }))).Item;
+  const thread = async (ref: string) => (await db.send(new GetCommand({ TableName: support.resources.table, Key: keys.thread(ref) }))).Item;
 
   it('sends one acknowledgement when SQS delivers the same record three times', async () => {
     const messageId = `redelivered-${Date.now()}@customer.example.org`;

@@ -5,6 +5,7 @@ import type { LocalInstance } from '../../local/instance.js';
 import { MAX_MAIL_BYTES } from '../../local/smtp-inbound.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { acknowledgementsOf, forwardsOf, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { keys, PREFIX } from '../../lambdas/adapters/table-layout.js';
 
 const MiB = 1024 * 1024;
 
@@ -111,7 +112,7 @@ describe('a 40 MB mail', () => {
 
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: inject('emulators').dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }));
     const ref = /RL-[0-9A-Z]{6}/.exec(ack.subject)![0];
-    const messages = await db.send(new QueryCommand({ TableName: instance.resources.table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)', ExpressionAttributeValues: { ':pk': `THREAD#${ref}`, ':msg': 'MSG#' } }));
+    const messages = await db.send(new QueryCommand({ TableName: instance.resources.table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :msg)', ExpressionAttributeValues: { ':pk': keys.thread(ref).PK, ':msg': PREFIX.message } }));
     const inbound = messages.Items!.find((item) => item.direction === 'in')!;
     expect(inbound.sizeBytes).toBeGreaterThan(39 * 1024 * 1024);
     expect(inbound.attachments).toEqual([{ filename: 'kettle.mp4', contentType: 'video/mp4', sizeBytes: attachmentBytes, inline: false }]);

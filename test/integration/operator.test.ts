@@ -8,10 +8,10 @@ import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-
 import type { LocalInstance } from '../../local/instance.js';
 import { deadLetterQueueOf, resolveTarget, type OperatorTarget } from '../../local/operator/target.js';
 import { exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand, type OperatorIo } from '../../local/operator/cli.js';
-import { tombstoneKey } from '../../local/operator/privacy.js';
 import type { ThreadRow } from '../../local/operator/threads.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
 import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor, waitUntilQueuesQuiet } from '../support/local-instance.js';
+import { isQuarantineItem, keys } from '../../lambdas/adapters/table-layout.js';
 
 type Item = Record<string, unknown>;
 const refOf = (subject: string) => /RL-[0-9A-Z]{6}/.exec(subject)?.[0];
@@ -40,8 +40,8 @@ describe('operator tools on the local emulators', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  const getItem = async (PK: string, SK: string) => (await target.dynamo.send(new GetCommand({ TableName: target.table, Key: { PK, SK }, ConsistentRead: true }))).Item;
-  const processing = (messageId: string) => getItem(`MID#${messageId}`, 'MID');
+  const getItem = async (key: { PK: string; SK: string }) => (await target.dynamo.send(new GetCommand({ TableName: target.table, Key: key, ConsistentRead: true }))).Item;
+  const processing = (messageId: string) => getItem(keys.messageLink(messageId));
   /** Recorded, and every side effect done (the pending set is removed once empty). */
   const processed = (messageId: string) =>
     waitFor(async () => {
@@ -58,7 +58,7 @@ describe('operator tools on the local emulators', () => {
     } while (start);
     return items;
   };
-  const partition = async (ref: string) => (await target.dynamo.send(new QueryCommand({ TableName: target.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `THREAD#${ref}` } }))).Items ?? [];
+  const partition = async (ref: string) => (await target.dynamo.send(new QueryCommand({ TableName: target.table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.thread(ref).PK } }))).Items ?? [];
   const objectExists = async (key: string) =>
     target.s3.send(new HeadObjectCommand({ Bucket: target.bucket, Key: key })).then(
       () => true,
@@ -118,7 +118,7 @@ describe('operator tools on the local emulators', () => {
       const messageId = `replay-${unique()}@customer.example.org`;
       const ref = await openThread('Dave <dave@customer.example.org>', 'Where is my parcel', 'Order 981 has not arrived.', messageId);
       const receiptId = String((await processing(messageId))!.receiptId);
-      const before = await getItem(`THREAD#${ref}`, 'META');
+      const before = await getItem(keys.thread(ref));
 
       const byId = capture(target);
       expect(await replayCommand([`<${messageId}>`], byId.io)).toBe(0);
@@ -133,7 +133,7 @@ describe('operator tools on the local emulators', () => {
       // Both replays consumed from the inbound queue (processed, or failed into the DLQ checked below).
       await waitUntilQueuesQuiet([instance.resources.inbound.url]);
       expect(await acknowledgementsOf(messageId)).toHaveLength(1);
-      const after = await getItem(`THREAD#${ref}`, 'META');
+      const after = await getItem(keys.thread(ref));
       expect(after?.version).toBe(before?.version);
       expect(after?.inboundCount).toBe(1);
       expect((await partition(ref)).filter((item) => item.kind === 'message' && item.direction === 'in')).toHaveLength(1);
@@ -158,7 +158,7 @@ describe('operator tools on the local emulators', () => {
       });
       const first = await processed(messageId);
       expect(first.disposition).toBe('quarantine');
-      const quarantineOf = async () => (await scanAll()).filter((item) => String(item.PK).startsWith('QUARANTINE#') && item.receiptId === first.receiptId);
+      const quarantineOf = async () => (await scanAll()).filter((item) => isQuarantineItem(item) && item.receiptId === first.receiptId);
       const [record] = await quarantineOf();
       expect(record).toBeDefined();
 
@@ -268,7 +268,7 @@ describe('operator tools on the local emulators', () => {
       // A quarantined mail of Ann's, and a suppression entry as SES feedback would write it.
       await sendSmtp(instance, rawMail({ from: `Ann <${ann}>`, to: 'support@example.com', subject: 'Win', body: 'spam', messageId: annSpam, headers: { 'X-Spam-Flag': 'YES' } }), { from: ann, to: ['support@example.com'] });
       expect((await processed(annSpam)).disposition).toBe('quarantine');
-      await target.dynamo.send(new PutCommand({ TableName: target.table, Item: { PK: `SUPPRESS#${ann}`, SK: 'SUPPRESS', kind: 'suppression', reason: 'bounce', at: new Date().toISOString() } }));
+      await target.dynamo.send(new PutCommand({ TableName: target.table, Item: { ...keys.suppression(ann), kind: 'suppression', reason: 'bounce', at: new Date().toISOString() } }));
       outDir = mkdtempSync(join(tmpdir(), 'replyline-export-'));
       dirs.push(outDir);
     }, 60_000);
@@ -276,7 +276,7 @@ describe('operator tools on the local emulators', () => {
     const rawKeyOf = async (messageId: string) => `inbound/${String((await processing(messageId))!.receiptId)}`;
 
     it('export writes the thread JSON, the raw mail and a summary', async () => {
-      const keys = { annOpening: await rawKeyOf(annOpening), carolReply: await rawKeyOf(carolReply), annInBob: await rawKeyOf(annInBob), annSpam: await rawKeyOf(annSpam) };
+      const rawKeys = { annOpening: await rawKeyOf(annOpening), carolReply: await rawKeyOf(carolReply), annInBob: await rawKeyOf(annInBob), annSpam: await rawKeyOf(annSpam) };
       const dir = join(outDir, 'ann');
       const run = capture(target);
       expect(await exportCommand([ann.toUpperCase(), '--out', dir], run.io)).toBe(0);
@@ -285,21 +285,21 @@ describe('operator tools on the local emulators', () => {
       const thread = JSON.parse(readFileSync(join(dir, 'threads', `${refAnn}.json`), 'utf8')) as { thread: Item; items: Item[]; links: Item[] };
       expect(thread.thread).toMatchObject({ ref: refAnn, customerAddress: ann, kind: 'thread' });
       expect(thread.items.filter((item) => item.kind === 'message' && item.direction === 'in').map((item) => item.messageId).sort()).toEqual([annOpening, carolReply].sort());
-      expect(thread.links.map((item) => item.PK)).toEqual(expect.arrayContaining([`MID#${annOpening}`, `MID#${carolReply}`]));
+      expect(thread.links.map((item) => item.PK)).toEqual(expect.arrayContaining([keys.messageLink(annOpening).PK, keys.messageLink(carolReply).PK]));
       expect(existsSync(join(dir, 'threads', `${refBob}.json`))).toBe(false); // Bob's thread is Bob's
 
-      expect(readFileSync(join(dir, 'mail', `${keys.annOpening}.eml`), 'utf8')).toContain('The box was crushed.');
-      expect(readFileSync(join(dir, 'mail', `${keys.annInBob}.eml`), 'utf8')).toContain('Bob is right.');
-      expect(readFileSync(join(dir, 'mail', `${keys.annSpam}.eml`), 'utf8')).toContain('X-Spam-Flag: YES');
-      expect(readdirSync(join(dir, 'mail', 'inbound')).sort()).toEqual([keys.annOpening, keys.carolReply, keys.annInBob, keys.annSpam].map((key) => `${key.slice('inbound/'.length)}.eml`).sort());
+      expect(readFileSync(join(dir, 'mail', `${rawKeys.annOpening}.eml`), 'utf8')).toContain('The box was crushed.');
+      expect(readFileSync(join(dir, 'mail', `${rawKeys.annInBob}.eml`), 'utf8')).toContain('Bob is right.');
+      expect(readFileSync(join(dir, 'mail', `${rawKeys.annSpam}.eml`), 'utf8')).toContain('X-Spam-Flag: YES');
+      expect(readdirSync(join(dir, 'mail', 'inbound')).sort()).toEqual([rawKeys.annOpening, rawKeys.carolReply, rawKeys.annInBob, rawKeys.annSpam].map((key) => `${key.slice('inbound/'.length)}.eml`).sort());
 
       const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { address: string; counts: Record<string, number> };
       expect(summary.address).toBe(ann);
       expect(summary.counts).toMatchObject({ threads: 1, quarantined: 1, messagesInOtherThreads: 1, removedFromParticipants: 1, suppression: 1, rawMail: 4, rawMailWritten: 4, rawMailMissing: 0 });
       expect(summary.counts.rateLimits).toBeGreaterThanOrEqual(1);
       expect(JSON.parse(readFileSync(join(dir, 'quarantine.json'), 'utf8'))).toMatchObject({ records: [{ sender: ann }] });
-      expect(JSON.parse(readFileSync(join(dir, 'suppression.json'), 'utf8'))).toMatchObject([{ PK: `SUPPRESS#${ann}` }]);
-      expect((JSON.parse(readFileSync(join(dir, 'rate-limits.json'), 'utf8')) as Item[])[0]?.PK).toBe(`RATE#${ann}`);
+      expect(JSON.parse(readFileSync(join(dir, 'suppression.json'), 'utf8'))).toMatchObject([{ PK: keys.suppression(ann).PK }]);
+      expect((JSON.parse(readFileSync(join(dir, 'rate-limits.json'), 'utf8')) as Item[])[0]?.PK).toBe(keys.ackAllowances(ann));
       expect(JSON.parse(readFileSync(join(dir, 'other-threads.json'), 'utf8'))).toMatchObject({ messages: [{ messageId: annInBob }], participantOf: [refBob] });
 
       const again = capture(target);
@@ -313,7 +313,7 @@ describe('operator tools on the local emulators', () => {
     });
 
     it('forget removes every item and raw object of the customer and leaves only a hashed tombstone; twice is fine', async () => {
-      const keys = { annOpening: await rawKeyOf(annOpening), carolReply: await rawKeyOf(carolReply), annInBob: await rawKeyOf(annInBob), annSpam: await rawKeyOf(annSpam), bobOpening: await rawKeyOf(bobOpening) };
+      const rawKeys = { annOpening: await rawKeyOf(annOpening), carolReply: await rawKeyOf(carolReply), annInBob: await rawKeyOf(annInBob), annSpam: await rawKeyOf(annSpam), bobOpening: await rawKeyOf(bobOpening) };
       expect(JSON.stringify(await scanAll())).toContain(ann);
 
       const run = capture(target);
@@ -329,31 +329,31 @@ describe('operator tools on the local emulators', () => {
       expect(await partition(refAnn)).toEqual([]);
       expect(items.filter((item) => item.threadRef === refAnn)).toEqual([]);
       for (const id of [annOpening, carolReply, annInBob, annSpam]) expect(await processing(id)).toBeUndefined();
-      expect(items.filter((item) => String(item.PK).startsWith('QUARANTINE#') && item.sender === ann)).toEqual([]);
-      expect(await getItem(`SUPPRESS#${ann}`, 'SUPPRESS')).toBeUndefined();
-      expect(items.filter((item) => String(item.PK).startsWith(`RATE#${ann}`))).toEqual([]);
+      expect(items.filter((item) => isQuarantineItem(item) && item.sender === ann)).toEqual([]);
+      expect(await getItem(keys.suppression(ann))).toBeUndefined();
+      expect(items.filter((item) => String(item.PK).startsWith(keys.ackAllowances(ann)))).toEqual([]);
       // Bob's thread stays, without her message and without her among its participants.
-      const bobThread = await getItem(`THREAD#${refBob}`, 'META');
+      const bobThread = await getItem(keys.thread(refBob));
       expect(bobThread?.customerAddress).toBe(bob);
       expect(bobThread?.participants).not.toContain(ann);
       expect((await partition(refBob)).filter((item) => item.kind === 'message' && item.direction === 'in').map((item) => item.messageId)).toEqual([bobOpening]);
       // Raw mail: hers and everything in her thread deleted; Bob's own mail (which names her in Cc) is his and stays.
-      for (const key of [keys.annOpening, keys.carolReply, keys.annInBob, keys.annSpam]) expect(await objectExists(key)).toBe(false);
-      expect(await objectExists(keys.bobOpening)).toBe(true);
+      for (const key of [rawKeys.annOpening, rawKeys.carolReply, rawKeys.annInBob, rawKeys.annSpam]) expect(await objectExists(key)).toBe(false);
+      expect(await objectExists(rawKeys.bobOpening)).toBe(true);
       // The customer index has nothing for her.
       const listed = capture(target);
       expect(await threadsCommand(['--customer', ann], listed.io)).toBe(0);
       expect(listed.out()).toBe('no threads match\n');
 
-      const tombstone = await getItem(tombstoneKey(ann).PK, 'TOMBSTONE');
+      const tombstone = await getItem(keys.tombstone(ann));
       expect(tombstone).toMatchObject({ kind: 'tombstone', runs: 1, threadsDeleted: 1, rawMailDeleted: 4 });
       expect(JSON.stringify(tombstone)).not.toContain('privacy-ann');
-      expect(tombstoneKey(ann.toUpperCase())).toEqual(tombstoneKey(ann));
+      expect(keys.tombstone(ann.toUpperCase())).toEqual(keys.tombstone(ann));
 
       const twice = capture(target);
       expect(await forgetCommand([ann, '--yes'], twice.io)).toBe(0);
       expect(twice.out()).toContain('nothing held on this address (it was forgotten before)');
-      expect(await getItem(tombstoneKey(ann).PK, 'TOMBSTONE')).toMatchObject({ runs: 2, threadsDeleted: 1, rawMailDeleted: 4 });
+      expect(await getItem(keys.tombstone(ann))).toMatchObject({ runs: 2, threadsDeleted: 1, rawMailDeleted: 4 });
       expect((await scanAll()).filter((item) => JSON.stringify(item).toLowerCase().includes(ann))).toEqual([]);
     });
 
@@ -362,7 +362,7 @@ describe('operator tools on the local emulators', () => {
       run.io.ask = async () => 'someone-else@customer.example.org';
       expect(await forgetCommand([bob], run.io)).toBe(1);
       expect(run.err()).toContain('not confirmed; nothing deleted');
-      expect(await getItem(`THREAD#${refBob}`, 'META')).toBeDefined();
+      expect(await getItem(keys.thread(refBob))).toBeDefined();
     });
   });
 });

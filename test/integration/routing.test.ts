@@ -10,6 +10,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { LocalInstance } from '../../local/instance.js';
 import { acknowledgementsOf, busEvents, forwardsOf, outbox, rawMail, sendSmtp, startTestInstance, waitFor, waitUntilProcessed } from '../support/local-instance.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
@@ -59,7 +60,7 @@ describe('routing and delivery on the local emulators', () => {
     await new Promise((resolve) => hook?.server.close(resolve));
   });
 
-  const thread = async (ref: string) => (await db.send(new GetCommand({ TableName: instance.resources.table, Key: { PK: `THREAD#${ref}`, SK: 'META' } }))).Item;
+  const thread = async (ref: string) => (await db.send(new GetCommand({ TableName: instance.resources.table, Key: keys.thread(ref) }))).Item;
 
   it('forwards a mail to sales@ through the sales queue to the sales mailbox, Reply-To the thread address', async () => {
     const messageId = `sales-${Date.now()}@customer.example.org`;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { threadItem, toThread } from '../../lambdas/adapters/dynamo-thread-store.js';
-import { EMISSION_SK_PREFIX } from '../../lambdas/adapters/dynamo-sla-index.js';
+import { keys, PREFIX } from '../../lambdas/adapters/table-layout.js';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EventBridgePublisher } from '../../lambdas/adapters/eventbridge-publisher.js';
 import { createAwsClients } from '../../lambdas/adapters/aws-clients.js';
@@ -69,11 +69,11 @@ describe('SLA sweep on the local emulators', () => {
 
   const table = () => instance.resources.table;
   const getThread = async (ref: string) => {
-    const item = (await db.send(new GetCommand({ TableName: table(), Key: { PK: `THREAD#${ref}`, SK: 'META' }, ConsistentRead: true }))).Item;
+    const item = (await db.send(new GetCommand({ TableName: table(), Key: keys.thread(ref), ConsistentRead: true }))).Item;
     return item && { item, thread: toThread(item) };
   };
   const emissionItems = async (ref: string) =>
-    (await db.send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sla)', ExpressionAttributeValues: { ':pk': `THREAD#${ref}`, ':sla': EMISSION_SK_PREFIX } }))).Items ?? [];
+    (await db.send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sla)', ExpressionAttributeValues: { ':pk': keys.thread(ref).PK, ':sla': PREFIX.emission } }))).Items ?? [];
   const slaEvents = (ref: string) => bus.events().filter((event) => event['detail-type'].startsWith('SLA ') && event.detail.threadRef === ref);
   const kinds = (ref: string) => slaEvents(ref).map((event) => `${event['detail-type']} ${(event.detail as unknown as SlaEventDetail).target}`);
 

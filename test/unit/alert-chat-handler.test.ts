@@ -6,7 +6,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import type { SQSEvent } from 'aws-lambda';
 import { createAlertChatHandler } from '../../lambdas/handlers/alert-chat.js';
 import { createAlertChatDependencies } from '../../lambdas/adapters/alert-chat-wiring.js';
-import { alertLedgerKeys } from '../../lambdas/adapters/dynamo-alert-ledger.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 import { observeLogs, type LogEntry } from '../../lambdas/adapters/logger.js';
 import { chatAlertKey } from '../../lambdas/core/chat-alerts.js';
 import type { SlaEventDetail } from '../../lambdas/core/events.js';
@@ -117,7 +117,7 @@ describe('alert-chat handler', () => {
 
   it('claims the alert by its identity in the ledger, marks it posted, and reads the secret once for the batch', async () => {
     await handler()(sqsEvent(eventBody('SLA Breached', detail('RL-7K3F9Q')), eventBody('SLA Breached', detail('RL-2B3C4D'))));
-    const key = alertLedgerKeys(chatAlertKey({ type: 'SLA Breached', detail: detail('RL-7K3F9Q') }));
+    const key = keys.alert(chatAlertKey({ type: 'SLA Breached', detail: detail('RL-7K3F9Q') }));
     const updates = dynamo.commandCalls(UpdateCommand).map((call) => call.args[0].input).filter((input) => input.Key?.PK === key.PK);
     expect(updates.map((input) => input.Key)).toEqual([key, key]);
     expect(updates[0]!.ConditionExpression).toContain('attribute_not_exists(#done)');

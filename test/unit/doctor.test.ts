@@ -15,7 +15,7 @@ import { checkConfigurationSet, checkIdentity, checkMailFrom, checkMx, checkRece
 import { checkAlertSubscriptions, checkDeadLetterQueue, checkSecret, checkSweeper, runStackChecks, secretsToCheck } from '../../local/operator/doctor-stack-checks.js';
 import { formatReport, judgeStackStatus, reportJson } from '../../local/operator/doctor.js';
 import { doctorCommand, type OperatorIo } from '../../local/operator/cli.js';
-import { SWEEPER_STATUS_KEY } from '../../lambdas/adapters/dynamo-sweeper-status.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 
 const sesv2 = mockClient(SESv2Client);
 const ses = mockClient(SESClient);
@@ -106,14 +106,14 @@ function healthyStack(): void {
   sns.on(ListSubscriptionsByTopicCommand).resolves({ Subscriptions: [{ SubscriptionArn: `${TOPIC}:1234`, Protocol: 'email', Endpoint: 'oncall@example.com', TopicArn: TOPIC }] });
   secrets.on(DescribeSecretCommand).resolves({ Name: 'x', VersionIdsToStages: { v1: ['AWSCURRENT'] } });
   sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0', QueueArn: `arn:aws:sqs:${REGION}:111122223333:q` } });
-  dynamo.on(GetCommand, { Key: SWEEPER_STATUS_KEY }).resolves({ Item: heartbeatItem(new Date(NOW.getTime() - 40_000)) });
+  dynamo.on(GetCommand, { Key: keys.sweeperStatus }).resolves({ Item: heartbeatItem(new Date(NOW.getTime() - 40_000)) });
   cloudwatch.on(GetMetricStatisticsCommand).resolves({ Datapoints: [] });
   cloudwatch.on(DescribeAlarmHistoryCommand).resolves({ AlarmHistoryItems: [{ AlarmName: 'Replyline-InboundMailInboundDlqNotEmpty-1', HistoryItemType: 'Action', HistorySummary: 'Successfully executed action arn:aws:sns:…' }] });
 }
 
 function heartbeatItem(recordedAt: Date, overrides: Record<string, unknown> = {}) {
   return {
-    ...SWEEPER_STATUS_KEY,
+    ...keys.sweeperStatus,
     kind: 'sweeper-status',
     lastRunAt: recordedAt.toISOString(),
     startedAt: new Date(recordedAt.getTime() - 1200).toISOString(),

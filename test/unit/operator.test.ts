@@ -3,7 +3,8 @@ import { classifyReplayArg, envelopeHints, formatReplay, headerFields } from '..
 import { formatThreadsTable, sortRows, validateThreadsQuery, type ThreadRow } from '../../local/operator/threads.js';
 import { attributesToKeep, formatRedrive, progressBar, selectQueues } from '../../local/operator/redrive.js';
 import { OperatorError, resolveTarget, stackResources, type StackOutput } from '../../local/operator/target.js';
-import { formatForget, mailFileName, normalizeAddress, tombstoneKey, toJson } from '../../local/operator/privacy.js';
+import { formatForget, mailFileName, normalizeAddress, toJson } from '../../local/operator/privacy.js';
+import { keys } from '../../lambdas/adapters/table-layout.js';
 import { threadsCommand, type OperatorIo } from '../../local/operator/cli.js';
 
 const row = (overrides: Partial<ThreadRow> = {}): ThreadRow => ({
@@ -224,8 +225,8 @@ describe('privacy: pure parts', () => {
   });
 
   it('keys the tombstone by a hash of the lowercased address only', () => {
-    const key = tombstoneKey('Jane@Customer.example.org');
-    expect(key).toEqual(tombstoneKey('jane@customer.example.org'));
+    const key = keys.tombstone('Jane@Customer.example.org');
+    expect(key).toEqual(keys.tombstone('jane@customer.example.org'));
     expect(key.PK).toMatch(/^TOMBSTONE#[0-9a-f]{64}$/);
     expect(key.SK).toBe('TOMBSTONE');
   });
@@ -245,7 +246,7 @@ describe('privacy: pure parts', () => {
   it('prints counts only, never the address', () => {
     const text = formatForget({
       counts: { threads: 2, threadItems: 9, links: 5, quarantined: 1, messagesInOtherThreads: 0, removedFromParticipants: 0, suppression: 1, rateLimits: 1, rawMail: 4, itemsDeleted: 17 },
-      tombstone: tombstoneKey('jane@customer.example.org'),
+      tombstone: keys.tombstone('jane@customer.example.org'),
       again: false,
     });
     expect(text).toContain('threads 2 (9 items, deleted whole');
