@@ -224,54 +224,59 @@ describe('the agent-events function (help-desk events through their SQS queue)',
   });
 });
 
+/** A customer's thread whose first-response promise the sweeper already reported broken. */
+async function breachedThread() {
+  const { deps: ingestDeps, ref, threadAddress } = await customerThread();
+  const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts };
+  const thread = deps.threads.threads.get(ref)!;
+  thread.sla = { ...thread.sla!, warnedAt: thread.sla!.warnAt, breachedAt: thread.sla!.dueAt };
+  const minutesLate = (minutes: number) => new Date(thread.sla!.dueAt.getTime() + minutes * 60_000);
+  /** An agent's mail to the thread address, `minutes` after the promise was due. */
+  const lateRelay = (minutes: number) => {
+    deps.clock.set(minutesLate(minutes).toISOString());
+    return receive(deps, agentReply(threadAddress), { recipients: [threadAddress], receivedAt: minutesLate(minutes) });
+  };
+  /** A help desk's Agent Replied, `minutes` after the promise was due. */
+  const lateHelpdeskReply = (minutes: number) => ({ version: 1 as const, threadRef: ref, repliedAt: minutesLate(minutes).toISOString(), via: 'helpdesk' as const });
+  return { deps, ref, lateRelay, lateHelpdeskReply };
+}
+const recoveries = (deps: { events: { published: { detailType: string }[] } }) => deps.events.published.filter((event) => event.detailType === 'SLA Recovered');
+function failingPublish(deps: { events: { publish: (...args: never[]) => Promise<void> } }): () => void {
+  const publish = deps.events.publish;
+  deps.events.publish = async () => {
+    throw new Error('EventBridge unavailable');
+  };
+  return () => {
+    deps.events.publish = publish;
+  };
+}
+
 describe('a promise already reported broken', () => {
   it('is followed by SLA Recovered when an agent finally answers (relay)', async () => {
-    const { deps, ref, threadAddress } = await customerThread();
-    const thread = deps.threads.threads.get(ref)!;
-    thread.sla = { ...thread.sla!, warnedAt: thread.sla!.warnAt, breachedAt: thread.sla!.dueAt };
-    const late = new Date(thread.sla.dueAt.getTime() + 45 * 60_000);
-    deps.clock.set(late.toISOString());
-    await ingestMail(receive(deps, agentReply(threadAddress), { recipients: [threadAddress], receivedAt: late }), deps);
-    const recovered = deps.events.published.find((event) => event.detailType === 'SLA Recovered');
-    expect(recovered).toMatchObject({ detail: { threadRef: ref, target: 'firstResponse', minutesOverdue: 45, customer: 'j***@customer.example.org' } });
+    const { deps, ref, lateRelay } = await breachedThread();
+    await ingestMail(lateRelay(45), deps);
+    expect(recoveries(deps)).toMatchObject([{ detail: { threadRef: ref, target: 'firstResponse', minutesOverdue: 45, customer: 'j***@customer.example.org' } }]);
   });
 
   it('is followed by SLA Recovered when a help desk reports the reply, once', async () => {
-    const { deps: ingestDeps, ref } = await customerThread();
-    const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts };
-    const thread = deps.threads.threads.get(ref)!;
-    thread.sla = { ...thread.sla!, breachedAt: thread.sla!.dueAt };
-    const repliedAt = new Date(thread.sla.dueAt.getTime() + 10 * 60_000).toISOString();
-    const detail = { version: 1 as const, threadRef: ref, repliedAt, via: 'helpdesk' as const };
-    await recordHelpdeskReply(detail, deps);
-    await recordHelpdeskReply(detail, deps);
-    expect(deps.events.published.filter((event) => event.detailType === 'SLA Recovered')).toHaveLength(1);
+    const { deps, lateHelpdeskReply } = await breachedThread();
+    await recordHelpdeskReply(lateHelpdeskReply(10), deps);
+    await recordHelpdeskReply(lateHelpdeskReply(10), deps);
+    expect(recoveries(deps)).toHaveLength(1);
   });
 });
 
 describe('a late reply whose SLA Recovered could not be published', () => {
-  async function lateHelpdeskReply() {
-    const { deps: ingestDeps, ref } = await customerThread();
-    const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts };
-    const thread = deps.threads.threads.get(ref)!;
-    thread.sla = { ...thread.sla!, breachedAt: thread.sla!.dueAt };
-    const repliedAt = new Date(thread.sla.dueAt.getTime() + 10 * 60_000).toISOString();
-    return { deps, ref, detail: { version: 1 as const, threadRef: ref, repliedAt, via: 'helpdesk' as const } };
-  }
-  const recoveries = (deps: { events: { published: { detailType: string }[] } }) => deps.events.published.filter((event) => event.detailType === 'SLA Recovered');
-
   it('is published by the redelivered Agent Replied, once, and then forgotten', async () => {
-    const { deps, ref, detail } = await lateHelpdeskReply();
-    const publish = deps.events.publish.bind(deps.events);
-    deps.events.publish = async () => {
-      throw new Error('EventBridge unavailable');
-    };
+    const { deps, ref, lateHelpdeskReply } = await breachedThread();
+    const detail = lateHelpdeskReply(10);
+    const restore = failingPublish(deps);
     await expect(recordHelpdeskReply(detail, deps)).rejects.toThrow('EventBridge unavailable');
     // The reply is recorded and the event it owes is kept with it.
     expect(deps.threads.threads.get(ref)).toMatchObject({ status: 'awaiting-customer', owedRecovery: { repliedAt: new Date(detail.repliedAt) } });
     expect(recoveries(deps)).toHaveLength(0);
 
-    deps.events.publish = publish;
+    restore();
     expect(await recordHelpdeskReply(detail, deps)).toBe('already-recorded');
     expect(recoveries(deps)).toMatchObject([{ detail: { threadRef: ref, target: 'firstResponse', minutesOverdue: 10 } }]);
     expect(deps.threads.threads.get(ref)!.owedRecovery).toBeUndefined();
@@ -280,18 +285,11 @@ describe('a late reply whose SLA Recovered could not be published', () => {
   });
 
   it('is published by the redelivered mail when the relay\'s announce failed', async () => {
-    const { deps, ref, threadAddress } = await customerThread();
-    const thread = deps.threads.threads.get(ref)!;
-    thread.sla = { ...thread.sla!, warnedAt: thread.sla!.warnAt, breachedAt: thread.sla!.dueAt };
-    const late = new Date(thread.sla.dueAt.getTime() + 45 * 60_000);
-    deps.clock.set(late.toISOString());
-    const publish = deps.events.publish.bind(deps.events);
-    deps.events.publish = async () => {
-      throw new Error('EventBridge unavailable');
-    };
-    const delivery = receive(deps, agentReply(threadAddress), { recipients: [threadAddress], receivedAt: late });
+    const { deps, ref, lateRelay } = await breachedThread();
+    const delivery = lateRelay(45);
+    const restore = failingPublish(deps);
     await expect(ingestMail(delivery, deps)).rejects.toThrow('EventBridge unavailable');
-    deps.events.publish = publish;
+    restore();
     await ingestMail(delivery, deps);
     await ingestMail(delivery, deps);
     expect(recoveries(deps)).toMatchObject([{ detail: { threadRef: ref, target: 'firstResponse', minutesOverdue: 45 } }]);
