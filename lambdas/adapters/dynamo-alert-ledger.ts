@@ -1,7 +1,7 @@
 import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AlertClaim, AlertDeliveryLedger } from '../ports/index.js';
 import { TABLE_KEYS } from '../schemas/env.js';
-import { isConditionFailure } from './dynamo-errors.js';
+import { appliedUnlessConditionFails, isConditionFailure } from './dynamo-errors.js';
 import { keys } from './table-layout.js';
 
 /**
@@ -9,7 +9,6 @@ import { keys } from './table-layout.js';
  * duplicate redriven from a dead-letter queue late still finds its twin's post.
  */
 export const ALERT_LEDGER_DAYS = 14;
-
 
 const ATTRIBUTES = { '#lease': 'leaseUntil', '#done': 'doneAt', '#kind': 'kind', '#created': 'createdAt', '#ttl': TABLE_KEYS.ttlAttribute } as const;
 
@@ -70,8 +69,9 @@ export class DynamoAlertLedger implements AlertDeliveryLedger {
   }
 
   async release(alertKey: string, leaseUntil: Date): Promise<void> {
-    try {
-      await this.db.send(
+    // Not applied when done meanwhile, or our lease ran out and another worker holds the claim now: theirs to keep.
+    await appliedUnlessConditionFails(
+      this.db.send(
         new DeleteCommand({
           TableName: this.tableName,
           Key: keys.alert(alertKey),
@@ -79,11 +79,8 @@ export class DynamoAlertLedger implements AlertDeliveryLedger {
           ExpressionAttributeNames: attributeNames('#done', '#lease'),
           ExpressionAttributeValues: { ':mine': leaseUntil.toISOString() },
         }),
-      );
-    } catch (error) {
-      // Done meanwhile, or our lease ran out and another worker holds the claim now: theirs to keep.
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   }
 }
 

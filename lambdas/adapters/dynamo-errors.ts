@@ -14,6 +14,20 @@ export function cancellationCodes(error: unknown): (string | undefined)[] {
   return [];
 }
 
+/**
+ * Sends a conditional write: true if it was applied, false if its condition was not met (someone
+ * else got there first, which the caller treats as an answer, not a failure); other errors throw.
+ */
+export async function appliedUnlessConditionFails(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 /** The items of a cancelled transaction as they were, for the items that asked for them (ReturnValuesOnConditionCheckFailure). */
 export function cancellationItems(error: unknown): (Record<string, unknown> | undefined)[] {
   const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];

@@ -8,7 +8,7 @@ import { keys } from './table-layout.js';
 /**
  * The SLA sweeper's heartbeat: one item, overwritten after every sweep, that `replyline doctor`
  * (and a console's "the sweeper's last run") reads. Its partition key has no `#`, so it cannot
- * collide with the key prefixes of dynamo-thread-store.ts (THREAD#, MID#, …), and it has no index
+ * collide with the other keys of table-layout.ts, and it has no index
  * keys, so no index and no operator query by customer or thread ever returns it.
  */
 export const SWEEPER_STATUS_KIND = 'sweeper-status';

@@ -1,5 +1,5 @@
 import { keys, linkedIdOf, openByTeamKeys, slaIndexKeys } from './table-layout.js';
-import { cancellationCodes, cancellationItems, conditionFailureItem, isConditionFailure } from './dynamo-errors.js';
+import { appliedUnlessConditionFails, cancellationCodes, cancellationItems, conditionFailureItem, isConditionFailure } from './dynamo-errors.js';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -151,20 +151,15 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   async updateThread(thread: ThreadRecord, expectedVersion: number): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: threadItem(thread), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return appliedUnlessConditionFails(
+      this.db.send(new PutCommand({ TableName: this.tableName, Item: threadItem(thread), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } })),
+    );
   }
 
   async settleOwedRecovery(threadRef: string, repliedAt: Date): Promise<void> {
-    try {
-      await this.db.send(
+    // Already settled by an earlier attempt: nothing to do.
+    await appliedUnlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.thread(threadRef),
@@ -172,10 +167,8 @@ export class DynamoThreadStore implements ThreadStore {
           ConditionExpression: 'owedRecovery.repliedAt = :at',
           ExpressionAttributeValues: { ':one': 1, ':at': repliedAt.toISOString() },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   }
 
   async isSuppressed(address: string): Promise<boolean> {
@@ -212,8 +205,9 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   async releaseEffect(dedupeKey: string, effect: SideEffect, leaseUntil: Date): Promise<void> {
-    try {
-      await this.db.send(
+    // Not applied when the claim is no longer ours (done, or taken over after our lease ran out): nothing to give back.
+    await appliedUnlessConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: keys.messageLink(dedupeKey),
@@ -222,11 +216,8 @@ export class DynamoThreadStore implements ThreadStore {
           ExpressionAttributeNames: { '#lease': leaseAttribute(effect) },
           ExpressionAttributeValues: { ':until': leaseUntil.toISOString() },
         }),
-      );
-    } catch (error) {
-      // The claim is no longer ours (done, or taken over after our lease ran out): nothing to give back.
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   }
 
   async completeEffects(dedupeKey: string, effects: readonly SideEffect[], sent?: SentRecord): Promise<void> {
@@ -235,19 +226,19 @@ export class DynamoThreadStore implements ThreadStore {
     // effects pending and the retry writes the same items again.
     if (sent) await this.batchPut(sentItems(dedupeKey, sent));
     const names = Object.fromEntries(effects.map((effect, index) => [`#lease${index}`, leaseAttribute(effect)]));
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.messageLink(dedupeKey),
-        // DELETE and REMOVE are no-ops for effects already done: completing twice changes nothing.
-        UpdateExpression: `DELETE pending :effects REMOVE ${Object.keys(names).join(', ')}`,
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ':effects': new Set(effects) },
-      }),
-    ).catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+    await appliedUnlessConditionFails(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.messageLink(dedupeKey),
+          // DELETE and REMOVE are no-ops for effects already done: completing twice changes nothing.
+          UpdateExpression: `DELETE pending :effects REMOVE ${Object.keys(names).join(', ')}`,
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':effects': new Set(effects) },
+        }),
+      ),
+    );
   }
 
   private putIfAbsent(item: Item, returnExisting = false): TransactItem {

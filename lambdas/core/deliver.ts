@@ -81,7 +81,7 @@ export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDe
 
 /**
  * Publishes Thread Routed. Without a claim: a retry after a failure between publishing and
- * recording it publishes it again, and consumers recognise the repeat by its `messageKey`.
+ * recording it publishes it again, and consumers recognise the repeat by its `eventId`.
  */
 async function announceRouted(message: RoutingMessage, destination: DeliverResult['destination'], deps: DeliverDependencies): Promise<void> {
   await deps.events.publish([{ detailType: 'Thread Routed', detail: { version: 1, threadRef: message.threadRef, messageKey: message.messageKey, team: message.team, destination } }]);

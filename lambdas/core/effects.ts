@@ -44,8 +44,6 @@ export const EFFECT_LEASE_MS = 2 * 60 * 1000;
 /** The effects the ingest function performs; `deliver` belongs to the deliver function. */
 export const INGEST_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'announce'];
 
-
-
 /** Another delivery of the same mail is performing a side effect right now; retrying later finds it done. */
 export class EffectBusyError extends Error {
   constructor(

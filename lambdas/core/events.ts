@@ -107,4 +107,3 @@ function naturalKeyOf(event: DomainEvent): string {
       return `${event.detail.threadRef}\n${event.detail.target}\n${event.detail.dueAt}`;
   }
 }
-

@@ -36,7 +36,7 @@ export const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'relay', 'rou
  * The effects that send mail to a person: besides their claim, each consults the sent-log before
  * sending (unless its claim was taken with the mail's record), because a person must never get
  * the same mail twice. The others (a routing message, an event) go to consumers that recognise a
- * rare repeat by its `messageKey`.
+ * rare repeat (an event by its `eventId`, a routing message by its `messageKey`).
  */
 export const MAIL_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'deliver'];
 

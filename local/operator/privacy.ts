@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isLinkItem, isQuarantineItem, isThreadItem, keys, PREFIX } from '../../lambdas/adapters/table-layout.js';
+import { appliedUnlessConditionFails } from '../../lambdas/adapters/dynamo-errors.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
 import { errorName, OperatorError, queryItems, scanItems, type Item, type OperatorTarget } from './target.js';
 
@@ -341,8 +342,8 @@ async function removeParticipant(target: OperatorTarget, ref: string, address: s
     if (!item || !Array.isArray(item.participants)) return;
     const remaining = item.participants.filter((value) => String(value).toLowerCase() !== address);
     if (remaining.length === item.participants.length) return;
-    try {
-      await target.dynamo.send(
+    const removed = await appliedUnlessConditionFails(
+      target.dynamo.send(
         new UpdateCommand({
           TableName: target.table,
           Key: keys.thread(ref),
@@ -350,11 +351,9 @@ async function removeParticipant(target: OperatorTarget, ref: string, address: s
           ConditionExpression: 'version = :version',
           ExpressionAttributeValues: { ':participants': remaining, ':version': item.version, ':next': Number(item.version ?? 0) + 1 },
         }),
-      );
-      return;
-    } catch (error) {
-      if (errorName(error) !== 'ConditionalCheckFailedException') throw error;
-    }
+      ),
+    );
+    if (removed) return;
   }
   throw new OperatorError(`thread ${ref} kept changing; run forget again to remove the address from its participants`);
 }

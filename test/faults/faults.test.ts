@@ -234,7 +234,7 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
     // A repeat is harmless only if a consumer can tell it is one: every copy of an event carries the same eventId.
     const idsByEvent = new Map<string, Set<string>>();
     for (const event of events) {
-      const about = `${event['detail-type']} ${String(event.detail.messageKey ?? `${String(event.detail.threadRef)} ${String(event.detail.target ?? event.detail.repliedAt ?? '')} ${String(event.detail.dueAt ?? '')}`)}`;
+      const about = subjectOf(event);
       idsByEvent.set(about, (idsByEvent.get(about) ?? new Set()).add(String(event.detail.eventId)));
     }
     const withoutOneId = [...idsByEvent].filter(([, ids]) => ids.size !== 1 || ids.has('undefined'));
@@ -293,6 +293,13 @@ async function sendInBatches(sqs: SQSClient, queueUrl: string, bodies: string[])
   for (let start = 0; start < bodies.length; start += 10) {
     await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: bodies.slice(start, start + 10).map((body, index) => ({ Id: String(index), MessageBody: body })) }));
   }
+}
+
+/** What an event is about, read from its detail on the bus (apart from how the publisher derives its id). */
+function subjectOf(event: LocalEvent): string {
+  const { messageKey, threadRef, target, repliedAt, dueAt } = event.detail;
+  const about = messageKey !== undefined ? [messageKey] : [threadRef, target ?? repliedAt, dueAt];
+  return [event['detail-type'], ...about].map(String).join(' ');
 }
 
 function messageKeyOf(event: LocalEvent): string | undefined {
