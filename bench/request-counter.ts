@@ -57,6 +57,7 @@ export async function startRequestCounter(emulators: Emulators): Promise<Request
         const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (answer) => {
           readBody(answer).then((answerBody) => {
             if (service === 'dynamodb') Object.assign(call, capacityOf(call.operation, answerBody));
+            if (call.operation === 'TransactWriteItems') chargeTransactionAsBilled(call, body);
             res.writeHead(answer.statusCode ?? 502, answer.headers);
             res.end(answerBody);
           }, () => res.destroy());
@@ -122,6 +123,48 @@ function capacityOf(operation: string, answer: Buffer): { readUnits: number; wri
   } catch {
     return { readUnits: 0, writeUnits: 0, indexWriteUnits: 0 };
   }
+}
+
+type AttributeValue = { S?: string; N?: string; B?: string; BOOL?: boolean; NULL?: boolean; SS?: string[]; NS?: string[]; BS?: string[]; L?: AttributeValue[]; M?: Record<string, AttributeValue> };
+type TransactWriteItem = { Put?: { Item: Record<string, AttributeValue> }; Update?: unknown; Delete?: unknown; ConditionCheck?: unknown };
+
+/**
+ * DynamoDB Local under-reports transactions (three small puts come back as 2 units, not 6),
+ * so a transaction's table units are charged as AWS bills them: every item written costs
+ * twice its size in 1 KB units. A put's size is known from the request; an update or delete
+ * is charged its 1 KB minimum, so the figure stays a lower bound. Index units are kept as
+ * DynamoDB Local reports them.
+ */
+function chargeTransactionAsBilled(call: CountedCall, body: Buffer): void {
+  const items = (JSON.parse(body.toString('utf8')) as { TransactItems?: TransactWriteItem[] }).TransactItems ?? [];
+  const tableUnits = items.reduce((total, item) => total + 2 * (item.Put ? Math.max(1, Math.ceil(itemBytes(item.Put.Item) / 1024)) : 1), 0);
+  const reportedTableUnits = call.writeUnits - (call.indexWriteUnits ?? 0);
+  call.writeUnits += Math.max(0, tableUnits - reportedTableUnits);
+}
+
+/** An item's size as DynamoDB counts it: attribute names plus values. */
+export function itemBytes(item: Record<string, AttributeValue>): number {
+  return Object.entries(item).reduce((total, [name, value]) => total + Buffer.byteLength(name) + valueBytes(value), 0);
+}
+
+function valueBytes(value: AttributeValue): number {
+  if (value.S !== undefined) return Buffer.byteLength(value.S);
+  if (value.N !== undefined) return numberBytes(value.N);
+  if (value.B !== undefined) return Buffer.from(value.B, 'base64').length;
+  if (value.BOOL !== undefined || value.NULL !== undefined) return 1;
+  if (value.SS) return value.SS.reduce((total, entry) => total + Buffer.byteLength(entry), 0);
+  if (value.NS) return value.NS.reduce((total, entry) => total + numberBytes(entry), 0);
+  if (value.BS) return value.BS.reduce((total, entry) => total + Buffer.from(entry, 'base64').length, 0);
+  // Lists and maps: 3 bytes, plus 1 byte per element, plus the elements (and a map's names).
+  if (value.L) return 3 + value.L.reduce((total, entry) => total + 1 + valueBytes(entry), 0);
+  if (value.M) return 3 + Object.entries(value.M).reduce((total, [name, entry]) => total + 1 + Buffer.byteLength(name) + valueBytes(entry), 0);
+  return 0;
+}
+
+/** Numbers: about one byte per two significant digits, plus one. */
+function numberBytes(number: string): number {
+  const digits = number.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').length || 1;
+  return Math.ceil(digits / 2) + 1;
 }
 
 interface Capacity {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { threadItem } from '../lambdas/adapters/dynamo-thread-store.js';
+import { threadItem } from '../lambdas/adapters/table-items.js';
 import type { ThreadRecord } from '../lambdas/core/records.js';
 import type { Emulators } from '../local/emulators.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/local-aws.js';

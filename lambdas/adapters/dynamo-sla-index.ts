@@ -8,12 +8,11 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { nextSlaCheck, type ThreadRecord } from '../core/records.js';
-import type { PendingSlaEmission, RecordEmissionsOutcome, SlaAlertEvent, SlaEmissionKind, SlaIndex, SlaIndexEntry } from '../core/sla-sweep.js';
+import type { PendingSlaEmission, RecordEmissionsOutcome, SlaIndex, SlaIndexEntry } from '../core/sla-sweep.js';
 import { TABLE_KEYS } from '../schemas/env.js';
-import { toThread } from './dynamo-thread-store.js';
-import { PREFIX, SLA_INDEX_SHARDS, keys, slaIndexKeys } from './table-layout.js';
+import { emissionItem, toEmission, toThread, type Item } from './table-items.js';
+import { SLA_INDEX_SHARDS, keys, slaIndexKeys } from './table-layout.js';
 
-type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
@@ -178,24 +177,6 @@ export class DynamoSlaIndex implements SlaIndex {
   }
 }
 
-function emissionItem(emission: PendingSlaEmission, expiresAt: Date): Item {
-  return {
-    ...keys.emission(emission.ref, emission.key),
-    kind: 'sla-emission',
-    ref: emission.ref,
-    emission: emission.kind,
-    detailType: emission.event.detailType,
-    // Stored as the exact JSON published, so a re-publish after a crash is byte-identical.
-    detail: JSON.stringify(emission.event.detail),
-    deadline: emission.deadline.toISOString(),
-    decidedAt: emission.decidedAt.toISOString(),
-    leaseUntil: emission.leaseUntil.toISOString(),
-    attempts: emission.attempts,
-    expiresAt: Math.floor(expiresAt.getTime() / 1000),
-    ...slaIndexKeys(emission.ref, emission.leaseUntil),
-  };
-}
-
 function toEntry(item: Item): SlaIndexEntry | undefined {
   if (item.kind === 'thread') {
     const thread = toThread(item);
@@ -209,17 +190,4 @@ function toEntry(item: Item): SlaIndexEntry | undefined {
   return undefined;
 }
 
-function toEmission(item: Item): PendingSlaEmission {
-  const sk = String(item.SK);
-  return {
-    ref: String(item.ref),
-    key: sk.slice(PREFIX.emission.length),
-    kind: item.emission as SlaEmissionKind,
-    deadline: new Date(String(item.deadline)),
-    event: { detailType: item.detailType, detail: JSON.parse(String(item.detail)) } as SlaAlertEvent,
-    decidedAt: new Date(String(item.decidedAt)),
-    leaseUntil: new Date(String(item.leaseUntil)),
-    attempts: Number(item.attempts ?? 1),
-  };
-}
 

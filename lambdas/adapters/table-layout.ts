@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
  * | SLA emission record | `THREAD#<ref>` | `SLA#<clock start>#<target>#<warning\|breach>` |
  * | processing record, or a sent mail's Message-ID link | `MID#<dedupe key or Message-ID>` | `MID` |
  * | quarantined mail | `QUARANTINE#<day>` | `<received at>#<receipt id>` |
- * | acknowledgement allowance | `RATE#<sender>` | `ACK#<window start>` |
+ * | acknowledgement allowance (a set of the counted mails' hashes) | `RATE#<sender>` | `ACK#<window start>` |
  * | suppressed address | `SUPPRESS#<address>` | `SUPPRESS` |
  * | sent-log entry | `SENT#<tracking key>` | `SENT` |
  * | chat alert ledger entry | `ALERT#<hash of the alert>` | `CHAT` |
@@ -85,6 +85,7 @@ export function openByTeamKeys(ref: string, team: string, createdAt: Date): { GS
   return { GSI3PK: keys.openTeam(team), GSI3SK: `${createdAt.toISOString()}#${ref}` };
 }
 
-function shortHash(value: string): string {
+/** 12 hex characters of a value's sha256: enough to tell a thread's or a sender's mails apart. */
+export function shortHash(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 12);
 }

@@ -110,6 +110,13 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
           : newThreadRecord(context(parsed), known, match, threadRefFor(dedupeKey, attempt), rateLimited);
     }
     record.processing.reasons.push(...extraReasons);
+    // Counted on its own (idempotent per mail), not in the record's transaction, where every write bills twice.
+    if (record.ackAllowance && !(await deps.threads.consumeAckAllowance(record.ackAllowance, dedupeKey))) {
+      rateLimited = `${deps.config.acknowledgement.maxPerSender} acknowledgements per ${deps.config.acknowledgement.windowHours} h already sent to this sender`;
+      extraReasons.push(`rate-limited: ${rateLimited}`);
+      attempt--; // not a collision: the same ref is still free
+      continue;
+    }
     const claimed = record.processing.pending.filter((effect) => INGEST_EFFECTS.includes(effect));
     if (claimed.length) record.claims = { effects: claimed, until: new Date(deps.clock.now().getTime() + (deps.effectLeaseMs ?? EFFECT_LEASE_MS)) };
     const outcome = await deps.threads.recordInbound(record);
@@ -118,11 +125,6 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
         return finish(record.processing, 'recorded', parsed, envelope, deps, { thread: record.thread.record, claimedUntil: record.claims?.until });
       case 'duplicate':
         return finish(outcome.processing, 'duplicate', parsed, envelope, deps);
-      case 'ack-limit-reached':
-        rateLimited = `${deps.config.acknowledgement.maxPerSender} acknowledgements per ${deps.config.acknowledgement.windowHours} h already sent to this sender`;
-        extraReasons.push(`rate-limited: ${rateLimited}`);
-        attempt--; // not a collision: the same ref is still free
-        continue;
       case 'ref-taken':
       case 'thread-changed':
         continue;

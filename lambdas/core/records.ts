@@ -3,7 +3,8 @@ import type { Priority } from './priority.js';
 import type { SideEffect } from '../ports/index.js';
 
 /** Whose move it is on a thread. Only `awaiting-agent` owes a reply (and runs an SLA clock). */
-export type ThreadStatus = 'awaiting-agent' | 'awaiting-customer' | 'closed';
+export const THREAD_STATUSES = ['awaiting-agent', 'awaiting-customer', 'closed'] as const;
+export type ThreadStatus = (typeof THREAD_STATUSES)[number];
 
 /**
  * The running reply-time promise of a thread. Present only while a reply is owed
@@ -97,7 +98,8 @@ export interface MessageRecord {
 }
 
 /** `ignore`: stored and threaded, never acknowledged (machine mail, suppressed or rate-limited senders). */
-export type Disposition = 'new-thread' | 'follow-up' | 'ignore' | 'quarantine';
+export const DISPOSITIONS = ['new-thread', 'follow-up', 'ignore', 'quarantine'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
 
 /** The processing record of one inbound mail: what was decided, and which side effects are still owed. */
 export interface InboundProcessing {
@@ -132,7 +134,7 @@ export interface QuarantineRecord {
   expiresAt: Date;
 }
 
-/** Caps acknowledgements per sender and window; consumed in the same transaction that records the mail. */
+/** Caps acknowledgements per sender and window; each acknowledged mail is counted once, before it is recorded. */
 export interface AckAllowance {
   sender: string;
   windowStart: Date;
@@ -144,6 +146,7 @@ export interface InboundRecord {
   thread: { kind: 'new'; record: ThreadRecord } | { kind: 'update'; record: ThreadRecord; expectedVersion: number };
   message: MessageRecord;
   processing: InboundProcessing;
+  /** The allowance the acknowledgement needs, counted (`consumeAckAllowance`) before the mail is recorded. */
   ackAllowance: AckAllowance | undefined;
   /**
    * Claims the recorder takes in the same write, on the effects it performs next: a redelivery
@@ -159,6 +162,4 @@ export type RecordOutcome =
   /** The generated thread ref belongs to another thread already: try the next candidate. */
   | { kind: 'ref-taken' }
   /** The thread changed since it was read: read again and recompute. */
-  | { kind: 'thread-changed' }
-  /** The sender used up their acknowledgements for this window: record without one. */
-  | { kind: 'ack-limit-reached' };
+  | { kind: 'thread-changed' };

@@ -19,7 +19,8 @@ import { validateEvent } from '../schemas/events.js';
 export type SlaAlertType = 'SLA Warning' | 'SLA Breached';
 export type SlaAlertEvent = Extract<DomainEvent, { detailType: SlaAlertType }>;
 export type SlaRecoveredEvent = Extract<DomainEvent, { detailType: 'SLA Recovered' }>;
-export type SlaEmissionKind = 'warning' | 'breach';
+export const SLA_EMISSION_KINDS = ['warning', 'breach'] as const;
+export type SlaEmissionKind = (typeof SLA_EMISSION_KINDS)[number];
 
 /** One event a clock owes, with the deadline it is about. */
 export interface SlaEmission {

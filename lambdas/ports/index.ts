@@ -5,7 +5,7 @@
 import type { InboundMail, RawMailLocation } from '../core/mail.js';
 import type { OutgoingMail } from '../core/outgoing.js';
 import type { DomainEvent } from '../core/events.js';
-import type { InboundProcessing, InboundRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../core/records.js';
+import type { AckAllowance, InboundProcessing, InboundRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../core/records.js';
 import type { RoutingMessage } from '../schemas/routing.js';
 
 export interface Clock {
@@ -59,12 +59,17 @@ export interface InboundLookup {
 export interface ThreadStore {
   /**
    * Records an inbound mail atomically: its processing record (keyed by the dedupe
-   * key), its message item, its thread (created, or updated if still at the
-   * expected version) and, if an acknowledgement is owed, one unit of the sender's
-   * allowance. A second call for the same dedupe key changes nothing and returns
-   * `duplicate` with the first call's processing record.
+   * key), its message item and its thread (created, or updated if still at the
+   * expected version). A second call for the same dedupe key changes nothing and
+   * returns `duplicate` with the first call's processing record.
    */
   recordInbound(record: InboundRecord): Promise<RecordOutcome>;
+  /**
+   * Counts the mail with `dedupeKey` against its sender's acknowledgements in the window; false
+   * if the window is full. Counting the same mail again changes nothing and answers true, so a
+   * retried or redelivered mail keeps the acknowledgement it was allowed.
+   */
+  consumeAckAllowance(allowance: AckAllowance, dedupeKey: string): Promise<boolean>;
   /** The processing record, the sender's suppression and the referenced Message-IDs, in one read. */
   lookupInbound(dedupeKey: string, sender: string | undefined, messageIds: readonly string[]): Promise<InboundLookup>;
   /** Records a quarantined mail (no thread) with the same dedupe guarantee. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BatchGetCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
 import { keys } from '../../lambdas/adapters/table-layout.js';
+import { toThread } from '../../lambdas/adapters/table-items.js';
 import { OperatorError, queryItems, scanItems, type Item, type OperatorTarget } from './target.js';
 
 /**
@@ -67,23 +68,22 @@ export interface ThreadRow {
   agent: string | undefined;
 }
 
-const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
-
+/** A listing row of a stored thread item, read with the table's thread codec. */
 export function toRow(item: Item): ThreadRow {
-  const sla = item.sla && typeof item.sla === 'object' ? (item.sla as Item) : undefined;
+  const thread = toThread(item);
   return {
-    ref: String(item.ref ?? String(item.PK).replace(/^THREAD#/, '')),
-    status: String(item.status ?? ''),
-    team: String(item.team ?? ''),
-    priority: String(item.priority ?? ''),
-    category: String(item.category ?? ''),
-    customer: String(item.customerAddress ?? ''),
-    subject: String(item.subject ?? ''),
-    createdAt: str(item.createdAt),
-    dueAt: str(sla?.dueAt),
-    lastInboundAt: str(item.lastInboundAt),
-    inboundCount: typeof item.inboundCount === 'number' ? item.inboundCount : undefined,
-    agent: str(item.agent),
+    ref: thread.ref,
+    status: thread.status,
+    team: thread.team,
+    priority: thread.priority,
+    category: thread.category,
+    customer: thread.customer.address,
+    subject: thread.subject,
+    createdAt: thread.createdAt.toISOString(),
+    dueAt: thread.sla?.dueAt.toISOString(),
+    lastInboundAt: thread.lastInboundAt.toISOString(),
+    inboundCount: thread.inboundCount,
+    agent: thread.agent,
   };
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
-import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor, waitUntilProcessed } from '../support/local-instance.js';
 import { keys, PREFIX } from '../../lambdas/adapters/table-layout.js';
 
 describe('a customer mail sent over SMTP to the local stack', () => {
@@ -36,6 +36,8 @@ describe('a customer mail sent over SMTP to the local stack', () => {
     expect(ack.subject).toMatch(/^Re: My kettle has not arrived \[#RL-[0-9A-Z]{6}\]$/);
 
     const ref = /RL-[0-9A-Z]{6}/.exec(ack.subject)![0];
+    // The send precedes its record in the thread's history; the mail is finished once nothing is pending.
+    await waitUntilProcessed(instance, messageId);
     const thread = await db.send(new GetCommand({ TableName: instance.resources.table, Key: keys.thread(ref) }));
     expect(thread.Item).toMatchObject({ ref, team: 'support', status: 'awaiting-agent', customerAddress: 'jane@customer.example.org', rootMessageId: messageId });
     const messages = await db.send(

@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { threadItem, toThread } from '../../lambdas/adapters/dynamo-thread-store.js';
+import { threadItem, toThread } from '../../lambdas/adapters/table-items.js';
 import type { ThreadRecord } from '../../lambdas/core/records.js';
 import type { LocalInstance } from '../../local/instance.js';
 import type { OutboxEntry } from '../../local/ses-outbox-proxy.js';

@@ -69,7 +69,7 @@ export class FaultInjector {
 
   /** `sendingLog` is needed where mail is sent under claims (ingest, deliver); the agent-events function sends none. */
   threads(real: ThreadStore, sendingLog: SendingLog | undefined): ThreadStore {
-    const writes = new Set(['recordInbound', 'recordQuarantine', 'completeEffects', 'claimEffect', 'updateThread', 'settleOwedRecovery']);
+    const writes = new Set(['recordInbound', 'consumeAckAllowance', 'recordQuarantine', 'completeEffects', 'claimEffect', 'updateThread', 'settleOwedRecovery']);
     const faulty = new Proxy(real, {
       get: (target, property, receiver) => {
         const value = Reflect.get(target, property, receiver) as unknown;

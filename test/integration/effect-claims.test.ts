@@ -4,6 +4,8 @@ import { ingestMail } from '../../lambdas/core/ingest.js';
 import { memoryDependencies, rawMail, receive } from '../support/fixtures.js';
 import { DynamoThreadStore } from '../../lambdas/adapters/dynamo-thread-store.js';
 import { keys } from '../../lambdas/adapters/table-layout.js';
+import { processingItem } from '../../lambdas/adapters/table-items.js';
+import type { InboundProcessing } from '../../lambdas/core/records.js';
 import { freshTable } from '../support/local-table.js';
 
 const LEASE_MS = 120_000;
@@ -22,7 +24,20 @@ describe('side-effect claims on DynamoDB Local', () => {
   /** A recorded mail that still owes an acknowledgement. */
   async function mailOwingAck(): Promise<string> {
     const dedupeKey = `claim-${counter++}@customer.example.org`;
-    await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.messageLink(dedupeKey), kind: 'inbound', pending: new Set(['acknowledge']) } }));
+    const processing: InboundProcessing = {
+      dedupeKey,
+      disposition: 'new-thread',
+      role: 'customer',
+      threadRef: `thread-${dedupeKey}`,
+      receiptId: `receipt-${dedupeKey}`,
+      sender: 'jane@customer.example.org',
+      acknowledge: true,
+      reasons: [],
+      pending: ['acknowledge'],
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+    };
+    await db.send(new PutCommand({ TableName: tableName, Item: processingItem(processing) }));
     return dedupeKey;
   }
   const now = new Date('2026-12-03T09:00:00Z');
@@ -135,5 +150,27 @@ describe('side-effect claims on DynamoDB Local', () => {
       deps,
     );
     expect((await store.getProcessing(reply.dedupeKey))!.recovered).toEqual(breached.sla);
+  });
+});
+
+describe('the per-sender acknowledgement allowance on DynamoDB Local', () => {
+  let tableName: string;
+  let db: DynamoDBDocumentClient;
+  let store: DynamoThreadStore;
+  beforeAll(async () => {
+    ({ tableName, db } = await freshTable('allowance'));
+    store = new DynamoThreadStore(db, tableName);
+  });
+  afterAll(() => db?.destroy());
+
+  it('counts each mail once: a retried mail keeps its acknowledgement, a new one past the limit gets none', async () => {
+    const allowance = { sender: 'jane@customer.example.org', windowStart: new Date('2026-12-03T00:00:00Z'), max: 2, expiresAt: new Date('2026-12-05T00:00:00Z') };
+    const counted = [];
+    for (const mail of ['a@x', 'a@x', 'b@x', 'c@x', 'b@x', 'a@x']) counted.push(await store.consumeAckAllowance(allowance, mail));
+    expect(counted).toEqual([true, true, true, false, true, true]);
+    // Concurrent new mails in a fresh window: exactly the allowance gets through.
+    const fresh = { ...allowance, windowStart: new Date('2026-12-04T00:00:00Z') };
+    const racing = await Promise.all(Array.from({ length: 6 }, (_, index) => store.consumeAckAllowance(fresh, `race-${index}@x`)));
+    expect(racing.filter(Boolean)).toHaveLength(2);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { threadItem, toThread } from '../../lambdas/adapters/dynamo-thread-store.js';
+import { threadItem, toThread } from '../../lambdas/adapters/table-items.js';
 import { keys, PREFIX } from '../../lambdas/adapters/table-layout.js';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EventBridgePublisher } from '../../lambdas/adapters/eventbridge-publisher.js';

@@ -1,6 +1,6 @@
 import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
 import type { Clock, EffectClaim, RoutingQueue, InboundLookup, SentRecord, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
-import type { InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../../lambdas/core/records.js';
+import type { AckAllowance, InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../../lambdas/core/records.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import { MailTooLargeError } from '../../lambdas/core/message-size.js';
 import type { DomainEvent } from '../../lambdas/core/events.js';
@@ -15,7 +15,8 @@ export class MemoryThreadStore implements ThreadStore {
   readonly quarantined: QuarantineRecord[] = [];
   /** Message-ID → thread ref, for customers' and our own Message-IDs. */
   readonly messageLinks = new Map<string, string>();
-  readonly allowances = new Map<string, number>();
+  /** Sender and window → the mails counted against it. */
+  readonly allowances = new Map<string, Set<string>>();
   readonly suppressed = new Set<string>();
   readonly leases = new Map<string, Date>();
 
@@ -25,18 +26,20 @@ export class MemoryThreadStore implements ThreadStore {
     const { thread } = record;
     if (thread.kind === 'new' && this.threads.has(thread.record.ref)) return { kind: 'ref-taken' };
     if (thread.kind === 'update' && this.threads.get(thread.record.ref)?.version !== thread.expectedVersion) return { kind: 'thread-changed' };
-    if (record.ackAllowance) {
-      const key = `${record.ackAllowance.sender}|${record.ackAllowance.windowStart.toISOString()}`;
-      const used = this.allowances.get(key) ?? 0;
-      if (used >= record.ackAllowance.max) return { kind: 'ack-limit-reached' };
-      this.allowances.set(key, used + 1);
-    }
     this.threads.set(thread.record.ref, structuredClone(thread.record));
     this.messages.push(structuredClone(record.message));
     this.processing.set(record.processing.dedupeKey, structuredClone(record.processing));
     if (record.processing.threadRef) this.messageLinks.set(record.processing.dedupeKey, record.processing.threadRef);
     for (const effect of record.claims?.effects ?? []) this.leases.set(`${record.processing.dedupeKey}|${effect}`, record.claims!.until);
     return { kind: 'recorded' };
+  }
+
+  async consumeAckAllowance(allowance: AckAllowance, dedupeKey: string): Promise<boolean> {
+    const key = `${allowance.sender}|${allowance.windowStart.toISOString()}`;
+    const counted = this.allowances.get(key) ?? new Set<string>();
+    if (!counted.has(dedupeKey) && counted.size >= allowance.max) return false;
+    this.allowances.set(key, counted.add(dedupeKey));
+    return true;
   }
 
   async recordQuarantine(record: QuarantineRecord, processing: InboundProcessing): Promise<RecordOutcome> {
