@@ -103,7 +103,7 @@ export async function benchCost(emulators: Emulators, options: BenchOptions): Pr
         notes: [
           `Measured: ${measured.acknowledged} acknowledgements and ${measured.forwarded} forwards for ${measured.mails} mails; mean raw size ${(measured.rawBytes / measured.mails / 1024).toFixed(1)} KB.`,
           `Lambda GB-s from durations measured here against the emulators (DynamoDB Local is slower than DynamoDB, so this errs high), arm64, deployed memory.`,
-          `DynamoDB units as DynamoDB Local reports them per call (ReturnConsumedCapacity), on-demand. X-Ray at the default rule's 5 % (busy hours; up to 20× more when quiet).`,
+          `DynamoDB units as DynamoDB Local reports them per call (ReturnConsumedCapacity), on-demand; transactions, which it under-reports, at 2 units per KB of each item written, as AWS bills them. X-Ray at the default rule's 5 % (busy hours; up to 20× more when quiet).`,
           `Not per mail: Lambda's idle SQS polling (~$0.26 per queue-month), KMS key, CloudWatch alarms and metrics, Secrets Manager secret-months.`,
           `With teams on webhooks instead of mailboxes (no forward through SES): ${usd(withoutForward)} all-in (${(forwardShare * 100).toFixed(0)} % of mails were forwarded here).`,
           `Storage is kept per mail for the configured retention (DynamoDB item sizes as billed, incl. the customer index; the open-SLA and open-by-team indexes only hold a thread while a reply is owed, so they are left out), paid over those months, not at ingest.`,
