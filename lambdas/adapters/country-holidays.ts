@@ -1,5 +1,5 @@
-import { ALWAYS_OPEN_WEEK, type BusinessCalendar, type Interval } from '../core/business-time.js';
-import { ALWAYS_OPEN_CALENDAR } from '../core/sla-policy.js';
+import { ALWAYS_OPEN_WEEK, type BusinessCalendar } from '../core/business-time.js';
+import { ALWAYS_OPEN_CALENDAR, type Interval } from '../schemas/vocabulary.js';
 import type { CalendarConfig, HolidayConfig, SlaConfig } from '../schemas/sla-config.js';
 
 /**

@@ -12,8 +12,8 @@ import {
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { AckAllowance, InboundProcessing, InboundRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../core/records.js';
-import type { EffectClaim, InboundLookup, SentRecord, SideEffect, ThreadStore } from '../ports/index.js';
+import type { AckAllowance, InboundProcessing, InboundRecord, QuarantineRecord, RecordOutcome, SideEffect, ThreadRecord } from '../core/records.js';
+import type { EffectClaim, InboundLookup, SentRecord, ThreadStore } from '../ports/index.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

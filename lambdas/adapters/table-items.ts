@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { PRIORITIES } from '../core/priority.js';
-import { nextSlaCheck, DISPOSITIONS, THREAD_STATUSES } from '../core/records.js';
+import { PRIORITIES, SLA_TARGETS } from '../schemas/vocabulary.js';
+import { nextSlaCheck, DISPOSITIONS, EFFECT_ORDER, THREAD_STATUSES } from '../core/records.js';
 import type { InboundProcessing, MessageRecord, QuarantineRecord, SlaClock, ThreadRecord } from '../core/records.js';
 import { SLA_EMISSION_KINDS, type PendingSlaEmission } from '../core/sla-sweep.js';
-import { EFFECT_ORDER, type SentRecord } from '../ports/index.js';
+import type { SentRecord } from '../ports/index.js';
 import { slaEventDetail } from '../schemas/events.js';
 import { keys, linkedIdOf, openByTeamKeys, slaIndexKeys } from './table-layout.js';
 
@@ -46,7 +46,7 @@ const strings = z.array(z.string()).default([]);
 const stringSet = z.set(z.string()).default(new Set());
 
 const clockSchema = z.object({
-  target: z.enum(['firstResponse', 'nextReply']),
+  target: z.enum(SLA_TARGETS),
   startedAt: time,
   dueAt: time,
   warnAt: time,

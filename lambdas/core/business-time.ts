@@ -1,3 +1,4 @@
+import type { Interval } from '../schemas/vocabulary.js';
 /**
  * Business-time arithmetic: "4 hours of open time after this mail arrived" as an instant.
  *
@@ -11,11 +12,6 @@
  * Calendars are treated as immutable once used (their validation is cached).
  */
 
-/** A local open interval in minutes since local midnight: 0 <= start < end <= 1440 (24:00). */
-export interface Interval {
-  readonly start: number;
-  readonly end: number;
-}
 
 /** Open intervals per weekday, index 0 = Sunday … 6 = Saturday (an empty list = closed all day). */
 export type WeeklyHours = readonly (readonly Interval[])[];

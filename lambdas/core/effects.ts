@@ -1,4 +1,4 @@
-import { MAIL_EFFECTS, MailNotSentError, type SentRecord, type Clock, type EventPublisher, type Mailer, type MailParser, type RawMailStore, type Secrets, type SentMail, type SideEffect, type ThreadStore } from '../ports/index.js';
+import { MailNotSentError, type SentRecord, type Clock, type EventPublisher, type Mailer, type MailParser, type RawMailStore, type RoutingQueue, type Secrets, type SentMail, type ThreadStore } from '../ports/index.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import type { SlaPolicy } from './sla-policy.js';
 import type { SendingLog } from './feedback.js';
@@ -7,9 +7,8 @@ import { composeAcknowledgement } from './acknowledgement.js';
 import { identifyAgent } from './agents.js';
 import type { DomainEvent } from './events.js';
 import { suggestFaq } from './faq.js';
-import type { IngestDependencies } from './ingest.js';
 import { maskAddress, type InboundMail, type RawMailLocation } from './mail.js';
-import type { InboundProcessing, ThreadRecord } from './records.js';
+import { MAIL_EFFECTS, type InboundProcessing, type SideEffect, type ThreadRecord } from './records.js';
 import { slaRecovered } from './sla-sweep.js';
 import type { AlertsConfig } from '../schemas/alerts-config.js';
 import { MailTooLargeError } from './message-size.js';
@@ -36,6 +35,11 @@ export interface EffectDependencies {
    * timeout (a live holder is never overtaken), shorter than the queue's redeliveries last.
    */
   effectLeaseMs?: number;
+}
+
+/** What ingest needs besides: the team queues the `route` effect sends to. */
+export interface IngestDependencies extends EffectDependencies {
+  routing: RoutingQueue;
 }
 
 /** Longer than any single send takes; an expired lease means its holder died. */

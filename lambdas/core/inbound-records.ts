@@ -1,11 +1,10 @@
 import { replyLanguageFor } from './reply-language.js';
 import { DELIVER_EFFECTS } from './deliver-effects.js';
 import type { ReplylineConfig } from '../schemas/config.js';
-import type { SideEffect } from '../ports/index.js';
 import type { Agent } from './agents.js';
 import type { MailClassification } from './classification.js';
 import type { InboundMail, MailAddress, ReceiptEnvelope } from './mail.js';
-import type { AckAllowance, Disposition, InboundProcessing, InboundRecord, MessageDirection, MessageRecord, QuarantineRecord, ThreadRecord } from './records.js';
+import type { AckAllowance, Disposition, SideEffect, InboundProcessing, InboundRecord, MessageDirection, MessageRecord, QuarantineRecord, ThreadRecord } from './records.js';
 import type { Screening } from './screening/screen.js';
 import { isServiceAddress, type ServiceAddress } from './service-address.js';
 import { onAgentReply, onCustomerMail, startClock } from './sla-clock.js';

@@ -1,21 +1,17 @@
-import type { RoutingQueue, SideEffect, ThreadStore } from '../ports/index.js';
+import type { ThreadStore } from '../ports/index.js';
 import { identifyAgent } from './agents.js';
 import { classifyMail, type MailClassification } from './classification.js';
-import { EFFECT_LEASE_MS, INGEST_EFFECTS, finishEffects, type EffectDependencies, type FreshRecord } from './effects.js';
+import { EFFECT_LEASE_MS, INGEST_EFFECTS, finishEffects, type FreshRecord, type IngestDependencies } from './effects.js';
 import { agentReplyRecord, followUpRecord, newThreadRecord, quarantineRecord, type RecordContext } from './inbound-records.js';
 import { UnparseableMailError, type InboundMail, type MailAddress, type ReceiptEnvelope } from './mail.js';
 import { dedupeKeyFor, receiptDedupeKey } from './message-ids.js';
-import type { Disposition, InboundProcessing, InboundRecord } from './records.js';
+import type { Disposition, InboundProcessing, InboundRecord, SideEffect } from './records.js';
 import { screenMail, type Screening } from './screening/screen.js';
 import { resolveServiceAddress, type ServiceAddress } from './service-address.js';
 import { matchThread, referencedMessageIds, verifyThreadAddress, type ThreadLookup } from './threading.js';
 import { threadRefFor } from './thread-ref.js';
 
-export { EffectBusyError, EFFECT_LEASE_MS, reasonCodesOf } from './effects.js';
-
-export interface IngestDependencies extends EffectDependencies {
-  routing: RoutingQueue;
-}
+export { EffectBusyError, EFFECT_LEASE_MS, reasonCodesOf, type IngestDependencies } from './effects.js';
 
 export interface IngestResult {
   outcome: 'recorded' | 'duplicate';

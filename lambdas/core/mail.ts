@@ -53,33 +53,7 @@ export class UnparseableMailError extends Error {
   }
 }
 
-/** Where SES (or the local stand-in) stored the raw mail, and what its receipt said. */
-export interface ReceiptEnvelope {
-  /** Identifier SES gave this receipt; unique per received mail. */
-  receiptId: string;
-  receivedAt: Date;
-  /** Envelope recipients (RCPT TO). */
-  recipients: string[];
-  /** Envelope sender (MAIL FROM); empty for bounces (`<>`). */
-  envelopeSender: string;
-  rawMail: RawMailLocation;
-  verdicts: ReceiptVerdicts;
-}
-
-export interface RawMailLocation {
-  bucket: string;
-  key: string;
-}
-
-/** SES scan results; `undefined` means "not scanned" (always the case locally). */
-export type VerdictStatus = 'PASS' | 'FAIL' | 'GRAY' | 'PROCESSING_FAILED';
-export interface ReceiptVerdicts {
-  spam?: VerdictStatus | undefined;
-  virus?: VerdictStatus | undefined;
-  spf?: VerdictStatus | undefined;
-  dkim?: VerdictStatus | undefined;
-  dmarc?: VerdictStatus | undefined;
-}
+export type { RawMailLocation, ReceiptEnvelope, ReceiptVerdicts, VerdictStatus } from '../schemas/ses-notification.js';
 
 export function headerValues(mail: Pick<InboundMail, 'headers'>, name: string): readonly string[] {
   return mail.headers.get(name.toLowerCase()) ?? [];

@@ -1,6 +1,6 @@
-/** Priority of a thread, highest first. Drives the SLA targets and the order agents see. */
-export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+import { PRIORITIES, type Priority } from '../schemas/vocabulary.js';
+
+export { PRIORITIES, type Priority };
 
 /** One step more urgent (escalation), never past `urgent`. */
 export function raisePriority(priority: Priority): Priority {

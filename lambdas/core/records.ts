@@ -1,6 +1,23 @@
 import type { AttachmentInfo, MailAddress, RawMailLocation } from './mail.js';
-import type { Priority } from './priority.js';
-import type { SideEffect } from '../ports/index.js';
+import type { Priority, SlaTarget } from '../schemas/vocabulary.js';
+
+/**
+ * Side effects owed for an inbound mail, in the order they run: `acknowledge` and
+ * `route` (to the team's queue) by ingest for customer mail, `relay` (to the
+ * customer) for an agent's reply, `deliver` (to the team's mailbox or webhook) and
+ * `announce-routed` (its Thread Routed event) by the deliver function, `announce`
+ * (ingest's events) last.
+ */
+export const EFFECT_ORDER = ['acknowledge', 'relay', 'route', 'deliver', 'announce-routed', 'announce'] as const;
+export type SideEffect = (typeof EFFECT_ORDER)[number];
+
+/**
+ * The effects that send mail to a person: besides their claim, each consults the sent-log before
+ * sending (unless its claim was taken with the mail's record), because a person must never get
+ * the same mail twice. The others (a routing message, an event) go to consumers that recognise a
+ * rare repeat (an event by its `eventId`, a routing message by its `messageKey`).
+ */
+export const MAIL_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'deliver'];
 
 /** Whose move it is on a thread. Only `awaiting-agent` owes a reply (and runs an SLA clock). */
 export const THREAD_STATUSES = ['awaiting-agent', 'awaiting-customer', 'closed'] as const;
@@ -13,7 +30,7 @@ export type ThreadStatus = (typeof THREAD_STATUSES)[number];
  */
 export interface SlaClock {
   /** First response, or the reply to a customer's follow-up after we answered. */
-  target: 'firstResponse' | 'nextReply';
+  target: SlaTarget;
   startedAt: Date;
   dueAt: Date;
   /** When the `SLA Warning` is due (warning threshold of the target's business time). */

@@ -1,6 +1,7 @@
 import type { Priority } from './priority.js';
 import type { SlaClock, ThreadRecord } from './records.js';
-import type { SlaPolicy, SlaTarget } from './sla-policy.js';
+import type { SlaPolicy } from './sla-policy.js';
+import type { SlaTarget } from '../schemas/vocabulary.js';
 
 /**
  * How a thread's reply-time promise moves with what happens on the thread.

@@ -1,4 +1,5 @@
 import type { SlaConfig } from '../schemas/sla-config.js';
+import { ALWAYS_OPEN_CALENDAR, DEFAULT_CALENDAR, TEAM_CALENDAR, type SlaTarget } from '../schemas/vocabulary.js';
 import { addBusinessTime, alwaysOpenCalendar, businessTimeBetween, type BusinessCalendar } from './business-time.js';
 import { raisePriority, type Priority } from './priority.js';
 
@@ -6,16 +7,6 @@ import { raisePriority, type Priority } from './priority.js';
  * Reply-time promises: when a reply is due, and when to warn, for a priority and team.
  * Pure: every instant is passed in; calendars come from a lookup (see adapters/holidays.ts).
  */
-
-/** Calendar name meaning "every minute counts" (built in). */
-export const ALWAYS_OPEN_CALENDAR = '24x7';
-/** Policy `businessHours` value meaning "the thread team's calendar, else `default`". */
-export const TEAM_CALENDAR = 'team';
-/** The calendar used when nothing more specific applies. */
-export const DEFAULT_CALENDAR = 'default';
-
-/** Which promise a clock runs for: the first agent reply, or the reply to a customer's follow-up. */
-export type SlaTarget = 'firstResponse' | 'nextReply';
 
 /** Calendars by name: a Map (as `loadCalendars` returns) or a function. */
 export type CalendarLookup = ReadonlyMap<string, BusinessCalendar> | ((name: string) => BusinessCalendar | undefined);

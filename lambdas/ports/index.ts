@@ -5,7 +5,7 @@
 import type { InboundMail, RawMailLocation } from '../core/mail.js';
 import type { OutgoingMail } from '../core/outgoing.js';
 import type { DomainEvent } from '../core/events.js';
-import type { AckAllowance, InboundProcessing, InboundRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../core/records.js';
+import type { AckAllowance, InboundProcessing, InboundRecord, QuarantineRecord, RecordOutcome, SideEffect, ThreadRecord } from '../core/records.js';
 import type { RoutingMessage } from '../schemas/routing.js';
 
 export interface Clock {
@@ -20,25 +20,6 @@ export interface RawMailStore {
 export interface MailParser {
   parse(raw: AsyncIterable<Uint8Array> | Uint8Array): Promise<InboundMail>;
 }
-
-/**
- * Side effects owed for an inbound mail, in the order they run: `acknowledge` and
- * `route` (to the team's queue) by ingest for customer mail, `relay` (to the
- * customer) for an agent's reply, `deliver` (to the team's mailbox or webhook) and
- * `announce-routed` (its Thread Routed event) by the deliver function, `announce`
- * (ingest's events) last.
- */
-export type SideEffect = 'acknowledge' | 'relay' | 'route' | 'deliver' | 'announce-routed' | 'announce';
-
-export const EFFECT_ORDER: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'deliver', 'announce-routed', 'announce'];
-
-/**
- * The effects that send mail to a person: besides their claim, each consults the sent-log before
- * sending (unless its claim was taken with the mail's record), because a person must never get
- * the same mail twice. The others (a routing message, an event) go to consumers that recognise a
- * rare repeat (an event by its `eventId`, a routing message by its `messageKey`).
- */
-export const MAIL_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'deliver'];
 
 /** `processing` is the mail's processing record as the claim found it (the claim reads nothing else). */
 export type EffectClaim =

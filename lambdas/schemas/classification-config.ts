@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { INTENT_NAMES } from '../core/classify/intents.js';
-import { PRIORITIES } from '../core/priority.js';
+import { INTENT_NAMES, PRIORITIES } from './vocabulary.js';
 
 /**
  * Classification rules of the Replyline configuration (`classification` in

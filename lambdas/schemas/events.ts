@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DomainEvent } from '../core/events.js';
 import { LANGUAGE_TAG } from './languages.js';
+import { PRIORITIES, SLA_TARGETS } from './vocabulary.js';
 
 /** Published event schemas (documented in README "Events"); every event is checked before it leaves the process. */
 const isoTime = z.iso.datetime();
@@ -17,7 +17,7 @@ export const messageReceivedDetail = z.strictObject({
   messageKey: z.string().min(1),
   disposition: z.enum(['new-thread', 'follow-up', 'ignore']),
   team: z.string().min(1),
-  priority: z.enum(['urgent', 'high', 'normal', 'low']),
+  priority: z.enum(PRIORITIES),
   category: z.string().min(1),
   acknowledge: z.boolean(),
   customer: maskedAddress,
@@ -56,8 +56,10 @@ export const agentRepliedDetail = z.strictObject({
   version: z.literal(1),
   eventId,
   threadRef,
+  /** Agent id from the config, or a name/address as the help desk reports it. */
   agent: z.string().min(1).max(200).optional(),
   repliedAt: isoTime,
+  /** Where the reply came from: our relay of an agent's mail, or an outside help desk. */
   via: z.enum(['mail-relay', 'helpdesk']),
 });
 
@@ -66,17 +68,22 @@ export const slaEventDetail = z.strictObject({
   eventId,
   threadRef,
   team: z.string().min(1),
-  priority: z.enum(['urgent', 'high', 'normal', 'low']),
+  priority: z.enum(PRIORITIES),
   category: z.string().min(1),
+  /** At most 80 characters of the subject, single line. */
   subject: z.string().max(80).regex(/^[^\r\n]*$/, 'single line'),
+  /** Masked (`c***@example.com`) unless `alerts.includeCustomerAddress` is set. */
   customer: z.string().min(1),
-  target: z.enum(['firstResponse', 'nextReply']),
+  target: z.enum(SLA_TARGETS),
   dueAt: isoTime,
+  /** Minutes past the due time when the event was raised (negative: minutes left, for warnings). */
   minutesOverdue: z.number().int(),
+  /** `alerts.linkTemplate` with {ref} filled in, when configured. */
   link: z.string().url().optional(),
 });
 
-const eventSchemas: Record<DomainEvent['detailType'], z.ZodType> = {
+/** Every event Replyline publishes, by detail-type: the one source of the events' types below. */
+const eventSchemas = {
   'Message Received': messageReceivedDetail,
   'Acknowledgement Sent': acknowledgementSentDetail,
   'Message Quarantined': messageQuarantinedDetail,
@@ -85,7 +92,21 @@ const eventSchemas: Record<DomainEvent['detailType'], z.ZodType> = {
   'SLA Warning': slaEventDetail,
   'SLA Breached': slaEventDetail,
   'SLA Recovered': slaEventDetail,
-};
+} as const satisfies Record<string, z.ZodType>;
+
+/** A detail as the core builds it; the publisher adds `eventId`. */
+type DetailOf<Schema extends z.ZodType> = Omit<z.infer<Schema>, 'eventId'>;
+
+export type EventDetailType = keyof typeof eventSchemas;
+export type DomainEvent = { [Type in EventDetailType]: { detailType: Type; detail: DetailOf<(typeof eventSchemas)[Type]> } }[EventDetailType];
+
+export type MessageReceivedDetail = DetailOf<typeof messageReceivedDetail>;
+export type AcknowledgementSentDetail = DetailOf<typeof acknowledgementSentDetail>;
+export type MessageQuarantinedDetail = DetailOf<typeof messageQuarantinedDetail>;
+export type ThreadRoutedDetail = DetailOf<typeof threadRoutedDetail>;
+export type AgentRepliedDetail = DetailOf<typeof agentRepliedDetail>;
+/** Common to `SLA Warning`, `SLA Breached` and `SLA Recovered`. */
+export type SlaEventDetail = DetailOf<typeof slaEventDetail>;
 
 /** Checks an event against its published schema before it leaves the process. */
 export function validateEvent(event: DomainEvent): DomainEvent {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRIORITIES } from './vocabulary.js';
 
 /**
  * The message ingest puts on a team's queue for each routed mail (validated on
@@ -13,7 +14,7 @@ export const routingMessageSchema = z.strictObject({
   team: z.string().min(1),
   agent: z.string().min(1).optional(),
   category: z.string().min(1),
-  priority: z.enum(['urgent', 'high', 'normal', 'low']),
+  priority: z.enum(PRIORITIES),
   language: z.string().regex(/^[a-z]{2}$/),
   subject: z.string().max(300),
   customer: z.strictObject({ address: z.string().min(3), name: z.string().max(200) }),

@@ -1,5 +1,34 @@
 import { z } from 'zod';
-import type { ReceiptEnvelope, VerdictStatus } from '../core/mail.js';
+import { VERDICT_STATUSES, type VerdictStatus } from './vocabulary.js';
+
+export type { VerdictStatus };
+
+/** Where SES (or the local stand-in) stored the raw mail, and what its receipt said. */
+export interface ReceiptEnvelope {
+  /** Identifier SES gave this receipt; unique per received mail. */
+  receiptId: string;
+  receivedAt: Date;
+  /** Envelope recipients (RCPT TO). */
+  recipients: string[];
+  /** Envelope sender (MAIL FROM); empty for bounces (`<>`). */
+  envelopeSender: string;
+  rawMail: RawMailLocation;
+  verdicts: ReceiptVerdicts;
+}
+
+export interface RawMailLocation {
+  bucket: string;
+  key: string;
+}
+
+/** SES scan results; `undefined` means "not scanned" (always the case locally). */
+export interface ReceiptVerdicts {
+  spam?: VerdictStatus | undefined;
+  virus?: VerdictStatus | undefined;
+  spf?: VerdictStatus | undefined;
+  dkim?: VerdictStatus | undefined;
+  dmarc?: VerdictStatus | undefined;
+}
 
 /**
  * What arrives on the inbound queue: an SNS envelope whose `Message` is the SES
@@ -82,10 +111,9 @@ function toEnvelope(notification: SesReceivedNotification): ReceiptEnvelope {
   };
 }
 
-const KNOWN_STATUSES: readonly string[] = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED'];
 function status(value: { status: string } | undefined): VerdictStatus | undefined {
   const upper = value?.status.toUpperCase();
-  return upper && KNOWN_STATUSES.includes(upper) ? (upper as VerdictStatus) : undefined;
+  return VERDICT_STATUSES.find((known) => known === upper);
 }
 
 /** Builds the notification SES would send; the local SMTP stand-in uses it so both paths share one format. */

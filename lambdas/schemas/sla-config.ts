@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { isKnownTimeZone, TIME_ZONE_MESSAGE } from './validators.js';
-import type { Interval } from '../core/business-time.js';
-import type { Priority } from '../core/priority.js';
-import { ALWAYS_OPEN_CALENDAR, DEFAULT_CALENDAR, TEAM_CALENDAR } from '../core/sla-policy.js';
+import { ALWAYS_OPEN_CALENDAR, DEFAULT_CALENDAR, TEAM_CALENDAR, type Interval, type Priority } from './vocabulary.js';
 
 /**
  * The `sla` section of the Replyline configuration: reply-time targets per priority, the
@@ -11,9 +9,6 @@ import { ALWAYS_OPEN_CALENDAR, DEFAULT_CALENDAR, TEAM_CALENDAR } from '../core/s
  * Human-friendly input ("4h", "mon-fri": "09:00-18:00") is parsed here into plain values
  * (milliseconds, minute intervals per weekday) for the pure core.
  */
-
-// Reserved calendar names: "24x7" (every minute counts), "team" (the team's calendar), "default".
-export { ALWAYS_OPEN_CALENDAR, DEFAULT_CALENDAR, TEAM_CALENDAR };
 
 const DURATION_UNITS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 const MAX_DURATION_MS = 366 * 86_400_000;

@@ -1,8 +1,8 @@
 import { trackingKeyFor, type SendingLog } from '../../lambdas/core/feedback.js';
 import { waitFor } from '../support/local-instance.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
-import type { InboundRecord, RecordOutcome } from '../../lambdas/core/records.js';
-import { MailNotSentError, type SentRecord, type EffectClaim, type EventPublisher, type Mailer, type RawMailStore, type RoutingQueue, type SideEffect, type ThreadStore } from '../../lambdas/ports/index.js';
+import type { InboundRecord, RecordOutcome, SideEffect } from '../../lambdas/core/records.js';
+import { MailNotSentError, type SentRecord, type EffectClaim, type EventPublisher, type Mailer, type RawMailStore, type RoutingQueue, type ThreadStore } from '../../lambdas/ports/index.js';
 
 /**
  * Faults injected around the real adapters (the emulators stay real): transient

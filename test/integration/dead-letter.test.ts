@@ -3,7 +3,7 @@ import { ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/c
 import type { LocalInstance } from '../../local/instance.js';
 import { MailNotSentError } from '../../lambdas/ports/index.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
-import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor } from '../support/local-instance.js';
+import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor, waitUntilProcessed } from '../support/local-instance.js';
 
 /** Nothing is lost: a record that keeps failing ends in the dead-letter queue, not in the void. */
 describe('mail that cannot be processed', () => {
@@ -65,7 +65,7 @@ describe('mail that cannot be processed', () => {
       const found = await acknowledgementsOf(messageId);
       return found.length ? found : undefined;
     }, 'the acknowledgement after redrive');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await waitUntilProcessed(instance, messageId);
     expect(await acknowledgementsOf(messageId)).toHaveLength(acks.length);
     expect(acks).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
-import type { Clock, EffectClaim, RoutingQueue, InboundLookup, SentRecord, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, SideEffect, ThreadStore } from '../../lambdas/ports/index.js';
-import type { AckAllowance, InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, ThreadRecord } from '../../lambdas/core/records.js';
+import type { Clock, EffectClaim, RoutingQueue, InboundLookup, SentRecord, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, ThreadStore } from '../../lambdas/ports/index.js';
+import type { AckAllowance, InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, SideEffect, ThreadRecord } from '../../lambdas/core/records.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import { MailTooLargeError } from '../../lambdas/core/message-size.js';
 import type { DomainEvent } from '../../lambdas/core/events.js';

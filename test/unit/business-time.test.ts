@@ -9,8 +9,8 @@ import {
   nextOpening,
   zonedInstant,
   type BusinessCalendar,
-  type Interval,
 } from '../../lambdas/core/business-time.js';
+import type { Interval } from '../../lambdas/schemas/vocabulary.js';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;

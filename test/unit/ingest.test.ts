@@ -152,15 +152,18 @@ describe('concurrent deliveries of one mail', () => {
     const deps = memoryDependencies();
     const envelope = receive(deps, customerMail());
     const send = deps.mailer.send.bind(deps.mailer);
+    let releaseSend!: () => void;
+    const sendReleased = new Promise<void>((resolve) => (releaseSend = resolve));
     deps.mailer.send = async (mail) => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await sendReleased; // the holder is still sending while the other delivery arrives
       return send(mail);
     };
-    const results = await Promise.allSettled([ingestMail(envelope, deps), ingestMail(envelope, deps)]);
+    const settled = [ingestMail(envelope, deps), ingestMail(envelope, deps)].map((run) => run.then(() => 'sent', (error: Error) => error.name));
+    expect(await Promise.race(settled)).toBe('EffectBusyError');
+    releaseSend();
+    expect((await Promise.all(settled)).sort()).toEqual(['EffectBusyError', 'sent']);
 
     expect(deps.mailer.sent).toHaveLength(1);
-    const rejected = results.filter((result) => result.status === 'rejected');
-    expect(rejected.map((result) => (result as PromiseRejectedResult).reason.name)).toEqual(['EffectBusyError']);
 
     const retry = await ingestMail(envelope, deps);
     expect(retry.effectsDone).toEqual([]);
@@ -171,9 +174,14 @@ describe('concurrent deliveries of one mail', () => {
     const deps = memoryDependencies();
     const envelope = receive(deps, customerMail());
     const send = deps.mailer.send.bind(deps.mailer);
-    deps.mailer.send = () => new Promise(() => undefined); // the worker hangs, then its process is gone
+    let sending!: () => void;
+    const firstWorkerSending = new Promise<void>((resolve) => (sending = resolve));
+    deps.mailer.send = () => {
+      sending();
+      return new Promise(() => undefined); // the worker hangs, then its process is gone
+    };
     void ingestMail(envelope, deps);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await firstWorkerSending;
 
     deps.mailer.send = send;
     await expect(ingestMail(envelope, deps)).rejects.toThrow(/another delivery/);

@@ -1,12 +1,12 @@
 import type { BuiltInLanguage } from '../../schemas/languages.js';
-import { INTENT_NAMES, type IntentName } from './intent-names.js';
+import { INTENT_NAMES, type IntentName } from '../../schemas/vocabulary.js';
 import { LEXICONS, lexiconLanguagesFor, SPELLING_VARIANTS, STEMMERS } from './lexicons/index.js';
 import type { LexiconIntent } from './lexicons/types.js';
 import { isRealEnglishWord } from './real-words.js';
 import { stemText } from './stemming.js';
 import { compileTerms, findTerms, normalizeForMatching, type CompiledTerm, type Term } from './terms.js';
 
-export { INTENT_NAMES, isIntentName, type IntentName } from './intent-names.js';
+export { INTENT_NAMES, isIntentName, type IntentName } from '../../schemas/vocabulary.js';
 
 /**
  * Tie-breaking, documented: the highest total score wins; on equal totals the one

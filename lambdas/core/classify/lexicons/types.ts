@@ -1,4 +1,4 @@
-import type { IntentName } from '../intent-names.js';
+import type { IntentName } from '../../../schemas/vocabulary.js';
 
 /**
  * The shape of one language's lexicon. Term syntax (see terms.ts): words match whole
