@@ -1,7 +1,8 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { EVENT_SOURCE, type SlaEventDetail } from '../lambdas/core/events.js';
 import { chatWebhookUrlFrom } from '../lambdas/core/chat-alerts.js';
-import { forwardedAlertTypes, type SlaAlertType } from '../lambdas/core/sla-sweep.js';
+import { forwardedAlertTypes } from '../lambdas/core/sla/alert-text.js';
+import type { SlaAlertType } from '../lambdas/core/sla/sla-events.js';
 import { createSecretsManagerClient, createSqsClient } from '../lambdas/adapters/aws-clients.js';
 import { createAlertChatDependencies } from '../lambdas/adapters/alert-chat-wiring.js';
 import { createLogger, type Log } from '../lambdas/adapters/logger.js';

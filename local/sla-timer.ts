@@ -1,4 +1,5 @@
-import { runSlaSweep, type PendingSlaEmission, type SweepClock, type SweepSummary } from '../lambdas/core/sla-sweep.js';
+import { runSlaSweep, type SweepSummary } from '../lambdas/core/sla/sweep.js';
+import type { PendingSlaEmission, SweepClock } from '../lambdas/ports/sla-sweep.js';
 import { maskAddress } from '../lambdas/core/mail.js';
 import { createSlaSweepDependencies, scaledSweepClock, systemSweepClock } from '../lambdas/adapters/sla-wiring.js';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';

@@ -8,7 +8,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { nextSlaCheck, type ThreadRecord } from '../core/records.js';
-import type { PendingSlaEmission, RecordEmissionsOutcome, SlaIndex, SlaIndexEntry } from '../core/sla-sweep.js';
+import type { PendingSlaEmission, RecordEmissionsOutcome, SlaIndex, SlaIndexEntry } from '../ports/sla-sweep.js';
 import { TABLE_KEYS } from '../schemas/env.js';
 import { emissionItem, toEmission, toThread, type Item } from './table-items.js';
 import { SLA_INDEX_SHARDS, keys, slaIndexKeys } from './table-layout.js';
@@ -17,7 +17,7 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 /**
  * The open-SLA index (GSI2, sparse, sharded) as the sweeper uses it, and the writes of an
- * emission. See `runSlaSweep` in lambdas/core/sla-sweep.ts for the order of the steps and why.
+ * emission. See `runSlaSweep` in lambdas/core/sla/sweep.ts for the order of the steps and why.
  *
  * Items in GSI2 (keys in table-layout.ts):
  * - thread items while their clock has a warning or breach left to raise, keyed by that

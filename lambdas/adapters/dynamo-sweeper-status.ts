@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { SweepHeartbeat, SweepHeartbeatStore } from '../core/sla-sweep.js';
+import type { SweepHeartbeat, SweepHeartbeatStore } from '../ports/sla-sweep.js';
 import type { Clock } from '../ports/index.js';
 import { TABLE_KEYS } from '../schemas/env.js';
 import { systemClock } from './system-clock.js';

@@ -1,7 +1,8 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { z } from 'zod';
-import type { PendingSlaEmission, SlaSweepDependencies, SweepClock, SweepObserver } from '../core/sla-sweep.js';
-import { DEFAULT_LEASE_MS } from '../core/sla-sweep.js';
+import type { PendingSlaEmission, SweepClock, SweepObserver } from '../ports/sla-sweep.js';
+import type { SlaSweepDependencies } from '../core/sla/sweep.js';
+import { DEFAULT_LEASE_MS } from '../core/sla/sweep.js';
 import { alertsConfigSchema, type AlertsConfig } from '../schemas/alerts-config.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import { createDynamoClient, createEventBridgeClient } from './aws-clients.js';

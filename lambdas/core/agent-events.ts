@@ -1,6 +1,6 @@
 import type { Clock, EventPublisher, ThreadStore } from '../ports/index.js';
 import type { AlertsConfig } from '../schemas/alerts-config.js';
-import { slaRecovered } from './sla-sweep.js';
+import { slaRecovered } from './sla/sla-events.js';
 import type { AgentRepliedDetail } from './events.js';
 import type { ThreadRecord } from './records.js';
 import { onAgentReply } from './sla-clock.js';

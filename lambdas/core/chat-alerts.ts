@@ -1,7 +1,8 @@
 import type { AlertDeliveryLedger, ChatWebhookSource, Clock, HttpClient } from '../ports/index.js';
 import type { AlertsConfig } from '../schemas/alerts-config.js';
 import type { SlaEventDetail } from './events.js';
-import { forwardedAlertTypes, slaChatBody, type SlaAlertType } from './sla-sweep.js';
+import { forwardedAlertTypes, slaChatBody } from './sla/alert-text.js';
+import type { SlaAlertType } from './sla/sla-events.js';
 
 /**
  * SLA alerts → the chat webhook, once per alert: whether an alert is forwarded, its body (the

@@ -9,7 +9,7 @@ import type { DomainEvent } from './events.js';
 import { suggestFaq } from './faq.js';
 import { maskAddress, type InboundMail, type RawMailLocation } from './mail.js';
 import { MAIL_EFFECTS, type InboundProcessing, type SideEffect, type ThreadRecord } from './records.js';
-import { slaRecovered } from './sla-sweep.js';
+import { slaRecovered } from './sla/sla-events.js';
 import type { AlertsConfig } from '../schemas/alerts-config.js';
 import { MailTooLargeError } from './message-size.js';
 import { composeRelay } from './relay.js';

@@ -73,37 +73,57 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
   if (prior) return finish(prior, 'duplicate', mail, envelope, deps);
 
   const analysis = analyzeMail(mail, envelope, deps, lookup.suppressed, refused);
-  const context = (parsed: InboundMail): RecordContext => ({ envelope, mail: parsed, screening: analysis.screening, dedupeKey, config: deps.config, sla: deps.sla, now: deps.clock.now() });
-  if (analysis.screening.quarantine || !analysis.mail || !analysis.service || !analysis.customer || !analysis.classification) {
-    const { record, processing } = quarantineRecord({ ...context(analysis.mail!), mail: analysis.mail }, analysis.customer?.address);
-    const outcome = await deps.threads.recordQuarantine(record, processing);
-    if (outcome.kind === 'duplicate') return finish(outcome.processing, 'duplicate', analysis.mail, envelope, deps);
-    return finish(processing, 'recorded', analysis.mail, envelope, deps, { thread: undefined, claimedUntil: undefined });
-  }
-  const parsed = analysis.mail;
-  const known = { service: analysis.service, customer: analysis.customer, classification: analysis.classification };
-  const key = await deps.secrets.threadAddressKey();
+  const context = (parsed: InboundMail | undefined): RecordContext => ({ envelope, mail: parsed!, screening: analysis.screening, dedupeKey, config: deps.config, sla: deps.sla, now: deps.clock.now() });
+  if (!isThreadable(analysis)) return recordQuarantined(analysis, context(analysis.mail), envelope, deps);
+  return recordThreaded(analysis, context, lookup.knownMessageIds, envelope, deps);
+}
 
-  const sender = parsed.from ?? known.customer;
+/** A mail that can be threaded: parsed, for one of our addresses, from someone, classified and not quarantined. */
+type ThreadableAnalysis = MailAnalysis & { mail: InboundMail; service: ServiceAddress; customer: MailAddress; classification: MailClassification };
+
+function isThreadable(analysis: MailAnalysis): analysis is ThreadableAnalysis {
+  return !analysis.screening.quarantine && Boolean(analysis.mail && analysis.service && analysis.customer && analysis.classification);
+}
+
+async function recordQuarantined(analysis: MailAnalysis, context: RecordContext, envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<IngestResult> {
+  const { record, processing } = quarantineRecord({ ...context, mail: analysis.mail }, analysis.customer?.address);
+  const outcome = await deps.threads.recordQuarantine(record, processing);
+  if (outcome.kind === 'duplicate') return finish(outcome.processing, 'duplicate', analysis.mail, envelope, deps);
+  return finish(processing, 'recorded', analysis.mail, envelope, deps, { thread: undefined, claimedUntil: undefined });
+}
+
+/**
+ * Records a threadable mail: as an agent's reply to the thread its address names, or as a
+ * customer's new thread or follow-up. Tried again when the generated ref is taken or the
+ * thread changed since it was read; the acknowledgement allowance is counted before the record.
+ */
+async function recordThreaded(
+  analysis: ThreadableAnalysis,
+  context: (mail: InboundMail) => RecordContext,
+  knownMessageIds: Map<string, string>,
+  envelope: ReceiptEnvelope,
+  deps: IngestDependencies,
+): Promise<IngestResult> {
+  const { mail: parsed, customer } = analysis;
+  const key = await deps.secrets.threadAddressKey();
+  const sender = parsed.from ?? customer;
   const agent = identifyAgent(sender.address, sender.name, deps.config);
   const agentThreadRef = agent ? envelope.recipients.map((recipient) => verifyThreadAddress(recipient, key)).find(Boolean) : undefined;
+  const dedupeKey = context(parsed).dedupeKey;
 
   let rateLimited: string | undefined;
   const extraReasons: string[] = [];
   if (agent && !agentThreadRef) extraReasons.push('agent-mail: from an agent but not to a thread address; handled as customer mail, not relayed');
-  // The first attempt threads with the Message-IDs read above; a retry (the thread changed) reads again.
-  const prefetched: ThreadLookup = { getThread: (ref) => deps.threads.getThread(ref), threadsOfMessageIds: async () => lookup.knownMessageIds };
+  // The first attempt threads with the Message-IDs read with the processing record; a retry (the thread changed) reads again.
+  const prefetched: ThreadLookup = { getThread: (ref) => deps.threads.getThread(ref), threadsOfMessageIds: async () => knownMessageIds };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     let record: InboundRecord;
     const agentThread = agent && agentThreadRef ? await deps.threads.getThread(agentThreadRef) : undefined;
     if (agent && agentThread) {
       record = agentReplyRecord(context(parsed), agent, sender.address, agentThread);
     } else {
-      const match = await matchThread(parsed, envelope.recipients, known.customer.address, key, attempt === 0 ? prefetched : deps.threads);
-      record =
-        match.kind === 'existing'
-          ? followUpRecord(context(parsed), known.customer, match)
-          : newThreadRecord(context(parsed), known, match, threadRefFor(dedupeKey, attempt), rateLimited);
+      const match = await matchThread(parsed, envelope.recipients, customer.address, key, attempt === 0 ? prefetched : deps.threads);
+      record = match.kind === 'existing' ? followUpRecord(context(parsed), customer, match) : newThreadRecord(context(parsed), analysis, match, threadRefFor(dedupeKey, attempt), rateLimited);
     }
     record.processing.reasons.push(...extraReasons);
     // Counted on its own (idempotent per mail), not in the record's transaction, where every write bills twice.
@@ -113,20 +133,18 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
       attempt--; // not a collision: the same ref is still free
       continue;
     }
-    const claimed = record.processing.pending.filter((effect) => INGEST_EFFECTS.includes(effect));
-    if (claimed.length) record.claims = { effects: claimed, until: new Date(deps.clock.now().getTime() + (deps.effectLeaseMs ?? EFFECT_LEASE_MS)) };
-    const outcome = await deps.threads.recordInbound(record);
-    switch (outcome.kind) {
-      case 'recorded':
-        return finish(record.processing, 'recorded', parsed, envelope, deps, { thread: record.thread.record, claimedUntil: record.claims?.until });
-      case 'duplicate':
-        return finish(outcome.processing, 'duplicate', parsed, envelope, deps);
-      case 'ref-taken':
-      case 'thread-changed':
-        continue;
-    }
+    const outcome = await deps.threads.recordInbound(withClaims(record, deps));
+    if (outcome.kind === 'recorded') return finish(record.processing, 'recorded', parsed, envelope, deps, { thread: record.thread.record, claimedUntil: record.claims?.until });
+    if (outcome.kind === 'duplicate') return finish(outcome.processing, 'duplicate', parsed, envelope, deps);
   }
   throw new Error(`could not record the mail after ${MAX_ATTEMPTS} attempts (thread ref collisions or concurrent updates)`);
+}
+
+/** The record, claiming with it the effects this run performs next, so a new mail costs no claim requests. */
+function withClaims(record: InboundRecord, deps: IngestDependencies): InboundRecord {
+  const claimed = record.processing.pending.filter((effect) => INGEST_EFFECTS.includes(effect));
+  if (claimed.length) record.claims = { effects: claimed, until: new Date(deps.clock.now().getTime() + (deps.effectLeaseMs ?? EFFECT_LEASE_MS)) };
+  return record;
 }
 
 async function finish(processing: InboundProcessing, outcome: IngestResult['outcome'], mail: InboundMail | undefined, envelope: ReceiptEnvelope, deps: IngestDependencies, fresh?: FreshRecord): Promise<IngestResult> {

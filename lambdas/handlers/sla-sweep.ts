@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { runSlaSweep, type SweepSummary } from '../core/sla-sweep.js';
+import { runSlaSweep, type SweepSummary } from '../core/sla/sweep.js';
 import { createLogger, describeError } from '../adapters/logger.js';
 import { createSlaSweepDependencies, type SlaSweepSetup } from '../adapters/sla-wiring.js';
 

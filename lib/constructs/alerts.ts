@@ -18,7 +18,8 @@ import { matchedEvents, OperationsDashboard, plainRuleName, ruleMetric } from '.
 import type { ThreadsTable } from './threads-table.js';
 import { physicalNames } from '../physical-names.js';
 import { EVENT_SOURCE } from '../../lambdas/core/events.js';
-import { forwardedAlertTypes, slaAlertText, type SlaAlertField, type SlaAlertType } from '../../lambdas/core/sla-sweep.js';
+import { forwardedAlertTypes, slaAlertText, type SlaAlertField } from '../../lambdas/core/sla/alert-text.js';
+import type { SlaAlertType } from '../../lambdas/core/sla/sla-events.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { PREFIX } from '../../lambdas/adapters/table-layout.js';
 

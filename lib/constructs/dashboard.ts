@@ -4,7 +4,7 @@ import type * as events from 'aws-cdk-lib/aws-events';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { SlaAlertType } from '../../lambdas/core/sla-sweep.js';
+import type { SlaAlertType } from '../../lambdas/core/sla/sla-events.js';
 
 /** EMF metrics of Replyline's functions (POWERTOOLS_METRICS_NAMESPACE in app-function.ts). */
 export const METRICS_NAMESPACE = 'Replyline';

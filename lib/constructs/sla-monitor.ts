@@ -8,7 +8,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
-import { DEFAULT_LEASE_MS } from '../../lambdas/core/sla-sweep.js';
+import { DEFAULT_LEASE_MS } from '../../lambdas/core/sla/sweep.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
 import { alarmOnAny, deadLetterAlarm, encryptedQueue } from './queues.js';
 import { AppFunction, type AppFunctionProps } from './app-function.js';

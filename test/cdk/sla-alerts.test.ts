@@ -8,7 +8,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { readConfigFile } from '../../lambdas/adapters/config-source.js';
-import { slaChatBody } from '../../lambdas/core/sla-sweep.js';
+import { slaChatBody } from '../../lambdas/core/sla/alert-text.js';
 import type { SlaEventDetail } from '../../lambdas/core/events.js';
 import { alertsConfigSchema, type AlertsConfigInput } from '../../lambdas/schemas/alerts-config.js';
 import { Alerts } from '../../lib/constructs/alerts.js';

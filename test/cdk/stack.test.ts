@@ -472,7 +472,7 @@ describe('ReplylineStack', () => {
     });
   });
 
-  it('bundles the ingest handler with esbuild, with the validated config compiled in', { timeout: 60_000 }, () => {
+  it('bundles the ingest handler with esbuild, with the validated config compiled in', { timeout: 300_000 }, () => {
     const outdir = join(tmp, 'bundled');
     const { app, template: bundled } = synth(config, { bundle: true, outdir });
     app.synth();
@@ -509,7 +509,7 @@ describe('bin/replyline.ts', () => {
     return { ...result, outdir };
   }
 
-  it('stops a bad config with the readable error and exit 1, without a stack trace', { timeout: 30_000 }, () => {
+  it('stops a bad config with the readable error and exit 1, without a stack trace', { timeout: 300_000 }, () => {
     const raw = JSON.parse(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8'));
     raw.addresses[1].team = 'billing'; // no such team
     const badPath = join(tmp, 'bad.json');
@@ -525,14 +525,14 @@ describe('bin/replyline.ts', () => {
     expect(existsSync(join(result.outdir, 'manifest.json'))).toBe(false);
   });
 
-  it('reports a missing config file the same way', { timeout: 30_000 }, () => {
+  it('reports a missing config file the same way', { timeout: 300_000 }, () => {
     const result = runApp({ config: join(tmp, 'does-not-exist.json') });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('cannot read the file (ENOENT)');
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('synthesizes the default config offline, without credentials', { timeout: 60_000 }, () => {
+  it('synthesizes the default config offline, without credentials', { timeout: 300_000 }, () => {
     const result = runApp({});
     expect(result.stderr).not.toMatch(/AwsSolutions-/);
     expect(result.status, result.stderr).toBe(0);

@@ -15,7 +15,10 @@ import { createSlaSweepDependencies, systemSweepClock } from '../../lambdas/adap
 import type { SlaEventDetail } from '../../lambdas/core/events.js';
 import type { SlaClock, ThreadRecord } from '../../lambdas/core/records.js';
 import { onAgentReply } from '../../lambdas/core/sla-clock.js';
-import { runSlaSweep, slaChatBody, slaRecovered, type SlaSweepDependencies, type SweepClock } from '../../lambdas/core/sla-sweep.js';
+import { runSlaSweep, type SlaSweepDependencies } from '../../lambdas/core/sla/sweep.js';
+import { slaChatBody } from '../../lambdas/core/sla/alert-text.js';
+import { slaRecovered } from '../../lambdas/core/sla/sla-events.js';
+import type { SweepClock } from '../../lambdas/ports/sla-sweep.js';
 import { DEFAULT_ALERTS_CONFIG, type AlertsConfig } from '../../lambdas/schemas/alerts-config.js';
 import { startLocalAlerts } from '../../local/alerts.js';
 import { startLocalEventBus, type LocalEvent, type LocalEventBus } from '../../local/event-bus.js';

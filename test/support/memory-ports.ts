@@ -214,7 +214,7 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void; advan
   };
 }
 
-import type { SweepHeartbeat, SweepHeartbeatStore } from '../../lambdas/core/sla-sweep.js';
+import type { SweepHeartbeat, SweepHeartbeatStore } from '../../lambdas/ports/sla-sweep.js';
 
 /** The sweeper's heartbeat, as DynamoSweeperStatus keeps it: the last one written wins; `failWith` makes writes throw. */
 export class MemorySweepHeartbeat implements SweepHeartbeatStore {

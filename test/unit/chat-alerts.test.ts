@@ -14,7 +14,7 @@ import {
   type ChatAlertDependencies,
 } from '../../lambdas/core/chat-alerts.js';
 import type { SlaEventDetail } from '../../lambdas/core/events.js';
-import { slaChatBody } from '../../lambdas/core/sla-sweep.js';
+import { slaChatBody } from '../../lambdas/core/sla/alert-text.js';
 import { CHAT_WEBHOOK_CACHE_MS, SecretsManagerChatWebhook } from '../../lambdas/adapters/chat-webhook-secret.js';
 import type { HttpClient, HttpResponse } from '../../lambdas/ports/index.js';
 import { alertsConfigSchema, DEFAULT_ALERTS_CONFIG, type AlertsConfig } from '../../lambdas/schemas/alerts-config.js';

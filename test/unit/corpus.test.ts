@@ -18,7 +18,7 @@ const rows = CORPUS_DIR ? corpusSet(CORPUS_DIR).rows() : [];
 describe.skipIf(!CORPUS_DIR)(`the shared corpus${CORPUS_DIR ? '' : ` (${CORPUS_ABSENT})`}`, () => {
   const results = new Map<string, { kind: string; result: IngestResult; routed: boolean; teamToldWhy: boolean }>();
 
-  it('every file is ingested without a crash and ends in exactly one recorded state', { timeout: 120_000 }, async () => {
+  it('every file is ingested without a crash and ends in exactly one recorded state', { timeout: 300_000 }, async () => {
     for (const { path, kind } of rows) {
       const raw = addressedTo(corpusFile(path), 'support@example.com');
       const deps = memoryDependencies();

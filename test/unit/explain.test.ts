@@ -17,7 +17,7 @@ const explain = (...args: string[]) =>
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('replyline explain', () => {
-  it('prints one JSON object per file with the decision, reasons, language, team, priority and promised time', { timeout: 120_000 }, () => {
+  it('prints one JSON object per file with the decision, reasons, language, team, priority and promised time', { timeout: 300_000 }, () => {
     const customer = file('customer.eml', 'From: Jane <jane@customer.example.org>\r\nTo: support@example.com\r\nSubject: Where is my parcel?\r\n\r\nMy parcel has not arrived yet, can you check the delivery?\r\n');
     const vacation = file('vacation.eml', 'From: jane@customer.example.org\r\nTo: support@example.com\r\nSubject: Out of office\r\nAuto-Submitted: auto-replied\r\n\r\nAway.\r\n');
     const followUp = file('follow-up.eml', 'From: jane@customer.example.org\r\nTo: support@example.com\r\nSubject: Re: parcel [#RL-7K3F9Q]\r\nIn-Reply-To: <x@y>\r\n\r\nAny news?\r\n');
@@ -29,7 +29,7 @@ describe('replyline explain', () => {
     expect(third!.threadEvidence).toEqual(expect.arrayContaining([expect.stringMatching(/In-Reply-To/), expect.stringMatching(/RL-7K3F9Q/)]));
   });
 
-  it('shows every screening signal that fired, its weight and the total against the thresholds', { timeout: 120_000 }, () => {
+  it('shows every screening signal that fired, its weight and the total against the thresholds', { timeout: 300_000 }, () => {
     const away = file('away.eml', 'From: Jan <jan@customer.example.org>\r\nTo: support@example.com\r\nSubject: Out of office\r\nDate: Tue, 24 Nov 2026 07:00:00 +0100\r\nMessage-ID: <away.1@customer.example.org>\r\n\r\nI am out of the office until 5 May. For urgent matters please call Anna.\r\n');
     const [result] = explain(away);
     expect(result).toMatchObject({
@@ -52,14 +52,14 @@ describe('replyline explain', () => {
     expect(text).toContain('screening-score: 9 (acknowledgement held back at 5, machine mail at 8)');
   });
 
-  it('never crashes on a bad file: it is quarantined with the reason, and the exit code stays 0', { timeout: 120_000 }, () => {
+  it('never crashes on a bad file: it is quarantined with the reason, and the exit code stays 0', { timeout: 300_000 }, () => {
     const empty = file('empty.eml', Buffer.alloc(0));
     const [missing, zero] = explain(join(dir, 'missing.eml'), empty);
     expect(missing).toMatchObject({ disposition: 'quarantine', acknowledge: false, reasons: ['unreadable: ENOENT'] });
     expect(zero).toMatchObject({ disposition: 'quarantine' });
   });
 
-  it('exits non-zero with the readable error when the config is invalid', { timeout: 120_000 }, () => {
+  it('exits non-zero with the readable error when the config is invalid', { timeout: 300_000 }, () => {
     const bad = file('bad.json', JSON.stringify({ domain: 'example.com' }));
     let stderr = '';
     let status = 0;

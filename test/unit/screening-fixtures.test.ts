@@ -15,7 +15,7 @@ const sets = screeningSets(undefined, SCREENING_FIXTURES);
 describe("the repo's own machine and people mails", () => {
   let screened: ScreenedMail[] = [];
 
-  it('are all screened, each into one outcome', { timeout: 60_000 }, async () => {
+  it('are all screened, each into one outcome', { timeout: 300_000 }, async () => {
     screened = await screenSets(sets, exampleConfig, ['tuning', 'held-out']);
     expect(screened.length).toBeGreaterThan(200);
     expect([...new Set(screened.map((mail) => mail.set))]).toEqual(expect.arrayContaining(['machine', 'people']));

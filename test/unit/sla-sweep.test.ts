@@ -1,24 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '../../lambdas/core/events.js';
 import type { SlaClock, ThreadRecord } from '../../lambdas/core/records.js';
-import {
-  alertSubject,
-  decideSlaEmissions,
-  emissionKey,
-  forwardedAlertTypes,
-  minutesOverdue,
-  runSlaSweep,
-  slaAlertText,
-  slaChatBody,
-  slaRecovered,
-  threadLink,
-  type PendingSlaEmission,
-  type RecordEmissionsOutcome,
-  type SlaIndex,
-  type SlaIndexEntry,
-  type SlaSweepDependencies,
-  type SweepClock,
-} from '../../lambdas/core/sla-sweep.js';
+import { alertSubject, decideSlaEmissions, emissionKey, minutesOverdue, slaRecovered, threadLink } from '../../lambdas/core/sla/sla-events.js';
+import { forwardedAlertTypes, slaAlertText, slaChatBody } from '../../lambdas/core/sla/alert-text.js';
+import { runSlaSweep, type SlaSweepDependencies } from '../../lambdas/core/sla/sweep.js';
+import type { PendingSlaEmission, RecordEmissionsOutcome, SlaIndex, SlaIndexEntry, SweepClock } from '../../lambdas/ports/sla-sweep.js';
 import { nextSlaCheck } from '../../lambdas/core/records.js';
 import { alertsConfigSchema, DEFAULT_ALERTS_CONFIG, type AlertsConfig } from '../../lambdas/schemas/alerts-config.js';
 import { slaEventDetail, validateEvent } from '../../lambdas/schemas/events.js';
