@@ -1,5 +1,4 @@
-import type { SQSRecord } from 'aws-lambda';
-import { sqsBatchHandler } from '../adapters/sqs-batch.js';
+import { jsonBody, sqsRecordHandler } from '../adapters/sqs-batch.js';
 import { z } from 'zod';
 import { ChatAlertBusyError, ChatWebhookRefusedError, deliverChatAlert, type ChatAlert } from '../core/chat-alerts.js';
 import { EVENT_SOURCE } from '../core/events.js';
@@ -13,32 +12,15 @@ const logger = createLogger('replyline-alert-chat');
  * An SLA alert as an EventBridge → SQS target delivers it (no input transformer): the whole event
  * (`version`, `id`, `detail-type`, `source`, `account`, `time`, `region`, `resources`, `detail`) is the body.
  */
-export const slaAlertQueueEvent = z.looseObject({
+const slaAlertQueueEvent = z.looseObject({
   id: z.string().min(1),
   source: z.literal(EVENT_SOURCE),
   'detail-type': z.enum(['SLA Warning', 'SLA Breached']),
   detail: slaEventDetail,
 });
 
-/** Thrown for a record that is not an SLA alert event; the reasons are in the log. */
-export class MalformedAlertRecordError extends Error {
-  override name = 'MalformedAlertRecordError';
-}
-
-/** The record's alert, or the reasons it is not one (paths and zod's messages: no values from the record). */
-export function parseAlertRecord(body: string): { eventId: string; alert: ChatAlert } | { problems: string[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    // Not the parser's message: it quotes the text around the error, which may be the subject.
-    return { problems: ['the body is not JSON'] };
-  }
-  const result = slaAlertQueueEvent.safeParse(json);
-  if (!result.success) return { problems: result.error.issues.map((issue) => `${issue.path.join('.') || '(event)'}: ${issue.message}`) };
-  const { detail } = result.data;
-  return { eventId: result.data.id, alert: { type: result.data['detail-type'], detail: { ...detail, link: detail.link } } };
-}
+/** The record's alert: the SLA event as the bus rule delivered it. */
+const alertRecord = jsonBody(slaAlertQueueEvent.transform((event): { eventId: string; alert: ChatAlert } => ({ eventId: event.id, alert: { type: event['detail-type'], detail: { ...event.detail, link: event.detail.link } } })));
 
 /**
  * The alert-chat queue (bus rules for the forwarded SLA alert types) → one chat post per alert.
@@ -48,45 +30,34 @@ export function parseAlertRecord(body: string): { eventId: string; alert: ChatAl
  * detail type and the outcome; never the subject, an address or the webhook URL.
  */
 export function createAlertChatHandler(dependencies: () => AlertChatDependencies) {
-  let deps: AlertChatDependencies | undefined;
-
-  const processRecord = async (record: SQSRecord): Promise<void> => {
-    try {
-      deps ??= dependencies();
-    } catch (error) {
-      // A bad environment or config fails every record; the log says what to fix.
-      logger.error('alert-chat cannot start', { reason: describeError(error) });
-      throw error;
-    }
-    const log = deps.log ?? logger;
-    const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? 1);
-    const parsed = parseAlertRecord(record.body);
-    if ('problems' in parsed) {
-      log.error('alert-chat queue message is not an SLA alert event; it will be retried, then dead-lettered', { sqsMessageId: record.messageId, outcome: 'malformed', problems: parsed.problems });
-      throw new MalformedAlertRecordError('not an SLA alert event');
-    }
-    const fields = { threadRef: parsed.alert.detail.threadRef, detailType: parsed.alert.type, eventId: parsed.eventId };
-    try {
-      const result = await deliverChatAlert(parsed.alert, deps);
-      log.info(result.outcome === 'posted' ? 'alert posted to chat' : result.outcome === 'duplicate' ? 'alert already posted to chat; nothing to do' : 'alert type not forwarded to chat', {
-        ...fields,
-        outcome: result.outcome,
-        ...(result.outcome === 'posted' && result.reclaimed ? { reclaimed: true } : {}),
-      });
-    } catch (error) {
-      if (error instanceof ChatAlertBusyError) {
-        log.info('another delivery of this alert is posting it; retrying later', { ...fields, outcome: 'busy', leaseUntil: error.leaseUntil.toISOString() });
-      } else if (error instanceof ChatWebhookRefusedError) {
-        log.error('chat webhook refused the alert; it will be retried, then dead-lettered', { ...fields, outcome: 'refused', status: error.status, reason: error.reason, receiveCount });
-      } else {
-        log.error('alert could not be posted to chat; it will be retried, then dead-lettered', { ...fields, outcome: 'failed', reason: describeError(error), receiveCount });
+  return sqsRecordHandler(alertRecord, {
+    name: 'alert-chat',
+    log: logger,
+    logFor: (deps) => deps.log ?? logger,
+    dependencies,
+    carries: 'an SLA alert event',
+    handle: async ({ eventId, alert }, deps, record) => {
+      const log = deps.log ?? logger;
+      const fields = { threadRef: alert.detail.threadRef, detailType: alert.type, eventId };
+      try {
+        const result = await deliverChatAlert(alert, deps);
+        log.info(result.outcome === 'posted' ? 'alert posted to chat' : result.outcome === 'duplicate' ? 'alert already posted to chat; nothing to do' : 'alert type not forwarded to chat', {
+          ...fields,
+          outcome: result.outcome,
+          ...(result.outcome === 'posted' && result.reclaimed ? { reclaimed: true } : {}),
+        });
+      } catch (error) {
+        if (error instanceof ChatAlertBusyError) {
+          log.info('another delivery of this alert is posting it; retrying later', { ...fields, outcome: 'busy', leaseUntil: error.leaseUntil.toISOString() });
+        } else if (error instanceof ChatWebhookRefusedError) {
+          log.error('chat webhook refused the alert; it will be retried, then dead-lettered', { ...fields, outcome: 'refused', status: error.status, reason: error.reason, receiveCount: record.receiveCount });
+        } else {
+          log.error('alert could not be posted to chat; it will be retried, then dead-lettered', { ...fields, outcome: 'failed', reason: describeError(error), receiveCount: record.receiveCount });
+        }
+        throw error;
       }
-      throw error;
-    }
-  };
-
-  return sqsBatchHandler(processRecord);
+    },
+  });
 }
-
 
 export const handler = createAlertChatHandler(createAlertChatDependencies);

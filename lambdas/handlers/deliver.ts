@@ -1,5 +1,4 @@
-import type { SQSRecord } from 'aws-lambda';
-import { sqsBatchHandler } from '../adapters/sqs-batch.js';
+import { jsonBody, sqsRecordHandler } from '../adapters/sqs-batch.js';
 import { deliverRoutedMail, PermanentDeliveryError } from '../core/deliver.js';
 import { EffectBusyError } from '../core/effects.js';
 import { createLogger, describeError } from '../adapters/logger.js';
@@ -16,39 +15,28 @@ type Dependencies = ReturnType<typeof createDeliverDependencies>;
  * the DLQ at once, with its reason, instead of being retried.
  */
 export function createDeliverHandler(dependencies: () => Dependencies) {
-  let deps: Dependencies | undefined;
-
-  const processRecord = async (record: SQSRecord): Promise<void> => {
-    try {
-      deps ??= dependencies();
-    } catch (error) {
-      logger.error('deliver cannot start', { reason: describeError(error) });
-      throw error;
-    }
-    let message;
-    try {
-      message = routingMessageSchema.parse(JSON.parse(record.body));
-    } catch (error) {
-      logger.error('team queue message is not a routing message', { sqsMessageId: record.messageId, reason: describeError(error) });
-      throw error;
-    }
-    try {
-      const result = await deliverRoutedMail(message, deps);
-      logger.info('mail delivered', { threadRef: message.threadRef, team: message.team, destination: result.destination, outcome: result.outcome });
-    } catch (error) {
-      if (error instanceof PermanentDeliveryError) {
-        await deps.deadLetters.send(record.body, error.reason);
-        logger.error('delivery refused for good; moved to the dead-letter queue', { threadRef: message.threadRef, team: message.team, reason: error.reason });
-        return;
+  return sqsRecordHandler(jsonBody(routingMessageSchema), {
+    name: 'deliver',
+    log: logger,
+    dependencies,
+    carries: 'a routing message',
+    handle: async (message, deps, record) => {
+      const fields = { threadRef: message.threadRef, team: message.team };
+      try {
+        const result = await deliverRoutedMail(message, deps);
+        logger.info('mail delivered', { ...fields, destination: result.destination, outcome: result.outcome });
+      } catch (error) {
+        if (error instanceof PermanentDeliveryError) {
+          await deps.deadLetters.send(record.body, error.reason);
+          logger.error('delivery refused for good; moved to the dead-letter queue', { ...fields, reason: error.reason });
+          return;
+        }
+        const log = error instanceof EffectBusyError ? logger.info.bind(logger) : logger.error.bind(logger);
+        log('delivery failed; it will be retried, then dead-lettered', { ...fields, reason: describeError(error) });
+        throw error;
       }
-      const log = error instanceof EffectBusyError ? logger.info.bind(logger) : logger.error.bind(logger);
-      log('delivery failed; it will be retried, then dead-lettered', { threadRef: message.threadRef, team: message.team, reason: describeError(error) });
-      throw error;
-    }
-  };
-
-  return sqsBatchHandler(processRecord);
+    },
+  });
 }
-
 
 export const handler = createDeliverHandler(createDeliverDependencies);

@@ -1,5 +1,4 @@
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { sqsBatchHandler } from '../adapters/sqs-batch.js';
+import { parsedWith, sqsRecordHandler } from '../adapters/sqs-batch.js';
 import { EffectBusyError, ingestMail, reasonCodesOf, type IngestDependencies } from '../core/ingest.js';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createLogger, describeError } from '../adapters/logger.js';
@@ -14,66 +13,42 @@ const metrics = new Metrics({ serviceName: 'replyline-ingest', namespace: proces
  * batchItemFailures: SQS retries it and, after maxReceiveCount, moves it to the DLQ.
  */
 export function createIngestHandler(dependencies: () => IngestDependencies) {
-  let deps: IngestDependencies | undefined;
-
-  const processRecord = async (record: SQSRecord): Promise<void> => {
-    try {
-      deps ??= dependencies();
-    } catch (error) {
-      // A bad environment or config fails every record; the log says what to fix.
-      logger.error('ingest cannot start', { reason: describeError(error) });
-      throw error;
-    }
-    const receiveCount = Number(record.attributes?.ApproximateReceiveCount ?? 1);
-    let message;
-    try {
-      message = parseInboundQueueBody(record.body);
-    } catch (error) {
-      logger.error('inbound queue message is not an SES receipt notification', { sqsMessageId: record.messageId, reason: describeError(error) });
-      throw error;
-    }
-    if (message.kind === 'setup-notification') {
-      logger.info('SES setup notification received; nothing to ingest', { sqsMessageId: record.messageId });
-      return;
-    }
-    try {
-      const result = await ingestMail(message.envelope, deps);
-      metrics.addMetric('InboundMails', MetricUnit.Count, 1);
-      // From SES receipt to our acknowledgement accepted by SES: the promise "answered within seconds".
-      if (result.effectsDone.includes('acknowledge')) metrics.addMetric('AckLatencyMs', MetricUnit.Milliseconds, Date.now() - message.envelope.receivedAt.getTime());
-      logger.info('mail ingested', {
-        receiptId: message.envelope.receiptId,
-        outcome: result.outcome,
-        disposition: result.disposition,
-        threadRef: result.threadRef,
-        acknowledge: result.acknowledge,
-        // Reason codes only: the detail after the colon can quote header values.
-        reasons: reasonCodesOf(result.reasons),
-        effectsDone: result.effectsDone,
-      });
-    } catch (error) {
-      if (error instanceof EffectBusyError) {
-        logger.info('another delivery of this mail is mid-way; retrying later', { receiptId: message.envelope.receiptId, effect: error.effect });
+  return sqsRecordHandler(parsedWith(parseInboundQueueBody), {
+    name: 'ingest',
+    log: logger,
+    dependencies,
+    carries: 'an SES receipt notification',
+    afterBatch: () => {
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+    },
+    handle: async (message, deps, record) => {
+      if (message.kind === 'setup-notification') {
+        logger.info('SES setup notification received; nothing to ingest', { sqsMessageId: record.messageId });
+        return;
+      }
+      const { envelope } = message;
+      try {
+        const result = await ingestMail(envelope, deps);
+        metrics.addMetric('InboundMails', MetricUnit.Count, 1);
+        // From SES receipt to our acknowledgement accepted by SES: the promise "answered within seconds".
+        if (result.effectsDone.includes('acknowledge')) metrics.addMetric('AckLatencyMs', MetricUnit.Milliseconds, Date.now() - envelope.receivedAt.getTime());
+        logger.info('mail ingested', {
+          receiptId: envelope.receiptId,
+          outcome: result.outcome,
+          disposition: result.disposition,
+          threadRef: result.threadRef,
+          acknowledge: result.acknowledge,
+          // Reason codes only: the detail after the colon can quote header values.
+          reasons: reasonCodesOf(result.reasons),
+          effectsDone: result.effectsDone,
+        });
+      } catch (error) {
+        if (error instanceof EffectBusyError) logger.info('another delivery of this mail is mid-way; retrying later', { receiptId: envelope.receiptId, effect: error.effect });
+        else logger.error('mail could not be ingested; it will be retried, then dead-lettered', { receiptId: envelope.receiptId, receiveCount: record.receiveCount, reason: describeError(error) });
         throw error;
       }
-      logger.error('mail could not be ingested; it will be retried, then dead-lettered', {
-        receiptId: message.envelope.receiptId,
-        receiveCount,
-        reason: describeError(error),
-      });
-      throw error;
-    }
-  };
-
-  const handleBatch = sqsBatchHandler(processRecord);
-  return async (event: SQSEvent, context?: Context): Promise<SQSBatchResponse> => {
-    try {
-      return await handleBatch(event, context);
-    } finally {
-      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
-    }
-  };
+    },
+  });
 }
-
 
 export const handler = createIngestHandler(createIngestDependencies);

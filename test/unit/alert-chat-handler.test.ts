@@ -3,7 +3,6 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { SQSEvent } from 'aws-lambda';
 import { createAlertChatHandler } from '../../lambdas/handlers/alert-chat.js';
 import { createAlertChatDependencies } from '../../lambdas/adapters/alert-chat-wiring.js';
 import { keys } from '../../lambdas/adapters/table-layout.js';
@@ -12,6 +11,7 @@ import { chatAlertKey } from '../../lambdas/core/chat-alerts.js';
 import type { SlaEventDetail } from '../../lambdas/core/events.js';
 import type { HttpClient, HttpResponse } from '../../lambdas/ports/index.js';
 import { DEFAULT_ALERTS_CONFIG } from '../../lambdas/schemas/alerts-config.js';
+import { sqsEvent } from '../support/sqs-events.js';
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/SECRETTOKEN';
 const SUBJECT = 'Refund for my broken kettle please';
@@ -41,21 +41,6 @@ function eventBody(detailType: string, eventDetail: unknown, id = `event-${Math.
   return JSON.stringify({ version: '0', id, 'detail-type': detailType, source: 'replyline', account: '123456789012', time: '2026-11-24T06:01:00Z', region: 'us-east-1', resources: [], detail: eventDetail });
 }
 
-function sqsEvent(...bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, index) => ({
-      messageId: `sqs-${index}`,
-      receiptHandle: `rh-${index}`,
-      body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:alert-chat',
-      awsRegion: 'us-east-1',
-    })),
-  };
-}
 
 class FakeWebhook implements HttpClient {
   readonly bodies: string[] = [];

@@ -7,13 +7,13 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Readable } from 'node:stream';
-import type { SQSEvent } from 'aws-lambda';
 // As in local mode, date-holidays expands the example config's CN holidays (a deployed function has them bundled).
 import '../../lambdas/adapters/holidays.js';
 import { createIngestHandler } from '../../lambdas/handlers/ingest.js';
 import { createIngestDependencies } from '../../lambdas/adapters/wiring.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
 import { rawMail } from '../support/mail-builder.js';
+import { sqsEvent } from '../support/sqs-events.js';
 
 const env = {
   TABLE_NAME: 'threads',
@@ -34,21 +34,6 @@ const sqs = mockClient(SQSClient);
 const BODY_SECRET = 'my card number is 4111 1111 1111 1111';
 const mail = rawMail({ from: 'Jane Doe <jane.private@customer.example.org>', to: 'support@example.com', subject: 'Card problem', body: BODY_SECRET });
 
-function sqsEvent(...bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, index) => ({
-      messageId: `sqs-${index}`,
-      receiptHandle: `rh-${index}`,
-      body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:inbound',
-      awsRegion: 'us-east-1',
-    })),
-  };
-}
 
 function notificationFor(receiptId: string): string {
   const notification = buildSesNotification({
