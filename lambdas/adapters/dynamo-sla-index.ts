@@ -189,5 +189,3 @@ function toEntry(item: Item): SlaIndexEntry | undefined {
   }
   return undefined;
 }
-
-

@@ -259,7 +259,6 @@ export class DynamoThreadStore implements ThreadStore {
   }
 }
 
-
 function itemKey(key: { PK: string; SK: string }): string {
   return `${key.PK}|${key.SK}`;
 }

@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
+import { issueList } from '../schemas/validators.js';
 import { describeError, type Log } from './logger.js';
 
 /** A queue body read as its message, or what is wrong with it: paths and rules, never text from the body. */
@@ -23,7 +24,7 @@ export function jsonBody<Schema extends z.ZodType>(schema: Schema): (body: strin
 }
 
 function problemsOf(error: unknown): string[] {
-  if (error instanceof z.ZodError) return error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+  if (error instanceof z.ZodError) return issueList(error, '(body)');
   // Not the JSON parser's message: it quotes the text around the error.
   if (error instanceof SyntaxError) return ['the body is not JSON'];
   return [describeError(error)];

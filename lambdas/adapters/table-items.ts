@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { PRIORITIES, SLA_TARGETS } from '../schemas/vocabulary.js';
 import { nextSlaCheck, DISPOSITIONS, EFFECT_ORDER, THREAD_STATUSES } from '../core/records.js';
 import type { InboundProcessing, MessageRecord, QuarantineRecord, SlaClock, ThreadRecord } from '../core/records.js';
-import { SLA_EMISSION_KINDS } from '../core/sla/sla-events.js';
+import { SLA_ALERT_TYPES, SLA_EMISSION_KINDS } from '../core/sla/sla-events.js';
 import type { PendingSlaEmission } from '../ports/sla-sweep.js';
 import type { SentRecord } from '../ports/index.js';
 import { slaEventDetail } from '../schemas/events.js';
+import { issueList } from '../schemas/validators.js';
 import { keys, linkedIdOf, openByTeamKeys, slaIndexKeys } from './table-layout.js';
 
 /**
@@ -21,7 +22,7 @@ export type Item = Record<string, unknown>;
  */
 export class UnreadableItemError extends Error {
   constructor(kind: string, item: Item, error: z.ZodError) {
-    const issues = error.issues.map((issue) => `${issue.path.join('.') || '(item)'}: ${issue.message}`).join('; ');
+    const issues = issueList(error, '(item)').join('; ');
     const prefix = String(item.PK).split('#')[0];
     super(`stored ${kind} item (key ${prefix}#…) is not readable: ${issues}`);
     this.name = 'UnreadableItemError';
@@ -306,7 +307,7 @@ const emissionSchema = z
     kind: z.literal('sla-emission'),
     ref: z.string(),
     emission: z.enum(SLA_EMISSION_KINDS),
-    detailType: z.enum(['SLA Warning', 'SLA Breached']),
+    detailType: z.enum(SLA_ALERT_TYPES),
     detail: z.string().transform((json, context) => {
       try {
         return JSON.parse(json) as unknown;

@@ -73,9 +73,9 @@ export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependen
   if (prior) return finish(prior, 'duplicate', mail, envelope, deps);
 
   const analysis = analyzeMail(mail, envelope, deps, lookup.suppressed, refused);
-  const context = (parsed: InboundMail | undefined): RecordContext => ({ envelope, mail: parsed!, screening: analysis.screening, dedupeKey, config: deps.config, sla: deps.sla, now: deps.clock.now() });
-  if (!isThreadable(analysis)) return recordQuarantined(analysis, context(analysis.mail), envelope, deps);
-  return recordThreaded(analysis, context, lookup.knownMessageIds, envelope, deps);
+  const context = (parsed: InboundMail): RecordContext => ({ envelope, mail: parsed, screening: analysis.screening, dedupeKey, config: deps.config, sla: deps.sla, now: deps.clock.now() });
+  if (!isThreadable(analysis)) return recordQuarantined(analysis, context(analysis.mail!), envelope, deps);
+  return recordThreaded(analysis, dedupeKey, context, lookup.knownMessageIds, envelope, deps);
 }
 
 /** A mail that can be threaded: parsed, for one of our addresses, from someone, classified and not quarantined. */
@@ -99,6 +99,7 @@ async function recordQuarantined(analysis: MailAnalysis, context: RecordContext,
  */
 async function recordThreaded(
   analysis: ThreadableAnalysis,
+  dedupeKey: string,
   context: (mail: InboundMail) => RecordContext,
   knownMessageIds: Map<string, string>,
   envelope: ReceiptEnvelope,
@@ -109,7 +110,6 @@ async function recordThreaded(
   const sender = parsed.from ?? customer;
   const agent = identifyAgent(sender.address, sender.name, deps.config);
   const agentThreadRef = agent ? envelope.recipients.map((recipient) => verifyThreadAddress(recipient, key)).find(Boolean) : undefined;
-  const dedupeKey = context(parsed).dedupeKey;
 
   let rateLimited: string | undefined;
   const extraReasons: string[] = [];

@@ -2,6 +2,7 @@ import { jsonBody, sqsRecordHandler } from '../adapters/sqs-batch.js';
 import { z } from 'zod';
 import { ChatAlertBusyError, ChatWebhookRefusedError, deliverChatAlert, type ChatAlert } from '../core/chat-alerts.js';
 import { EVENT_SOURCE } from '../core/events.js';
+import { SLA_ALERT_TYPES } from '../core/sla/sla-events.js';
 import { createLogger, describeError } from '../adapters/logger.js';
 import { createAlertChatDependencies, type AlertChatDependencies } from '../adapters/alert-chat-wiring.js';
 import { slaEventDetail } from '../schemas/events.js';
@@ -15,7 +16,7 @@ const logger = createLogger('replyline-alert-chat');
 const slaAlertQueueEvent = z.looseObject({
   id: z.string().min(1),
   source: z.literal(EVENT_SOURCE),
-  'detail-type': z.enum(['SLA Warning', 'SLA Breached']),
+  'detail-type': z.enum(SLA_ALERT_TYPES),
   detail: slaEventDetail,
 });
 

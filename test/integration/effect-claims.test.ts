@@ -10,15 +10,17 @@ import { freshTable } from '../support/local-table.js';
 
 const LEASE_MS = 120_000;
 
+// One table for the file: every test keys its own mails and senders.
+let tableName: string;
+let db: DynamoDBDocumentClient;
+let store: DynamoThreadStore;
+beforeAll(async () => {
+  ({ tableName, db } = await freshTable('claims'));
+  store = new DynamoThreadStore(db, tableName);
+});
+afterAll(() => db?.destroy());
+
 describe('side-effect claims on DynamoDB Local', () => {
-  let tableName: string;
-  let db: DynamoDBDocumentClient;
-  let store: DynamoThreadStore;
-  beforeAll(async () => {
-    ({ tableName, db } = await freshTable('claims'));
-    store = new DynamoThreadStore(db, tableName);
-  });
-  afterAll(() => db?.destroy());
 
   let counter = 0;
   /** A recorded mail that still owes an acknowledgement. */
@@ -154,15 +156,6 @@ describe('side-effect claims on DynamoDB Local', () => {
 });
 
 describe('the per-sender acknowledgement allowance on DynamoDB Local', () => {
-  let tableName: string;
-  let db: DynamoDBDocumentClient;
-  let store: DynamoThreadStore;
-  beforeAll(async () => {
-    ({ tableName, db } = await freshTable('allowance'));
-    store = new DynamoThreadStore(db, tableName);
-  });
-  afterAll(() => db?.destroy());
-
   it('counts each mail once: a retried mail keeps its acknowledgement, a new one past the limit gets none', async () => {
     const allowance = { sender: 'jane@customer.example.org', windowStart: new Date('2026-12-03T00:00:00Z'), max: 2, expiresAt: new Date('2026-12-05T00:00:00Z') };
     const counted = [];

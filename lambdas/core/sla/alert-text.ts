@@ -1,6 +1,6 @@
 import type { SlaEventDetail } from '../events.js';
 import type { AlertsConfig } from '../../schemas/alerts-config.js';
-import type { SlaAlertType } from './sla-events.js';
+import { SLA_ALERT_TYPES, type SlaAlertType } from './sla-events.js';
 
 /** The alert line of an SLA event, as chat and e-mail channels show it. */
 
@@ -30,5 +30,5 @@ export function slaChatBody(type: SlaAlertType, detail: SlaEventDetail, options:
 
 /** Which SLA events the alert channels forward (all of them are on the bus regardless). */
 export function forwardedAlertTypes(options: Pick<AlertsConfig, 'includeWarnings'>): SlaAlertType[] {
-  return options.includeWarnings ? ['SLA Warning', 'SLA Breached'] : ['SLA Breached'];
+  return options.includeWarnings ? [...SLA_ALERT_TYPES] : ['SLA Breached'];
 }

@@ -8,7 +8,9 @@ import { LINK_REF_PLACEHOLDER, type AlertsConfig } from '../../schemas/alerts-co
  * (`SLA Recovered` too) says. Pure: the sweep time is passed in.
  */
 
-export type SlaAlertType = 'SLA Warning' | 'SLA Breached';
+/** The SLA events the sweep raises (`SLA Recovered` comes from an agent's reply). */
+export const SLA_ALERT_TYPES = ['SLA Warning', 'SLA Breached'] as const;
+export type SlaAlertType = (typeof SLA_ALERT_TYPES)[number];
 export type SlaAlertEvent = Extract<DomainEvent, { detailType: SlaAlertType }>;
 export type SlaRecoveredEvent = Extract<DomainEvent, { detailType: 'SLA Recovered' }>;
 export const SLA_EMISSION_KINDS = ['warning', 'breach'] as const;
