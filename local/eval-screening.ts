@@ -1,3 +1,4 @@
+import { renderReason, type Reason } from '../lambdas/schemas/reasons.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ export interface LabelledMail {
 export interface ScreenedMail extends LabelledMail {
   outcome: 'acknowledged' | 'held-back' | 'machine' | 'quarantined';
   score: number;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export interface LabelledSet {
@@ -87,7 +88,7 @@ export async function screenSets(sets: LabelledSet[], config: ReplylineConfig, h
 /** What ingest would decide for this mail on a fresh install (no thread to join, no suppression). */
 export async function screenOne(raw: Buffer, config: ReplylineConfig): Promise<Pick<ScreenedMail, 'outcome' | 'score' | 'reasons'>> {
   let mail: InboundMail | undefined;
-  let refused: string | undefined;
+  let refused: Reason | undefined;
   try {
     mail = await parseMail(raw);
   } catch (error) {
@@ -175,7 +176,7 @@ export function formatScreeningReport(screened: ScreenedMail[], options: { misse
     `${half}: ${machineAcked} of ${machineMails} machine mails acknowledged; ${peopleAcked} of ${peopleMails} people's mails acknowledged (${percent(peopleAcked, peopleMails)})`,
   );
   const listed = options.misses
-    ? ['', 'misses (tuning half):', ...misses(screened).map((mail) => `  ${mail.set}/${mail.path} [${mail.kind} → ${mail.outcome}, score ${mail.score}]\n      ${mail.reasons.join('\n      ')}`)]
+    ? ['', 'misses (tuning half):', ...misses(screened).map((mail) => `  ${mail.set}/${mail.path} [${mail.kind} → ${mail.outcome}, score ${mail.score}]\n      ${mail.reasons.map(renderReason).join('\n      ')}`)]
     : [];
   return [line(header), ...rows.map(line), '', ...summary, ...listed, ''].join('\n');
 }

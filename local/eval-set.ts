@@ -1,3 +1,4 @@
+import { renderReason, type ReasonCode } from '../lambdas/schemas/reasons.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClassificationConfig } from '../lambdas/schemas/classification-config.js';
@@ -116,6 +117,11 @@ function formatFigures(row: LanguageFigures): string {
   ].join('  ');
 }
 
+/** The reasons that explain a wrong category, priority or language. */
+const MISS_REASONS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'intent', 'urgency', 'critical', 'calm', 'minor', 'praise', 'tone-negative', 'tone-positive', 'legal-threat', 'public-threat', 'language', 'language-default',
+]);
+
 function formatMisses(report: HalfReport): string[] {
   const lines: string[] = [];
   for (const row of report.rows) {
@@ -129,7 +135,7 @@ function formatMisses(report: HalfReport): string[] {
       language ? `language ${row.expected.language} → ${row.predicted.language}` : '',
     ].filter(Boolean);
     lines.push(`${row.file}:${row.line}  ${what.join(', ')}  (subject: ${row.subject.slice(0, 60)})`);
-    for (const reason of row.reasons.filter((text) => /^(intent|urgency|critical|calm|minor|tone|legal|public|language)/.test(text))) lines.push(`    ${reason}`);
+    for (const reason of row.reasons.filter(({ code }) => MISS_REASONS.has(code))) lines.push(`    ${renderReason(reason)}`);
   }
   return lines;
 }

@@ -1,3 +1,4 @@
+import type { Reason } from '../lambdas/schemas/reasons.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { classify } from '../lambdas/core/classify/classify.js';
@@ -59,7 +60,7 @@ export interface ScoredRow {
   expected: { category: IntentName; priority: Priority | undefined; language: string | undefined };
   predicted: { category: IntentName; priority: Priority; language: string };
   subject: string;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 const REQUIRED_COLUMNS = ['subject', 'body', 'category'] as const;

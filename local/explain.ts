@@ -1,3 +1,4 @@
+import { renderReason, type Reason } from '../lambdas/schemas/reasons.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
@@ -5,6 +6,7 @@ import { createSla } from '../lambdas/adapters/wiring.js';
 import { analyzeMail } from '../lambdas/core/ingest.js';
 import { returnPathAddress, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
 import { suggestFaq } from '../lambdas/core/faq.js';
+import { FOLLOW_UP_REASON } from '../lambdas/core/inbound-records.js';
 import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
 import { splitSubaddress } from '../lambdas/core/service-address.js';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
@@ -15,7 +17,7 @@ export interface Explanation {
   file: string;
   disposition: 'new-thread' | 'follow-up' | 'ignore' | 'quarantine';
   acknowledge: boolean;
-  reasons: string[];
+  reasons: Reason[];
   /** The machine-mail score, the thresholds it was held against, and every signal that fired (`replyline explain` shows them). */
   screening: { score: number; holdBackAt: number; machineAt: number; signals: { code: string; weight: number; detail: string }[] };
   /** ISO 639-1 of the customer's new text (or the address's default). */
@@ -50,15 +52,15 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
   try {
     raw = await readFile(file);
   } catch (error) {
-    return quarantined(file, `unreadable: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return quarantined(file, { code: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
   }
   let mail: InboundMail | undefined;
-  let refused: string | undefined;
+  let refused: Reason | undefined;
   try {
     mail = await parseMail(raw);
   } catch (error) {
     mail = undefined;
-    refused = error instanceof UnparseableMailError ? error.reason : `unparseable: ${(error as Error).message.slice(0, 200)}`;
+    refused = error instanceof UnparseableMailError ? error.reason : { code: 'unparseable', detail: (error as Error).message.slice(0, 200) };
   }
   const { config } = options;
   const ours = mail ? [...mail.to, ...mail.cc].map((address) => address.address).filter((address) => config.addresses.some((entry) => entry.address === splitSubaddress(address).base)) : [];
@@ -75,7 +77,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
   const analysis = analyzeMail(mail, envelope, options, false, refused);
   const { screening, classification, service } = analysis;
   const scored = { score: screening.score, holdBackAt: config.screening.holdBackAt, machineAt: config.screening.machineAt, signals: screening.signals };
-  if (screening.quarantine || !mail || !classification) return { ...quarantined(file, ''), reasons: screening.reasons, screening: scored };
+  if (screening.quarantine || !mail || !classification) return { ...quarantined(file), reasons: screening.reasons, screening: scored };
 
   const evidence = threadEvidence(mail, recipients);
   const followUp = evidence.length > 0;
@@ -86,7 +88,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
     disposition: screening.automated || (!screening.acknowledge && !followUp) ? 'ignore' : followUp ? 'follow-up' : 'new-thread',
     acknowledge,
     screening: scored,
-    reasons: [...screening.reasons, ...classification.reasons, ...(followUp ? ['follow-up: acknowledgements only answer the mail that opens a thread'] : [])],
+    reasons: [...screening.reasons, ...classification.reasons, ...(followUp ? [FOLLOW_UP_REASON] : [])],
     language: classification.language,
     replyLanguage: replyLanguageFor(classification, service?.entry.language, config),
     team: classification.team,
@@ -109,7 +111,7 @@ function threadEvidence(mail: InboundMail, recipients: string[]): string[] {
   return evidence;
 }
 
-function quarantined(file: string, reason: string): Explanation {
+function quarantined(file: string, reason?: Reason): Explanation {
   return {
     file,
     disposition: 'quarantine',
@@ -141,6 +143,6 @@ export function formatExplanation(explanation: Explanation): string {
     explanation.firstReplyDue ? `due ${explanation.firstReplyDue}` : 'no promise',
     ...(explanation.screening.signals.length ? [`score ${explanation.screening.score}`] : []),
   ];
-  const details = [...explanation.reasons, ...explanation.threadEvidence.map((evidence) => `thread evidence: ${evidence}`), ...explanation.faq.map((id) => `faq ${id}`)];
+  const details = [...explanation.reasons.map(renderReason), ...explanation.threadEvidence.map((evidence) => `thread evidence: ${evidence}`), ...explanation.faq.map((id) => `faq ${id}`)];
   return `${parts.join('  ')}${details.length ? `\n    ${details.join('\n    ')}` : ''}`;
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { MailParser, type AddressObject, type EmailAddress, type HeaderLines, type Headers } from 'mailparser';
 import { normalizeMessageId, parseMessageIdList, UnparseableMailError, type AttachmentInfo, type InboundMail, type MailAddress } from '../core/mail.js';
+import { uniqueReasons, type Reason } from '../schemas/reasons.js';
 import { decodeText, SniffingIconv } from './charsets.js';
 import { utcOffsetOfDateHeader } from '../core/mail-date.js';
 
@@ -76,7 +77,7 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
         input.unpipe(parser);
         input.destroy();
         parser.destroy();
-        reject(new UnparseableMailError(`mime-too-deep: more than ${MAX_MULTIPART_BOUNDARIES} multipart boundaries`));
+        reject(new UnparseableMailError({ code: 'mime-too-deep', detail: `more than ${MAX_MULTIPART_BOUNDARIES} multipart boundaries` }));
       }
     });
     // mailparser emits non-fatal errors (e.g. HTML too long to convert) and still ends.
@@ -94,34 +95,34 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
     charset: contentType?.params?.charset,
     singleTextPart: !contentType?.value || /^text\/plain$/i.test(contentType.value),
   });
-  const defects: string[] = [];
+  const defects: Reason[] = [];
   subject = repaired.subject;
   text = repaired.text;
-  for (const length of cutHtmlParts) defects.push(`html-truncated: an HTML part of ${length} characters was converted to text from its first ${MAX_HTML_TO_CONVERT}`);
+  for (const length of cutHtmlParts) defects.push({ code: 'html-truncated', detail: `an HTML part of ${length} characters was converted to text from its first ${MAX_HTML_TO_CONVERT}` });
   if (text.length > MAX_TEXT_CHARS) {
-    defects.push(`text-truncated: body text of ${text.length} characters cut to ${MAX_TEXT_CHARS}`);
+    defects.push({ code: 'text-truncated', detail: `body text of ${text.length} characters cut to ${MAX_TEXT_CHARS}` });
     text = cutAt(text, MAX_TEXT_CHARS);
   }
   if (subject.length > MAX_SUBJECT_CHARS) {
-    defects.push(`header-too-long: subject of ${subject.length} characters cut to ${MAX_SUBJECT_CHARS}`);
+    defects.push({ code: 'header-too-long', detail: `subject of ${subject.length} characters cut to ${MAX_SUBJECT_CHARS}` });
     subject = subject.slice(0, MAX_SUBJECT_CHARS);
   }
   for (const attachment of attachments) {
     const safe = safeFilename(attachment.filename);
     if (safe !== attachment.filename) {
-      defects.push('attachment-name-sanitized: path or control characters removed from an attachment name');
+      defects.push({ code: 'attachment-name-sanitized', detail: 'path or control characters removed from an attachment name' });
       attachment.filename = safe;
     }
   }
   const fromHeader = addresses(headers.get('from'))[0];
   if (/[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(subject + (fromHeader?.name ?? ''))) {
-    defects.push('header-control-characters: line breaks or control characters inside the subject or a name (neutralised in everything we send)');
+    defects.push({ code: 'header-control-characters', detail: 'line breaks or control characters inside the subject or a name (neutralised in everything we send)' });
   }
-  if (activeHtml) defects.push('html-active-content: scripts or event handlers in the HTML (only its text is used)');
-  if (attachments.length > MAX_LISTED_ATTACHMENTS) defects.push(`attachments-capped: ${attachments.length} attachments, ${MAX_LISTED_ATTACHMENTS} listed (all kept in the raw mail)`);
+  if (activeHtml) defects.push({ code: 'html-active-content', detail: 'scripts or event handlers in the HTML (only its text is used)' });
+  if (attachments.length > MAX_LISTED_ATTACHMENTS) defects.push({ code: 'attachments-capped', detail: `${attachments.length} attachments, ${MAX_LISTED_ATTACHMENTS} listed (all kept in the raw mail)` });
   const capAddresses = (list: MailAddress[], header: string) => {
     if (list.length <= MAX_ADDRESSES) return list;
-    defects.push(`recipients-capped: ${list.length} ${header} addresses, ${MAX_ADDRESSES} kept`);
+    defects.push({ code: 'recipients-capped', detail: `${list.length} ${header} addresses, ${MAX_ADDRESSES} kept` });
     return list.slice(0, MAX_ADDRESSES);
   };
   return {
@@ -142,7 +143,7 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
     hasHtml: html,
     attachments: attachments.slice(0, MAX_LISTED_ATTACHMENTS),
     sizeBytes,
-    defects: [...new Set(defects)],
+    defects: uniqueReasons(defects),
   };
 }
 

@@ -1,3 +1,4 @@
+import { storedReasonsSchema } from '../schemas/reasons.js';
 import { z } from 'zod';
 import { PRIORITIES, SLA_TARGETS } from '../schemas/vocabulary.js';
 import { nextSlaCheck, DISPOSITIONS, EFFECT_ORDER, THREAD_STATUSES } from '../core/records.js';
@@ -254,7 +255,7 @@ const processingSchema = z
     sender: absent(z.string()),
     acknowledge: z.boolean().default(false),
     unacknowledgedBecause: absent(z.string()),
-    reasons: strings,
+    reasons: storedReasonsSchema.default([]),
     pending: stringSet,
     recovered: absent(clockSchema),
     createdAt: time,

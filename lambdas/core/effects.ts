@@ -1,3 +1,4 @@
+import { reasonCodes } from '../schemas/reasons.js';
 import { MailNotSentError, type SentRecord, type Clock, type EventPublisher, type Mailer, type MailParser, type RawMailStore, type RoutingQueue, type Secrets, type SentMail, type ThreadStore } from '../ports/index.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import type { SlaPolicy } from './sla-policy.js';
@@ -220,8 +221,7 @@ async function sendNow(mail: OutgoingMail, mailer: Mailer, attempt: SendAttempt)
  * already among the stored reasons; one SES forced at send time is only in this run's.
  */
 export function noteSentReasons(processing: InboundProcessing, sent: SentOnce): void {
-  const codeOf = (reason: string) => reason.split(':')[0];
-  for (const reason of sent.mail.reasons ?? []) if (!processing.reasons.some((known) => codeOf(known) === codeOf(reason))) processing.reasons.push(reason);
+  for (const reason of sent.mail.reasons ?? []) if (!processing.reasons.some((known) => known.code === reason.code)) processing.reasons.push(reason);
 }
 
 /**
@@ -236,12 +236,12 @@ export async function releaseUnlessSent(dedupeKey: string, effect: SideEffect, l
 }
 
 function announcements(processing: InboundProcessing, thread: ThreadRecord | undefined, alerts: AlertsConfig): DomainEvent[] {
-  const reasonCodes = reasonCodesOf(processing.reasons);
+  const codes = reasonCodes(processing.reasons);
   if (!thread) {
     return [
       {
         detailType: 'Message Quarantined',
-        detail: { version: 1, receiptId: processing.receiptId, messageKey: processing.dedupeKey, sender: maskAddress(processing.sender || undefined), reasons: reasonCodes },
+        detail: { version: 1, receiptId: processing.receiptId, messageKey: processing.dedupeKey, sender: maskAddress(processing.sender || undefined), reasons: codes },
       },
     ];
   }
@@ -264,7 +264,7 @@ function announcements(processing: InboundProcessing, thread: ThreadRecord | und
         category: thread.category,
         acknowledge: processing.acknowledge,
         customer: maskAddress(thread.customer.address),
-        reasons: reasonCodes,
+        reasons: codes,
       },
     },
   ];
@@ -275,10 +275,4 @@ function announcements(processing: InboundProcessing, thread: ThreadRecord | und
     });
   }
   return events;
-}
-
-/** The code before the colon of each `code: detail` reason (screening, threading), once each; free-text reasons are left out. */
-export function reasonCodesOf(reasons: readonly string[]): string[] {
-  const codes = reasons.map((reason) => reason.split(':')[0]!.trim()).filter((code) => /^[a-z][a-z-]*$/.test(code));
-  return [...new Set(codes)];
 }

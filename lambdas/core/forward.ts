@@ -1,3 +1,4 @@
+import { renderReason, type Reason } from '../schemas/reasons.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import type { RoutingMessage } from '../schemas/routing.js';
 import type { InboundMail } from './mail.js';
@@ -30,7 +31,7 @@ export function composeForward(input: {
 }): OutgoingMail {
   const { message, mail, config } = input;
   const customerLabel = message.customer.name ? `${plainValue(message.customer.name, 80)} <${message.customer.address}>` : message.customer.address;
-  const textWith = (linkedBecause: string | undefined) => {
+  const textWith = (linkedBecause: Reason | undefined) => {
     const block = [
       BLOCK_START,
       `Thread:    ${message.threadRef} (${message.kind === 'new-thread' ? 'new thread' : message.kind === 'follow-up' ? 'follow-up' : 'not acknowledged'}); reply to this mail to answer the customer`,
@@ -42,7 +43,7 @@ export function composeForward(input: {
         ? [`History:   ${message.history.map((entry) => `${entry.ref} "${plainValue(entry.subject, 40)}" (${entry.status}, ${entry.createdAt.slice(0, 10)})`).join('; ')}`]
         : ['History:   first contact']),
       ...(linkedBecause
-        ? [`Original:  ${formatBytes(mail.sizeBytes)}, too large to attach; kept at s3://${message.rawMail.bucket}/${message.rawMail.key}`, `Why:       ${linkedBecause}`]
+        ? [`Original:  ${formatBytes(mail.sizeBytes)}, too large to attach; kept at s3://${message.rawMail.bucket}/${message.rawMail.key}`, `Why:       ${renderReason(linkedBecause)}`]
         : []),
       BLOCK_END,
     ].join('\n');
@@ -62,7 +63,7 @@ export function composeForward(input: {
     headers: { [LOOP_HEADER]: input.instanceId, 'X-Replyline-Thread': message.threadRef },
     attachments: [],
   };
-  const linked = (reason: string): OutgoingMail => ({ ...forward, text: textWith(reason), attachments: [], reasons: [reason] });
+  const linked = (reason: Reason): OutgoingMail => ({ ...forward, text: textWith(reason), attachments: [], reasons: [reason] });
   const placement = placeOriginal(mail.sizeBytes, forward.text, config.acknowledgement.maxAttachmentBytes);
   if (!placement.attach) return linked(placement.reason);
   return {

@@ -1,3 +1,4 @@
+import type { Reason } from '../schemas/reasons.js';
 import { replyLanguageFor } from './reply-language.js';
 import { DELIVER_EFFECTS } from './deliver-effects.js';
 import type { ReplylineConfig } from '../schemas/config.js';
@@ -15,6 +16,9 @@ import { relayAttachmentsTooLarge } from './message-size.js';
 /** Builders of what ingest records for a mail; pure. */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Why a follow-up is never acknowledged. */
+export const FOLLOW_UP_REASON: Reason = { code: 'follow-up', detail: 'acknowledgements only answer the mail that opens a thread' };
 
 export interface RecordContext {
   envelope: ReceiptEnvelope;
@@ -71,8 +75,8 @@ export function newThreadRecord(
     sla: clock,
     expiresAt,
   };
-  const reasons = [...screening.reasons, ...match.reasons, ...classification.reasons];
-  if (screening.automated) reasons.push('not-routed: machine-generated mail opening a thread is kept, not sent to the team');
+  const reasons: Reason[] = [...screening.reasons, ...match.reasons, ...classification.reasons];
+  if (screening.automated) reasons.push({ code: 'not-routed', detail: 'machine-generated mail opening a thread is kept, not sent to the team' });
   const disposition: Disposition = acknowledge ? 'new-thread' : 'ignore';
   // Machine mail that opens a thread (lists, newsletters, stray bounces) stays with us; everything else reaches the team.
   const routed = !screening.automated;
@@ -102,7 +106,7 @@ export function followUpRecord(context: RecordContext, customer: MailAddress, ma
     lastInboundAt: envelope.receivedAt > before.lastInboundAt ? envelope.receivedAt : before.lastInboundAt,
     inboundCount: before.inboundCount + 1,
   };
-  const reasons = [...screening.reasons, ...match.reasons, ...change.reasons, 'follow-up: acknowledgements only answer the mail that opens a thread'];
+  const reasons: Reason[] = [...screening.reasons, ...match.reasons, ...change.reasons, FOLLOW_UP_REASON];
   const expiresAt = expiry(envelope.receivedAt, config);
   return {
     thread: { kind: 'update', record: after, expectedVersion: before.version },
@@ -125,8 +129,10 @@ export function agentReplyRecord(context: RecordContext, agent: Agent, sender: s
   const { envelope, config, now } = context;
   const change = onAgentReply(thread, envelope.receivedAt, agent.id);
   const after: ThreadRecord = { ...change.thread, version: thread.version + 1, updatedAt: now };
-  const reasons = [`agent-reply: ${agent.id ?? 'staff domain'} answered ${thread.ref}; relayed to the customer`, ...change.reasons];
-  if (change.recoveredFrom) reasons.push(`sla-recovered: ${change.recoveredFrom.target} due ${change.recoveredFrom.dueAt.toISOString()}, breach reported ${change.recoveredFrom.breachedAt!.toISOString()}`);
+  const reasons: Reason[] = [{ code: 'agent-reply', detail: `${agent.id ?? 'staff domain'} answered ${thread.ref}; relayed to the customer` }, ...change.reasons];
+  if (change.recoveredFrom) {
+    reasons.push({ code: 'sla-recovered', detail: `${change.recoveredFrom.target} due ${change.recoveredFrom.dueAt.toISOString()}, breach reported ${change.recoveredFrom.breachedAt!.toISOString()}` });
+  }
   // Recorded with the reply, so the thread shows why the customer got the text without the files.
   const withheld = relayAttachmentsTooLarge(context.mail.text, context.mail.attachments);
   if (withheld) reasons.push(withheld);
@@ -178,7 +184,7 @@ function customerEffects(acknowledge: boolean, routed: boolean): SideEffect[] {
   return [...(acknowledge ? (['acknowledge'] as const) : []), ...(routed ? (['route', ...DELIVER_EFFECTS] as const) : []), 'announce'];
 }
 
-function messageRecord(context: RecordContext, ref: string, direction: MessageDirection, from: string, reasons: string[], expiresAt: Date): MessageRecord {
+function messageRecord(context: RecordContext, ref: string, direction: MessageDirection, from: string, reasons: Reason[], expiresAt: Date): MessageRecord {
   const { mail, envelope, dedupeKey, screening } = context;
   return {
     threadRef: ref,

@@ -1,3 +1,4 @@
+import type { Reason } from '../schemas/reasons.js';
 import type { ThreadStore } from '../ports/index.js';
 import { identifyAgent } from './agents.js';
 import { classifyMail, type MailClassification } from './classification.js';
@@ -11,7 +12,7 @@ import { resolveServiceAddress, type ServiceAddress } from './service-address.js
 import { matchThread, referencedMessageIds, verifyThreadAddress, type ThreadLookup } from './threading.js';
 import { threadRefFor } from './thread-ref.js';
 
-export { EffectBusyError, EFFECT_LEASE_MS, reasonCodesOf, type IngestDependencies } from './effects.js';
+export { EffectBusyError, EFFECT_LEASE_MS, type IngestDependencies } from './effects.js';
 
 export interface IngestResult {
   outcome: 'recorded' | 'duplicate';
@@ -20,7 +21,7 @@ export interface IngestResult {
   threadRef: string | undefined;
   dedupeKey: string;
   acknowledge: boolean;
-  reasons: string[];
+  reasons: Reason[];
   effectsDone: SideEffect[];
 }
 
@@ -41,7 +42,7 @@ export function analyzeMail(
   envelope: ReceiptEnvelope,
   deps: Pick<IngestDependencies, 'config'>,
   suppressed: boolean,
-  unparseable?: string,
+  unparseable?: Reason,
 ): MailAnalysis {
   const { config } = deps;
   const candidates = [...envelope.recipients, ...(mail ? [...mail.to, ...mail.cc].map((address) => address.address) : [])];
@@ -51,7 +52,7 @@ export function analyzeMail(
   if (!service) {
     screening.quarantine = true;
     screening.acknowledge = false;
-    screening.reasons.push('not-for-us: none of the recipients is a configured Replyline address');
+    screening.reasons.push({ code: 'not-for-us', detail: 'none of the recipients is a configured Replyline address' });
   }
   const classification = mail && service && !screening.quarantine ? classifyMail(mail, service, config) : undefined;
   return { mail, service, customer, screening, classification };
@@ -112,8 +113,8 @@ async function recordThreaded(
   const agentThreadRef = agent ? envelope.recipients.map((recipient) => verifyThreadAddress(recipient, key)).find(Boolean) : undefined;
 
   let rateLimited: string | undefined;
-  const extraReasons: string[] = [];
-  if (agent && !agentThreadRef) extraReasons.push('agent-mail: from an agent but not to a thread address; handled as customer mail, not relayed');
+  const extraReasons: Reason[] = [];
+  if (agent && !agentThreadRef) extraReasons.push({ code: 'agent-mail', detail: 'from an agent but not to a thread address; handled as customer mail, not relayed' });
   // The first attempt threads with the Message-IDs read with the processing record; a retry (the thread changed) reads again.
   const prefetched: ThreadLookup = { getThread: (ref) => deps.threads.getThread(ref), threadsOfMessageIds: async () => knownMessageIds };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -129,7 +130,7 @@ async function recordThreaded(
     // Counted on its own (idempotent per mail), not in the record's transaction, where every write bills twice.
     if (record.ackAllowance && !(await deps.threads.consumeAckAllowance(record.ackAllowance, dedupeKey))) {
       rateLimited = `${deps.config.acknowledgement.maxPerSender} acknowledgements per ${deps.config.acknowledgement.windowHours} h already sent to this sender`;
-      extraReasons.push(`rate-limited: ${rateLimited}`);
+      extraReasons.push({ code: 'rate-limited', detail: rateLimited });
       attempt--; // not a collision: the same ref is still free
       continue;
     }
@@ -166,7 +167,7 @@ async function finish(processing: InboundProcessing, outcome: IngestResult['outc
  * again into memory and parsed once more, so a broken download (retried) is told
  * apart from a mail that cannot be parsed (quarantined).
  */
-async function readMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<{ mail: InboundMail | undefined; refused?: string }> {
+async function readMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<{ mail: InboundMail | undefined; refused?: Reason | undefined }> {
   try {
     return { mail: await deps.parser.parse(await deps.rawMail.open(envelope.rawMail)) };
   } catch (error) {

@@ -1,3 +1,5 @@
+import { renderReason, type Reason } from '../schemas/reasons.js';
+
 /** Values describing one received mail. Produced by the parser adapter; the core only reads them. */
 
 export interface MailAddress {
@@ -41,14 +43,14 @@ export interface InboundMail {
   hasHtml: boolean;
   attachments: AttachmentInfo[];
   sizeBytes: number;
-  /** What the parser had to cut or clean (`code: detail`), recorded with the mail's reasons. */
-  defects: string[];
+  /** What the parser had to cut or clean, recorded with the mail's reasons. */
+  defects: Reason[];
 }
 
 /** Raised by the parser for a mail it refuses to parse at all; the mail is quarantined with this reason. */
 export class UnparseableMailError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly reason: Reason) {
+    super(renderReason(reason));
     this.name = 'UnparseableMailError';
   }
 }

@@ -1,3 +1,4 @@
+import type { Reason } from '../schemas/reasons.js';
 import { MailNotSentError } from '../ports/index.js';
 import type { AttachmentInfo } from './mail.js';
 import { formatBytes } from './templates.js';
@@ -54,7 +55,7 @@ export function messageBytesAtMost(text: string, attachments: readonly Pick<Atta
   return MIME_HEADROOM_BYTES + encodedTextBytesAtMost(text) + attachments.reduce((sum, attachment) => sum + encodedAttachmentBytesAtMost(attachment), 0);
 }
 
-export type OriginalPlacement = { attach: true } | { attach: false; reason: string };
+export type OriginalPlacement = { attach: true } | { attach: false; reason: Reason };
 
 /**
  * Whether the team's copy can carry the customer's original mail attached: only if the
@@ -63,36 +64,36 @@ export type OriginalPlacement = { attach: true } | { attach: false; reason: stri
  */
 export function placeOriginal(originalBytes: number, forwardText: string, maxAttachmentBytes: number): OriginalPlacement {
   if (originalBytes > maxAttachmentBytes) {
-    return { attach: false, reason: `original-linked: ${formatBytes(originalBytes)} is over acknowledgement.maxAttachmentBytes (${formatBytes(maxAttachmentBytes)})` };
+    return { attach: false, reason: { code: 'original-linked', detail: `${formatBytes(originalBytes)} is over acknowledgement.maxAttachmentBytes (${formatBytes(maxAttachmentBytes)})` } };
   }
   const forwardBytes = messageBytesAtMost(forwardText, [{ sizeBytes: originalBytes, contentType: 'message/rfc822' }]);
   if (forwardBytes > SES_MAX_MESSAGE_BYTES) {
-    return { attach: false, reason: `original-linked: attached, the forward could reach ${formatBytes(forwardBytes)}; SES sends at most ${formatBytes(SES_MAX_MESSAGE_BYTES)} per message` };
+    return { attach: false, reason: { code: 'original-linked', detail: `attached, the forward could reach ${formatBytes(forwardBytes)}; SES sends at most ${formatBytes(SES_MAX_MESSAGE_BYTES)} per message` } };
   }
   return { attach: true };
 }
 
 /** Why a forward whose attached original SES refused as too large went out with the original linked. */
-export const ORIGINAL_REFUSED_REASON = 'original-linked: SES refused the forward with the original attached as too large';
+export const ORIGINAL_REFUSED_REASON: Reason = { code: 'original-linked', detail: 'SES refused the forward with the original attached as too large' };
 
 /**
  * Whether an agent's reply can be relayed with its attachments (those not inline) within what
  * SES sends; the reason when it cannot. `text` is the relay's text as it would go out.
  */
-export function relayAttachmentsTooLarge(text: string, attachments: readonly AttachmentInfo[]): string | undefined {
+export function relayAttachmentsTooLarge(text: string, attachments: readonly AttachmentInfo[]): Reason | undefined {
   const kept = attachments.filter((attachment) => !attachment.inline);
   if (kept.length === 0) return undefined;
   const relayBytes = messageBytesAtMost(text, kept);
   if (relayBytes <= SES_MAX_MESSAGE_BYTES) return undefined;
   const decoded = kept.reduce((sum, attachment) => sum + attachment.sizeBytes, 0);
-  return `${RELAY_ATTACHMENTS_WITHHELD}: ${kept.length} attachment${kept.length === 1 ? '' : 's'} (${formatBytes(decoded)}) would make the relay up to ${formatBytes(relayBytes)}; SES sends at most ${formatBytes(SES_MAX_MESSAGE_BYTES)} per message`;
+  return {
+    code: 'relay-attachments-withheld',
+    detail: `${kept.length} attachment${kept.length === 1 ? '' : 's'} (${formatBytes(decoded)}) would make the relay up to ${formatBytes(relayBytes)}; SES sends at most ${formatBytes(SES_MAX_MESSAGE_BYTES)} per message`,
+  };
 }
 
-/** Reason code of a relay sent without the agent's attachments. */
-export const RELAY_ATTACHMENTS_WITHHELD = 'relay-attachments-withheld';
-
 /** Why a relay whose attachments SES refused as too large went out without them. */
-export const RELAY_REFUSED_REASON = `${RELAY_ATTACHMENTS_WITHHELD}: SES refused the relay with the agent's attachments as too large`;
+export const RELAY_REFUSED_REASON: Reason = { code: 'relay-attachments-withheld', detail: "SES refused the relay with the agent's attachments as too large" };
 
 /**
  * Thrown by a Mailer when the message is larger than the provider sends (it said so, or the

@@ -1,3 +1,4 @@
+import type { Reason } from '../schemas/reasons.js';
 import type { MailAddress, RawMailLocation } from './mail.js';
 
 /** Attachments are referenced, not loaded: the composer streams them from the raw-mail store. */
@@ -25,10 +26,10 @@ export interface OutgoingMail {
   /** Identifies the side effect that sends this mail; SES reports it back in its Send event (the sent-log). */
   trackingKey: string;
   /**
-   * What this mail leaves out and why (`code: detail`, e.g. an original linked instead of
-   * attached), for the records and logs of the effect that sends it.
+   * What this mail leaves out and why (e.g. an original linked instead of attached), for the
+   * records and logs of the effect that sends it.
    */
-  reasons?: string[];
+  reasons?: Reason[];
   /**
    * The same mail without its attachments (the same Message-ID and tracking key, with a line
    * saying why), sent instead if the provider refuses this one as too large: an oversized mail

@@ -1,3 +1,4 @@
+import type { Reason } from '../schemas/reasons.js';
 import type { AttachmentInfo, MailAddress, RawMailLocation } from './mail.js';
 import type { Priority, SlaTarget } from '../schemas/vocabulary.js';
 
@@ -110,7 +111,7 @@ export interface MessageRecord {
   sizeBytes: number;
   attachments: AttachmentInfo[];
   automated: boolean;
-  reasons: string[];
+  reasons: Reason[];
   expiresAt: Date;
 }
 
@@ -131,7 +132,7 @@ export interface InboundProcessing {
   acknowledge: boolean;
   /** Why a customer's new thread got no acknowledgement while still reaching the team: told in the team's copy. */
   unacknowledgedBecause?: string | undefined;
-  reasons: string[];
+  reasons: Reason[];
   pending: SideEffect[];
   /** An agent's reply that met a promise already reported broken: `announce` owes its `SLA Recovered`. */
   recovered?: SlaClock | undefined;
@@ -147,7 +148,7 @@ export interface QuarantineRecord {
   subject: string;
   rawMail: RawMailLocation;
   sizeBytes: number;
-  reasons: string[];
+  reasons: Reason[];
   expiresAt: Date;
 }
 

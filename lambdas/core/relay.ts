@@ -1,3 +1,4 @@
+import type { Reason } from '../schemas/reasons.js';
 import type { ReplylineConfig } from '../schemas/config.js';
 import type { Agent } from './agents.js';
 import { stripReplylineBlock } from './classify/quotes.js';
@@ -52,7 +53,7 @@ export function composeRelay(input: {
     attachments: [],
   };
   if (attached.length === 0) return relay;
-  const withheld = (reason: string): OutgoingMail => ({
+  const withheld = (reason: Reason): OutgoingMail => ({
     ...relay,
     text: `${signed}\n\n${withheldAttachmentsNote(wordingLanguage(thread.replyLanguage), attached, plainValue(agent.name, 80))}\n`,
     reasons: [reason],

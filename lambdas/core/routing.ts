@@ -1,3 +1,4 @@
+import { renderReason } from '../schemas/reasons.js';
 import type { RoutingMessage } from '../schemas/routing.js';
 import type { InboundMail } from './mail.js';
 import type { InboundProcessing, ThreadRecord } from './records.js';
@@ -37,6 +38,6 @@ export function buildRoutingMessage(input: {
       .slice(0, 5)
       .map((other) => ({ ref: other.ref, subject: plainValue(other.subject, 200), status: other.status, createdAt: other.createdAt.toISOString() })),
     ...(processing.unacknowledgedBecause ? { unacknowledgedBecause: processing.unacknowledgedBecause.slice(0, 600) } : {}),
-    reasons: processing.reasons.slice(0, 40).map((reason) => reason.slice(0, 300)),
+    reasons: processing.reasons.slice(0, 40).map((reason) => renderReason(reason).slice(0, 300)),
   };
 }

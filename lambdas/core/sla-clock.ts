@@ -1,3 +1,4 @@
+import type { Reason } from '../schemas/reasons.js';
 import type { Priority } from './priority.js';
 import type { SlaClock, ThreadRecord } from './records.js';
 import type { SlaPolicy } from './sla-policy.js';
@@ -15,7 +16,7 @@ export function startClock(target: SlaTarget, at: Date, priority: Priority, team
 
 export interface ClockChange {
   thread: ThreadRecord;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 /**
@@ -28,7 +29,7 @@ export function onCustomerMail(thread: ThreadRecord, at: Date, sla: SlaPolicy): 
   if (thread.automated) return { thread, reasons: [] };
   if (thread.status !== 'awaiting-agent' || !thread.sla) {
     const clock = startClock('nextReply', at, thread.priority, thread.team, sla);
-    const reason = thread.status === 'closed' ? 'sla: closed thread reopened; next-reply clock started' : 'sla: customer replied after our answer; next-reply clock started';
+    const reason: Reason = { code: 'sla-restarted', detail: thread.status === 'closed' ? 'closed thread reopened; next-reply clock started' : 'the customer replied after our answer; next-reply clock started' };
     return { thread: { ...thread, status: 'awaiting-agent', sla: clock }, reasons: [reason] };
   }
   const outcome = sla.repeatContact({ priority: thread.priority, dueAt: thread.sla.dueAt, target: thread.sla.target }, at, thread.team);
@@ -39,7 +40,7 @@ export function onCustomerMail(thread: ThreadRecord, at: Date, sla: SlaPolicy): 
     : thread.sla;
   return {
     thread: { ...thread, priority: outcome.priority, sla: clock, firstReplyDue: thread.firstRespondedAt ? thread.firstReplyDue : clock.dueAt },
-    reasons: outcome.reasons.map((reason) => `escalation: ${reason}`),
+    reasons: outcome.reasons,
   };
 }
 
@@ -51,7 +52,11 @@ export interface AgentReplyChange extends ClockChange {
 /** An agent answered: the promise is met (or, if it was already broken, recovered); the thread now awaits the customer. */
 export function onAgentReply(thread: ThreadRecord, at: Date, agent: string | undefined): AgentReplyChange {
   const clock = thread.sla;
-  const reasons = clock ? [`sla: ${clock.target} ${at <= clock.dueAt ? 'met' : `missed by ${Math.ceil((at.getTime() - clock.dueAt.getTime()) / 60000)} min`}`] : [];
+  const reasons: Reason[] = !clock
+    ? []
+    : at <= clock.dueAt
+      ? [{ code: 'sla-met', detail: clock.target }]
+      : [{ code: 'sla-missed', detail: `${clock.target} by ${Math.ceil((at.getTime() - clock.dueAt.getTime()) / 60000)} min` }];
   return {
     thread: {
       ...thread,

@@ -1,3 +1,4 @@
+import type { Reason } from '../schemas/reasons.js';
 import type { SlaConfig } from '../schemas/sla-config.js';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_CALENDAR, TEAM_CALENDAR, type SlaTarget } from '../schemas/vocabulary.js';
 import { addBusinessTime, alwaysOpenCalendar, businessTimeBetween, type BusinessCalendar } from './business-time.js';
@@ -17,8 +18,8 @@ export type SlaPolicyConfig = Pick<SlaConfig, 'policies' | 'warningThreshold' | 
 export interface RepeatContactOutcome {
   priority: Priority;
   dueAt: Date;
-  /** Human-readable reasons for what changed (empty when nothing did), for the thread record. */
-  reasons: string[];
+  /** What changed and why (empty when nothing did), for the thread record. */
+  reasons: Reason[];
 }
 
 export interface SlaPolicy {
@@ -72,20 +73,20 @@ export function createSlaPolicy(config: SlaPolicyConfig, calendars: CalendarLook
     warningAt: (startedAt, dueAt, priority, team) =>
       warningAt(startedAt, dueAt, calendarFor(priority, team).calendar, config.warningThreshold),
     repeatContact(thread, at, team) {
-      const reasons: string[] = [];
+      const reasons: Reason[] = [];
       let priority = thread.priority;
       let dueAt = thread.dueAt;
       if (config.escalation.repeatContactRaisesPriority) {
         const raised = raisePriority(priority);
         if (raised !== priority) {
-          reasons.push(`customer wrote again while unanswered: priority ${priority} → ${raised}`);
+          reasons.push({ code: 'repeat-contact', detail: `the customer wrote again while unanswered: priority ${priority} → ${raised}` });
           priority = raised;
         }
       }
       if (config.escalation.shortenDueOnRepeatContact && priority !== thread.priority) {
         const candidate = due(thread.target ?? 'firstResponse', at, priority, team);
         if (candidate.getTime() < dueAt.getTime()) {
-          reasons.push(`due moved earlier from ${dueAt.toISOString()} to ${candidate.toISOString()} (${priority} target from the repeat contact)`);
+          reasons.push({ code: 'due-moved-earlier', detail: `from ${dueAt.toISOString()} to ${candidate.toISOString()} (${priority} target from the repeat contact)` });
           dueAt = candidate;
         }
       }

@@ -1,3 +1,4 @@
+import type { Reason } from '../schemas/reasons.js';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { InboundMail } from './mail.js';
 import type { ThreadRecord } from './records.js';
@@ -43,8 +44,8 @@ export interface ThreadLookup {
 }
 
 export type ThreadMatch =
-  | { kind: 'existing'; thread: ThreadRecord; via: 'thread-address' | 'references' | 'subject-ref'; reasons: string[] }
-  | { kind: 'new'; reasons: string[] };
+  | { kind: 'existing'; thread: ThreadRecord; via: 'thread-address' | 'references' | 'subject-ref'; reasons: Reason[] }
+  | { kind: 'new'; reasons: Reason[] };
 
 /** How many References entries are looked up, newest first (long chains are mostly irrelevant history). */
 const MAX_REFERENCES = 50;
@@ -62,21 +63,21 @@ export async function matchThread(
   key: string,
   lookup: ThreadLookup,
 ): Promise<ThreadMatch> {
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
 
   for (const recipient of recipients) {
     const ref = verifyThreadAddress(recipient, key);
     if (ref === undefined) {
-      if (/\+rl-/i.test(recipient)) reasons.push('thread-address: signature invalid; ignored');
+      if (/\+rl-/i.test(recipient)) reasons.push({ code: 'thread-address', detail: 'signature invalid; ignored' });
       continue;
     }
     const thread = await lookup.getThread(ref);
     if (!thread) {
-      reasons.push(`thread-address: ${ref} no longer exists`);
+      reasons.push({ code: 'thread-address', detail: `${ref} no longer exists` });
       continue;
     }
-    if (isParticipant(thread, sender)) return { kind: 'existing', thread, via: 'thread-address', reasons: [...reasons, `thread-address: ${ref}`] };
-    reasons.push(`thread-address: ${ref} used by a non-participant; opening a new thread`);
+    if (isParticipant(thread, sender)) return { kind: 'existing', thread, via: 'thread-address', reasons: [...reasons, { code: 'thread-address', detail: ref }] };
+    reasons.push({ code: 'thread-address', detail: `${ref} used by a non-participant; opening a new thread` });
     return { kind: 'new', reasons };
   }
 
@@ -87,15 +88,15 @@ export async function matchThread(
       const ref = known.get(messageId);
       if (!ref) continue;
       const thread = await lookup.getThread(ref);
-      if (thread) return { kind: 'existing', thread, via: 'references', reasons: [...reasons, `references: replies to a message of ${ref}`] };
+      if (thread) return { kind: 'existing', thread, via: 'references', reasons: [...reasons, { code: 'references', detail: `replies to a message of ${ref}` }] };
     }
   }
 
   const subjectRef = normalizeThreadRef(mail.subject);
   if (subjectRef) {
     const thread = await lookup.getThread(subjectRef);
-    if (thread && isParticipant(thread, sender)) return { kind: 'existing', thread, via: 'subject-ref', reasons: [...reasons, `subject-ref: ${subjectRef} from a participant`] };
-    reasons.push(thread ? `subject-ref: ${subjectRef} from a non-participant; ignored` : `subject-ref: ${subjectRef} unknown; ignored`);
+    if (thread && isParticipant(thread, sender)) return { kind: 'existing', thread, via: 'subject-ref', reasons: [...reasons, { code: 'subject-ref', detail: `${subjectRef} from a participant` }] };
+    reasons.push(thread ? { code: 'subject-ref', detail: `${subjectRef} from a non-participant; ignored` } : { code: 'subject-ref', detail: `${subjectRef} unknown; ignored` });
   }
   return { kind: 'new', reasons };
 }

@@ -1,5 +1,6 @@
 import { parsedWith, sqsRecordHandler } from '../adapters/sqs-batch.js';
-import { EffectBusyError, ingestMail, reasonCodesOf, type IngestDependencies } from '../core/ingest.js';
+import { EffectBusyError, ingestMail, type IngestDependencies } from '../core/ingest.js';
+import { reasonCodes } from '../schemas/reasons.js';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createLogger, describeError } from '../adapters/logger.js';
 import { createIngestDependencies } from '../adapters/ingest-wiring.js';
@@ -39,7 +40,7 @@ export function createIngestHandler(dependencies: () => IngestDependencies) {
           threadRef: result.threadRef,
           acknowledge: result.acknowledge,
           // Reason codes only: the detail after the colon can quote header values.
-          reasons: reasonCodesOf(result.reasons),
+          reasons: reasonCodes(result.reasons),
           effectsDone: result.effectsDone,
         });
       } catch (error) {

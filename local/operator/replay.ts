@@ -1,3 +1,4 @@
+import { reasonCodes, storedReasonsSchema, type Reason } from '../../lambdas/schemas/reasons.js';
 import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
@@ -90,7 +91,7 @@ export interface PreviousDecision {
   dedupeKey: string;
   disposition: string;
   threadRef: string | undefined;
-  reasons: string[];
+  reasons: Reason[];
   pending: string[];
 }
 
@@ -141,7 +142,7 @@ export async function replay(target: OperatorTarget, arg: string, options: Repla
     dedupeKey,
     disposition: String(processing.disposition),
     threadRef: typeof processing.threadRef === 'string' ? processing.threadRef : undefined,
-    reasons: Array.isArray(processing.reasons) ? processing.reasons.map(String) : [],
+    reasons: storedReasonsSchema.catch([]).parse(processing.reasons ?? []),
     pending: processing.pending instanceof Set ? [...(processing.pending as Set<string>)] : [],
   };
 
@@ -176,7 +177,7 @@ export function formatReplay(result: ReplayResult): string {
   const { previous } = result;
   if (result.deleted.length) {
     lines.push(`--force: deleted the ${result.deleted.join(' and the ')}, so ingest decides again`);
-    if (previous?.reasons.length) lines.push(`  it was quarantined for: ${previous.reasons.map((reason) => reason.split(':')[0]).join(', ')}`);
+    if (previous?.reasons.length) lines.push(`  it was quarantined for: ${reasonCodes(previous.reasons).join(', ')}`);
   } else if (previous) {
     lines.push(
       `already processed: ${previous.disposition}${previous.threadRef ? ` in ${previous.threadRef}` : ''}. Replaying changes nothing (ingest is idempotent: no second thread, acknowledgement or forward).`,

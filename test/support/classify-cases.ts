@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { classify, type Classification } from '../../lambdas/core/classify/classify.js';
 import type { IntentName } from '../../lambdas/core/classify/intents.js';
 import type { Priority } from '../../lambdas/core/priority.js';
+import { renderReason } from '../../lambdas/schemas/reasons.js';
 
 /** A mail written for a language's tests, with what a support lead would file it as. */
 export interface ClassifyCase {
@@ -23,7 +24,7 @@ export function classifyText(subject: string, text: string): Classification {
 export function itClassifiesEach(language: string, cases: readonly ClassifyCase[]): void {
   it.each(cases)('$name', ({ subject, text, category, priority, script }) => {
     const result = classifyText(subject, text);
-    const why = result.reasons.join('\n');
+    const why = result.reasons.map(renderReason).join('\n');
     expect({ category: result.category, priority: result.priority, language: result.language }, why).toEqual({ category, priority, language });
     if (script) expect(result.script, why).toBe(script);
   });
@@ -33,7 +34,7 @@ export function itClassifiesEach(language: string, cases: readonly ClassifyCase[
 export function itFindsEachTopic(language: string, rows: ReadonlyArray<readonly [string, string, string]>): void {
   it.each(rows)('%s: %s', (category, subject, text) => {
     const result = classifyText(subject, text);
-    const why = result.reasons.join('\n');
+    const why = result.reasons.map(renderReason).join('\n');
     expect({ category: result.category, language: result.language }, why).toEqual({ category, language });
   });
 }
@@ -42,7 +43,7 @@ export function itFindsEachTopic(language: string, rows: ReadonlyArray<readonly 
 export function itFindsEachPriority(language: string, rows: ReadonlyArray<readonly [string, string, string]>): void {
   it.each(rows)('priority %s: %s', (priority, subject, text) => {
     const result = classifyText(subject, text);
-    const why = result.reasons.join('\n');
+    const why = result.reasons.map(renderReason).join('\n');
     expect({ priority: result.priority, language: result.language }, why).toEqual({ priority, language });
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderReason } from '../../lambdas/schemas/reasons.js';
 import { ingestMail } from '../../lambdas/core/ingest.js';
 import { recordHelpdeskReply } from '../../lambdas/core/agent-events.js';
 import { createAgentEventsHandler } from '../../lambdas/handlers/agent-events.js';
@@ -135,10 +136,10 @@ describe('an agent\'s reply with attachments too large to send by mail', () => {
     expect(relay.attachments).toEqual([]);
     expect(relay.text).toContain('The manual and the firmware are attached.');
     expect(relay.text).toContain('The attachments of this reply (2 files, 36.0 MB) were too large to send by mail. Mei Chen will share them with you another way.');
-    expect(result.reasons).toContainEqual(expect.stringMatching(/^relay-attachments-withheld: 2 attachments \(36\.0 MB\) would make the relay up to 4\d\.\d MB; SES sends at most 40\.0 MB per message$/));
-    expect(result.reasons.filter((reason) => reason.startsWith('relay-attachments-withheld'))).toHaveLength(1);
+    expect(result.reasons).toContainEqual({ code: 'relay-attachments-withheld', detail: expect.stringMatching(/^2 attachments \(36\.0 MB\) would make the relay up to 4\d\.\d MB; SES sends at most 40\.0 MB per message$/) });
+    expect(result.reasons.filter(({ code }) => code === 'relay-attachments-withheld')).toHaveLength(1);
     // Stored with the reply, not only logged.
-    expect(deps.threads.processing.get(result.dedupeKey)!.reasons.some((reason) => reason.startsWith('relay-attachments-withheld:'))).toBe(true);
+    expect(deps.threads.processing.get(result.dedupeKey)!.reasons.some(({ code }) => code === 'relay-attachments-withheld')).toBe(true);
     const parsed = await parseMail(await composeMime(relay, deps.rawMail));
     expect(parsed.attachments).toEqual([]);
   });
@@ -173,7 +174,7 @@ describe('mail to a thread address that must not be relayed', () => {
     const { deps } = await customerThread();
     const result = await ingestMail(receive(deps, agentReply('support@example.com')), deps);
     expect(result.role).toBe('customer');
-    expect(result.reasons.join()).toContain('agent-mail');
+    expect(result.reasons.map(renderReason).join()).toContain('agent-mail');
   });
 });
 

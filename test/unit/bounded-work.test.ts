@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { renderReason } from '../../lambdas/schemas/reasons.js';
 import { decodeText } from '../../lambdas/adapters/charsets.js';
 import { MAX_HTML_TO_CONVERT, MAX_TEXT_CHARS, parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { classify, MAX_CLASSIFIED_CHARS } from '../../lambdas/core/classify/classify.js';
@@ -54,13 +55,13 @@ describe('bounded work per mail', () => {
     const parsed = await parseMail(raw);
     expect(parsed.text).toHaveLength(MAX_TEXT_CHARS);
     expect(parsed.text.split('\n')[0]!.length).toBeGreaterThan(199 * 75); // soft breaks joined
-    expect(parsed.defects).toContain(`text-truncated: body text of ${parsed.defects[0]!.match(/of (\d+)/)![1]} characters cut to ${MAX_TEXT_CHARS}`);
-    expect(Number(parsed.defects[0]!.match(/of (\d+)/)![1])).toBeGreaterThan(5_000_000);
+    expect(parsed.defects).toContainEqual({ code: 'text-truncated', detail: `body text of ${parsed.defects[0]!.detail.match(/of (\d+)/)![1]} characters cut to ${MAX_TEXT_CHARS}` });
+    expect(Number(parsed.defects[0]!.detail.match(/of (\d+)/)![1])).toBeGreaterThan(5_000_000);
 
     const { result, thread, ack } = await ingest(raw);
     expect(result.disposition).toBe('new-thread');
     expect(result.acknowledge).toBe(true);
-    expect(result.reasons.join('\n')).toContain('text-truncated');
+    expect(result.reasons.map(renderReason).join('\n')).toContain('text-truncated');
     expect(thread!.category).toBe('shipping');
     expect(ack!.text).toContain(thread!.ref);
   });
@@ -77,14 +78,15 @@ describe('bounded work per mail', () => {
     expect(parsed.text).not.toContain('product 19999');
     expect(parsed.text).not.toMatch(/<a\b|<\/?br/);
     expect(parsed.defects).toHaveLength(1);
-    const [, partLength] = /^html-truncated: an HTML part of (\d+) characters was converted to text from its first (\d+)$/.exec(parsed.defects[0]!)!;
+    expect(parsed.defects[0]!.code).toBe('html-truncated');
+    const [, partLength] = /^an HTML part of (\d+) characters was converted to text from its first (\d+)$/.exec(parsed.defects[0]!.detail)!;
     expect(Number(partLength)).toBeGreaterThan(1_200_000);
-    expect(parsed.defects[0]).toMatch(new RegExp(`from its first ${MAX_HTML_TO_CONVERT}$`));
+    expect(parsed.defects[0]!.detail).toMatch(new RegExp(`from its first ${MAX_HTML_TO_CONVERT}$`));
 
     const { result, thread, ack } = await ingest(raw);
     expect(result.disposition).toBe('new-thread');
     expect(result.acknowledge).toBe(true);
-    expect(result.reasons.join('\n')).toContain('html-truncated');
+    expect(result.reasons.map(renderReason).join('\n')).toContain('html-truncated');
     expect(thread!.category).toBe('shipping');
     expect(ack!.text).toContain(thread!.ref);
   });
@@ -96,7 +98,7 @@ describe('bounded work per mail', () => {
     const parsed = await parseMail(raw);
     expect(parsed.text.startsWith('I want a refund: please give me my money back for the blender.')).toBe(true);
     expect(parsed.text).not.toMatch(/[<>]/);
-    expect(parsed.defects).toEqual([`html-truncated: an HTML part of ${html.length} characters was converted to text from its first ${MAX_HTML_TO_CONVERT}`]);
+    expect(parsed.defects).toEqual([{ code: 'html-truncated', detail: `an HTML part of ${html.length} characters was converted to text from its first ${MAX_HTML_TO_CONVERT}` }]);
 
     const { result, thread } = await ingest(raw);
     expect(result.acknowledge).toBe(true);
@@ -139,7 +141,7 @@ describe('bounded work per mail', () => {
       parseClassificationConfig({ rules: [{ when: { body: 'lawsuit' }, then: { team: 'legal' } }] }),
       { team: 'support', language: 'en' },
     );
-    expect(result.reasons[0]).toBe(`text: classified on its first ${MAX_CLASSIFIED_CHARS} of ${text.length} characters`);
+    expect(result.reasons[0]).toEqual({ code: 'classified-prefix', detail: `the first ${MAX_CLASSIFIED_CHARS} of ${text.length} characters are classified` });
     expect(result.category).toBe('shipping');
     expect(result.team).toBe('support'); // the rule's word lies beyond the cap
     expect(result.priority).toBe('normal');
@@ -159,7 +161,7 @@ describe('bounded work per mail', () => {
       language: 'en',
     });
     expect(tone.priority).toBe('low'); // each "urgent" lies inside a "not urgent": a calm mail
-    expect(tone.reasons.join('\n')).not.toContain('urgency');
+    expect(tone.reasons.map(renderReason).join('\n')).not.toContain('urgency');
   });
 
   it('term matching keeps its rules on long texts: a longer match of at least the same weight hides the shorter one inside it', () => {

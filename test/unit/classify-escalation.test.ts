@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, type ClassificationInput } from '../../lambdas/core/classify/classify.js';
 import { parseClassificationConfig } from '../../lambdas/schemas/classification-config.js';
+import { renderReason } from '../../lambdas/schemas/reasons.js';
 
 const none = { rules: [] };
 const defaults = { team: 'support', language: 'zh' as const };
@@ -20,17 +21,20 @@ describe('priority: urgency, tone and escalation only raise it', () => {
       expect(result.priority, text).toBe('high');
     }
     const result = classify(mail('I need this fixed ASAP.'), none, defaults);
-    expect(result.reasons).toContain('urgency: "asap" → priority high');
+    expect(result.reasons).toContainEqual({ code: 'urgency', detail: '"asap" → priority high' });
   });
 
   it('a negative tone raises one step; a threat lifts to at least high', () => {
     const angry = classify(mail('This is ridiculous, my parcel is lost again.'), none, defaults);
     expect(angry).toMatchObject({ priority: 'high', sentiment: 'negative' });
-    expect(angry.reasons).toContain('tone negative: "ridiculous" → priority normal → high');
+    expect(angry.reasons).toContainEqual({ code: 'tone-negative', detail: '"ridiculous" → priority normal → high' });
     const low = parseClassificationConfig({ rules: [{ when: { sender: '@bulk.example' }, then: { priority: 'low' } }] });
     const threat = classify(mail('I will take legal action.', { sender: 'x@bulk.example' }), low, defaults);
     expect(threat.priority).toBe('urgent');
-    expect(threat.reasons.slice(-2)).toEqual(['tone negative: "legal action" (legal-threat) → priority low → normal', 'legal-threat: "legal action" → priority normal → urgent']);
+    expect(threat.reasons.slice(-2)).toEqual([
+      { code: 'tone-negative', detail: '"legal action" (legal-threat) → priority low → normal' },
+      { code: 'legal-threat', detail: '"legal action" → priority normal → urgent' },
+    ]);
     const review = classify(mail('Fix this or I will leave a bad review.', { sender: 'x@bulk.example' }), low, defaults);
     expect(review.priority).toBe('high');
   });
@@ -39,29 +43,29 @@ describe('priority: urgency, tone and escalation only raise it', () => {
     const result = classify(mail('URGENT!!! THIS IS UNACCEPTABLE, FIX MY ACCOUNT NOW'), none, defaults);
     expect(result).toMatchObject({ priority: 'high', sentiment: 'negative' });
     expect(result.reasons.slice(-2)).toEqual([
-      'tone negative: "unacceptable", all caps, "!!!" → priority normal → high',
-      'urgency: "urgent" → priority high (already at least high)',
+      { code: 'tone-negative', detail: '"unacceptable", all caps, "!!!" → priority normal → high' },
+      { code: 'urgency', detail: '"urgent" → priority high (already at least high)' },
     ]);
   });
 
   it('a customer writing again while awaiting our first reply raises one step per unanswered mail', () => {
     const second = classify(mail('Any news about my parcel?', { awaitingFirstReplyRepeat: 1 }), none, defaults);
     expect(second.priority).toBe('high');
-    expect(second.reasons).toContain('escalation: 2nd mail while the first still awaits our first reply → priority normal → high');
+    expect(second.reasons).toContainEqual({ code: 'escalation', detail: '2nd mail while the first still awaits our first reply → priority normal → high' });
     const third = classify(mail('Any news about my parcel?', { awaitingFirstReplyRepeat: 2 }), none, defaults);
     expect(third.priority).toBe('urgent');
-    expect(third.reasons).toContain('escalation: 3rd mail while 2 earlier ones still await our first reply → priority normal → urgent');
+    expect(third.reasons).toContainEqual({ code: 'escalation', detail: '3rd mail while 2 earlier ones still await our first reply → priority normal → urgent' });
     const angryAgain = classify(mail('Still nothing?! This is unacceptable.', { awaitingFirstReplyRepeat: 1 }), none, defaults);
     expect(angryAgain.priority).toBe('urgent');
     const capped = classify(mail('Please!', { awaitingFirstReplyRepeat: 5 }), parseClassificationConfig({ rules: [{ when: { subject: '.*' }, then: { priority: 'urgent' } }] }), defaults);
     expect(capped.priority).toBe('urgent');
-    expect(capped.reasons.at(-1)).toBe('escalation: 6th mail while 5 earlier ones still await our first reply → priority urgent (already the highest)');
+    expect(capped.reasons.at(-1)).toEqual({ code: 'escalation', detail: '6th mail while 5 earlier ones still await our first reply → priority urgent (already the highest)' });
   });
 
   it('a calm mail is low, unless something in it presses', () => {
     const calm = classify(mail('No rush, not urgent at all. Could you send the invoice when you get a chance? Thanks'), none, defaults);
     expect(calm).toMatchObject({ priority: 'low', sentiment: 'neutral', category: 'billing' });
-    expect(calm.reasons).toContain('calm: "no rush" → priority low');
+    expect(calm.reasons).toContainEqual({ code: 'calm', detail: '"no rush" → priority low' });
     const idea = classify(mail('Feature request: it would be nice to export reports as CSV.'), none, defaults);
     expect(idea.priority).toBe('low');
     const calmButDown = classify(mail('No rush on my earlier question, but our production site is down for all customers.'), none, defaults);
@@ -80,17 +84,17 @@ describe('explainability', () => {
     const result = classify(mail(text, { subject: '退款', sender: 'zhang@vip.example', awaitingFirstReplyRepeat: 1 }), config, defaults);
     expect(result).toMatchObject({ category: 'refund', team: 'support', agent: undefined, priority: 'urgent', language: 'zh', sentiment: 'neutral' });
     expect(result.reasons).toEqual([
-      'text: removed quoted-reply, signature',
-      'rule[0] (VIP) sender is @vip.example → priority high',
-      'team support: owner of support@example.com',
-      expect.stringMatching(/^language zh: \d+ Han characters without kana$/),
-      expect.stringMatching(/^intent refund \(zh\): .*"退款" \(subject\).* \(score \d+\)$/),
-      'urgency: "尽快" → priority high (already at least high)',
-      'escalation: 2nd mail while the first still awaits our first reply → priority high → urgent',
+      { code: 'new-text', detail: 'removed quoted-reply, signature' },
+      { code: 'rule', detail: 'classification.rules[0] (VIP) sender is @vip.example → priority high' },
+      { code: 'owner', detail: 'support@example.com belongs to team support' },
+      { code: 'language', detail: expect.stringMatching(/^zh, \d+ Han characters without kana$/) },
+      { code: 'intent', detail: expect.stringMatching(/^refund \(zh\) on .*"退款" \(subject\).* \(score \d+\)$/) },
+      { code: 'urgency', detail: '"尽快" → priority high (already at least high)' },
+      { code: 'escalation', detail: '2nd mail while the first still awaits our first reply → priority high → urgent' },
     ]);
     // The quoted 发票 (invoice) did not count.
-    expect(result.reasons.join(' ')).not.toContain('发票');
-    for (const reason of result.reasons) expect(reason.length).toBeLessThan(160);
+    expect(result.reasons.map(renderReason).join(' ')).not.toContain('发票');
+    for (const reason of result.reasons) expect(renderReason(reason).length).toBeLessThan(160);
   });
 
   it('reports the language a mail is written in, and falls back to the address language only when it cannot tell', () => {
@@ -98,13 +102,13 @@ describe('explainability', () => {
     expect(spanish).toMatchObject({ language: 'es', languageDetected: true });
     const unknown = classify0(mail('4711 / 0815'));
     expect(unknown).toMatchObject({ language: 'zh', languageDetected: false });
-    expect(unknown.reasons).toContain('language: no letters to judge → default zh');
+    expect(unknown.reasons).toContainEqual({ code: 'language-default', detail: "no letters to judge → the address's zh" });
   });
 
   it('uses the whole text when nothing new is left after stripping', () => {
     const result = classify0(mail('> Where is my refund?\n> Thanks'));
     expect(result.category).toBe('refund');
-    expect(result.reasons[0]).toBe('text: only quoted-reply found; the whole text is used');
+    expect(result.reasons[0]).toEqual({ code: 'new-text', detail: 'only quoted-reply found; the whole text is used' });
   });
 
   it('is deterministic and pure: the same input gives the same output', () => {

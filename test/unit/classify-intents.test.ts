@@ -177,9 +177,10 @@ describe('scoreIntents', () => {
   it('explains which words matched; the subject adds its strongest term once', () => {
     const result = scoreIntents('Refund', 'I want my money back and will return the shoes.');
     expect(result.intent).toBe('refund');
-    expect(result.reason).toMatch(/^intent refund \(en\): /);
-    expect(result.reason).toContain('"refund" (subject)');
-    expect(result.reason).toContain('"money back"');
+    expect(result.reason.code).toBe('intent');
+    expect(result.reason.detail).toMatch(/^refund \(en\) on /);
+    expect(result.reason.detail).toContain('"refund" (subject)');
+    expect(result.reason.detail).toContain('"money back"');
     const refund = result.scores[0]!;
     expect(refund.evidence.find((item) => item.term === 'refund*')).toMatchObject({ inSubject: true, weight: 3 });
     expect(refund.score).toBe(refund.body + 3);
@@ -188,7 +189,7 @@ describe('scoreIntents', () => {
   });
 
   it('falls back to other when nothing matches', () => {
-    expect(scoreIntents('Hello', 'Just a quick note.')).toMatchObject({ intent: 'other', reason: 'intent other: no intent keywords matched' });
+    expect(scoreIntents('Hello', 'Just a quick note.')).toMatchObject({ intent: 'other', reason: { code: 'intent', detail: 'other, no intent keywords matched' } });
   });
 
   it('lets a specific phrase hide its weaker parts (cancel ~ account hides account, 不满意 hides 满意)', () => {
@@ -209,11 +210,11 @@ describe('scoreIntents', () => {
   it('tolerates one typo in longer English words, never ambiguous ones, and only when asked', () => {
     const typo = scoreIntents('', 'where is my recepit');
     expect(typo.intent).toBe('billing');
-    expect(typo.reason).toContain('"recepit≈receipt"');
+    expect(typo.reason.detail).toContain('"recepit≈receipt"');
     const account = scoreIntents('', 'I forgot the pasword of my acount');
     expect(account.intent).toBe('account');
-    expect(account.reason).toContain('"acount≈account"');
-    expect(account.reason).toContain('"pasword≈password');
+    expect(account.reason.detail).toContain('"acount≈account"');
+    expect(account.reason.detail).toContain('"pasword≈password');
     // A typo of a word that names the topic still names it.
     expect(scoreIntents('', 'open a new acount').intent).toBe('account');
     expect(scoreIntents('', 'where is my recepit', { fuzzy: false }).intent).toBe('other');
@@ -226,7 +227,7 @@ describe('scoreIntents', () => {
     // refund ("返金" 3) and shipping ("注文をキャンセル" 3): equal scores and strongest terms → refund goes first.
     const tie = scoreIntents('', '注文をキャンセルしたので返金してください', { language: 'ja' });
     expect(tie.intent).toBe('refund');
-    expect(tie.reason).toContain('tied with shipping: refund goes first');
+    expect(tie.reason.detail).toContain('tied with shipping: refund goes first');
   });
 });
 

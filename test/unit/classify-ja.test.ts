@@ -395,7 +395,7 @@ describe('Japanese mails', () => {
     const result = classifyText('', 'いつもお世話になっております。お忙しいところ恐れ入りますが、よろしくお願いいたします。');
     expect(result.category).toBe('other');
     expect(result.sentiment).toBe('neutral');
-    expect(result.reasons.find((reason) => reason.startsWith('intent'))).toContain('not counted');
+    expect(result.reasons.find(({ code }) => code === 'intent')?.detail).toContain('not counted');
   });
 
   it('"取り急ぎ" (a closing formula) is not urgency', () => {

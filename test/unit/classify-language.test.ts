@@ -8,7 +8,7 @@ describe('detectLanguage', () => {
     expect(lang('先日注文した商品がまだ届いていません。')).toBe('ja');
     expect(lang('我上周下的订单到现在还没收到，请帮我查一下。')).toBe('zh');
     expect(lang('請問我的訂單什麼時候出貨？')).toBe('zh'); // Traditional Chinese
-    expect(detectLanguage('返品したいです').reason).toMatch(/^language ja: \d+ kana among \d+ CJK characters$/);
+    expect(detectLanguage('返品したいです').reason).toEqual({ code: 'language', detail: expect.stringMatching(/^ja, \d+ kana among \d+ CJK characters$/) });
   });
 
   it('decides Han-only subjects by characters and words only one of the two languages uses', () => {
@@ -77,6 +77,6 @@ describe('detectLanguage', () => {
     expect(lang('Re: Fwd: 请看 https://example.com/orders/123 jane.doe@example.org')).toBe('zh');
     expect(lang('Re: AW: 배송 문의')).toBe('ko');
     expect(lang('Здравствуйте, где мой заказ?')).toBe('ru');
-    expect(detectLanguage('12345 !!!').reason).toBe('language: no letters to judge');
+    expect(detectLanguage('12345 !!!').reason).toEqual({ code: 'language', detail: 'no letters to judge' });
   });
 });

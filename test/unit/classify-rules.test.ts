@@ -35,7 +35,7 @@ describe('config rules', () => {
     expect(classify(mail({ recipient: 'sales@example.com' }), config, defaults)).toMatchObject({ team: 'sales', agent: undefined });
     const alias = classify(mail({ recipient: 'Mei.Chen@example.com' }), config, { ...defaults, agentTeams: { mei: 'support' } });
     expect(alias).toMatchObject({ team: 'support', agent: 'mei' });
-    expect(alias.reasons).toContain('rule[1] (Mei) recipient is mei.chen@example.com → agent mei');
+    expect(alias.reasons).toContainEqual({ code: 'rule', detail: 'classification.rules[1] (Mei) recipient is mei.chen@example.com → agent mei' });
   });
 
   it('match senders by address or by @domain, including subdomains', () => {
@@ -66,15 +66,15 @@ describe('config rules', () => {
     expect(classify(mail({ text: '请删除我的个人信息' }), config, defaults).team).toBe('privacy');
     const urgentHeader = classify(mail({ headers: new Map([['x-priority', ['1 (Highest)']]]) }), config, defaults);
     expect(urgentHeader.priority).toBe('urgent');
-    expect(urgentHeader.reasons).toContain('rule[3] header x-priority matches /^1/ → priority urgent');
+    expect(urgentHeader.reasons).toContainEqual({ code: 'rule', detail: 'classification.rules[3] header x-priority matches /^1/ → priority urgent' });
   });
 
   it('need all conditions of a rule to hold', () => {
     const config = rules({ rules: [{ when: { recipient: 'sales@example.com', subject: 'quote' }, then: { team: 'sales' } }] });
     expect(classify(mail({ recipient: 'sales@example.com', subject: 'Quote request' }), config, defaults).team).toBe('sales');
     expect(classify(mail({ recipient: 'sales@example.com', subject: 'Hello' }), config, defaults).team).toBe('support');
-    expect(classify(mail({ recipient: 'sales@example.com', subject: 'Quote request' }), config, defaults).reasons).toContain(
-      'rule[0] recipient is sales@example.com and subject matches /quote/ → team sales',
+    expect(classify(mail({ recipient: 'sales@example.com', subject: 'Quote request' }), config, defaults).reasons).toContainEqual(
+      { code: 'rule', detail: 'classification.rules[0] recipient is sales@example.com and subject matches /quote/ → team sales' },
     );
   });
 
@@ -89,9 +89,9 @@ describe('config rules', () => {
     const result = classify(mail({ subject: 'Refund', text: 'refund please', sender: 'a@vip.example' }), config, defaults);
     expect(result).toMatchObject({ category: 'refund', team: 'billing', priority: 'high' });
     expect(result.reasons.slice(0, 3)).toEqual([
-      'rule[0] (refunds) subject matches /refund/ → team billing, category refund',
-      'rule[1] (vip) sender is @vip.example → priority high (team already set by rule[0])',
-      'rule[2] (late) keyword "refund": category already set by rule[0]',
+      { code: 'rule', detail: 'classification.rules[0] (refunds) subject matches /refund/ → team billing, category refund' },
+      { code: 'rule', detail: 'classification.rules[1] (vip) sender is @vip.example → priority high (team already set by rule[0])' },
+      { code: 'rule', detail: 'classification.rules[2] (late) keyword "refund": category already set by rule[0]' },
     ]);
   });
 
@@ -99,10 +99,10 @@ describe('config rules', () => {
     const config = rules({ rules: [{ when: { recipient: 'press@example.com' }, then: { category: 'other' } }] });
     const byRule = classify(mail({ recipient: 'press@example.com', text: 'I want a refund' }), config, defaults);
     expect(byRule.category).toBe('other');
-    expect(byRule.reasons.some((reason) => reason.startsWith('intent '))).toBe(false);
+    expect(byRule.reasons.some(({ code }) => code === 'intent')).toBe(false);
     const byIntent = classify(mail({ text: 'I want a refund' }), config, defaults);
     expect(byIntent.category).toBe('refund');
-    expect(byIntent.reasons).toContain('intent refund (en): "refund" (score 3)');
+    expect(byIntent.reasons).toContainEqual({ code: 'intent', detail: 'refund (en) on "refund" (score 3)' });
   });
 
   it('keeps an agent only while the mail stays with that agent\'s team', () => {
@@ -111,14 +111,14 @@ describe('config rules', () => {
     expect(classify(mail({ recipient: 'mei@example.com' }), config, personal)).toMatchObject({ team: 'support', agent: 'mei' });
     const moved = classify(mail({ recipient: 'mei@example.com', text: 'Can I get a quote?' }), config, personal);
     expect(moved).toMatchObject({ team: 'sales', agent: undefined });
-    expect(moved.reasons).toContain('agent mei not kept: the mail is routed to team sales');
+    expect(moved.reasons).toContainEqual({ code: 'agent-not-kept', detail: 'agent mei: the mail is routed to team sales' });
   });
 
   it('use the agent\'s team when a rule assigns an agent without a team', () => {
     const config = rules({ rules: [{ when: { sender: '@bigclient.com' }, then: { agent: 'li' } }] });
     const result = classify(mail({ sender: 'x@bigclient.com' }), config, { ...defaults, agentTeams: { li: 'enterprise' } });
     expect(result).toMatchObject({ team: 'enterprise', agent: 'li' });
-    expect(result.reasons).toContain('team enterprise: the team of agent li');
+    expect(result.reasons).toContainEqual({ code: 'agent-team', detail: 'team enterprise, the team of agent li' });
   });
 });
 

@@ -95,9 +95,9 @@ describe('sentiment', () => {
   it('gives reasons naming the words', () => {
     expect(detectSentiment('', 'This is RIDICULOUS!!! Nobody answers.', 'en')).toEqual({
       sentiment: 'negative',
-      reasons: ['tone negative: "ridiculous", "nobody answers", "!!!"'],
+      reasons: [{ code: 'tone-negative', detail: '"ridiculous", "nobody answers", "!!!"' }],
     });
-    expect(assessTone('Urgent', 'asap please', 'en').reasons).toEqual(['urgency: "urgent", "asap"']);
+    expect(assessTone('Urgent', 'asap please', 'en').reasons).toEqual([{ code: 'urgency', detail: '"urgent", "asap"' }]);
   });
 });
 
@@ -110,7 +110,7 @@ describe('English priority on whole mails', () => {
       'Dear Security Team,\n\nWe have detected a data breach: patient records were exported by an unknown IP address overnight. Please help us contain the incident.\n\nRegards',
     );
     expect(breach.priority).toBe('urgent');
-    expect(breach.reasons.some((reason) => reason.startsWith('critical: "data breach"'))).toBe(true);
+    expect(breach.reasons.some(({ code, detail }) => code === 'critical' && detail.startsWith('"data breach"'))).toBe(true);
     expect(priorityOf('Account taken over', 'Someone logged into my account and changed my email address without my permission.').priority).toBe('urgent');
     const lawyer = priorityOf('Refund', 'I have asked three times for my refund of £300. If it is not paid by Friday I will hand this over to my lawyer.');
     expect(lawyer.priority).toBe('urgent');

@@ -404,13 +404,13 @@ describe('Chinese mails', () => {
     const result = classifyText('', '先谢谢！麻烦您了，期待您的回复。');
     expect(result.category).toBe('other');
     expect(result.sentiment).toBe('neutral');
-    expect(result.reasons.find((reason) => reason.startsWith('intent'))).toContain('not counted');
+    expect(result.reasons.find(({ code }) => code === 'intent')?.detail).toContain('not counted');
   });
 
   it('names the Traditional and Simplified words it matched', () => {
     const traditional = classifyText('帳號問題', '我的帳號登入不了，密碼重設之後還是不行。');
     expect(traditional.category).toBe('account');
-    expect(traditional.reasons.find((reason) => reason.startsWith('intent'))).toMatch(/"帳號".*"登入不了"|"登入不了".*"帳號"/);
+    expect(traditional.reasons.find(({ code }) => code === 'intent')?.detail).toMatch(/"帳號".*"登入不了"|"登入不了".*"帳號"/);
     const simplified = classifyText('账号问题', '我的账号登录不了，密码重置之后还是不行。');
     expect(simplified.category).toBe('account');
     expect(simplified.script).toBe('Hans');

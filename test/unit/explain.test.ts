@@ -24,7 +24,7 @@ describe('replyline explain', () => {
     const [first, second, third] = explain(customer, vacation, followUp);
     expect(first).toMatchObject({ disposition: 'new-thread', acknowledge: true, language: 'en', team: 'support', priority: 'normal', firstReplyDue: '2026-11-24T08:00:00.000Z', faq: ['delivery-time'] });
     expect(second).toMatchObject({ disposition: 'ignore', acknowledge: false, firstReplyDue: null });
-    expect(second!.reasons).toEqual(expect.arrayContaining([expect.stringMatching(/^auto-submitted/), expect.stringMatching(/^out-of-office-subject/)]));
+    expect(second!.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'auto-submitted' }), expect.objectContaining({ code: 'out-of-office-subject' })]));
     expect(third).toMatchObject({ disposition: 'follow-up', acknowledge: false });
     expect(third!.threadEvidence).toEqual(expect.arrayContaining([expect.stringMatching(/In-Reply-To/), expect.stringMatching(/RL-7K3F9Q/)]));
   });
@@ -55,7 +55,7 @@ describe('replyline explain', () => {
   it('never crashes on a bad file: it is quarantined with the reason, and the exit code stays 0', { timeout: 300_000 }, () => {
     const empty = file('empty.eml', Buffer.alloc(0));
     const [missing, zero] = explain(join(dir, 'missing.eml'), empty);
-    expect(missing).toMatchObject({ disposition: 'quarantine', acknowledge: false, reasons: ['unreadable: ENOENT'] });
+    expect(missing).toMatchObject({ disposition: 'quarantine', acknowledge: false, reasons: [{ code: 'unreadable', detail: 'ENOENT' }] });
     expect(zero).toMatchObject({ disposition: 'quarantine' });
   });
 

@@ -4,6 +4,7 @@ import { deliverRoutedMail } from '../../lambdas/core/deliver.js';
 import { ingestMail, type IngestResult } from '../../lambdas/core/ingest.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
+import { renderReason } from '../../lambdas/schemas/reasons.js';
 import { mailboxAndWebhookConfig, memoryDependencies, PARTNERS_WEBHOOK, receive } from '../support/fixtures.js';
 import { memorySecrets } from '../support/memory-ports.js';
 
@@ -39,7 +40,7 @@ async function run(name: string, raw: string | Buffer, to = 'support@example.com
     });
   }
   const mimes = await Promise.all(deps.mailer.sent.map(async (mail) => (await composeMime(mail, deps.rawMail)).toString('utf8')));
-  const codes = result.reasons.filter((reason) => /^[a-z-]+:/.test(reason) && !reason.startsWith('language')).map((reason) => reason.split(':')[0]);
+  const codes = result.reasons.filter(({ code }) => code !== 'language' && code !== 'language-default').map(({ code }) => code);
   results.push([name, result.disposition + (result.acknowledge ? ' + ack' : ''), codes.join(', ') || '-']);
   return { result, sent: deps.mailer.sent, mimes, webhookBodies };
 }
@@ -64,7 +65,7 @@ describe('hostile input', () => {
     for (const to of ['support@example.com', 'partners@example.com']) {
       const outcome = await run(`CR/LF in headers (${to.split('@')[0]})`, lines(`From: "Eve\\r\\n${INJECTED}" <eve@customer.example.org>`, `To: ${to}`, `Subject: ${subject}`, '', 'hello', ''), to);
       expect(outcome.result.disposition).toBe('new-thread');
-      expect(outcome.result.reasons.join()).toContain('header-control-characters');
+      expect(outcome.result.reasons.map(renderReason).join()).toContain('header-control-characters');
       expectNoInjectedHeader(outcome);
       for (const body of outcome.webhookBodies) {
         const json = JSON.parse(body);
@@ -76,14 +77,14 @@ describe('hostile input', () => {
 
   it('an oversized header line is cut and recorded', async () => {
     const outcome = await run('200 KB subject', lines('From: eve@customer.example.org', 'To: support@example.com', `Subject: ${'A'.repeat(200_000)}`, '', 'hello', ''));
-    expect(outcome.result.reasons).toContain('header-too-long: subject of 200000 characters cut to 998');
+    expect(outcome.result.reasons).toContainEqual({ code: 'header-too-long', detail: 'subject of 200000 characters cut to 998' });
     expect(outcome.sent[0]!.subject.length).toBeLessThan(200);
   });
 
   it('1000 recipients: kept to a bounded list, answered only to the sender', async () => {
     const to = ['support@example.com', ...Array.from({ length: 999 }, (_, index) => `r${index}@elsewhere.example.net`)].join(', ');
     const outcome = await run('1000 recipients', lines('From: eve@customer.example.org', `To: ${to}`, 'Subject: hello all', 'Date: Tue, 24 Nov 2026 07:00:00 +0100', 'Message-ID: <many.1@customer.example.org>', '', 'hello', ''));
-    expect(outcome.result.reasons).toContain('recipients-capped: 1000 To addresses, 200 kept');
+    expect(outcome.result.reasons).toContainEqual({ code: 'recipients-capped', detail: '1000 To addresses, 200 kept' });
     const ack = outcome.sent.find((mail) => mail.headers['Auto-Submitted'] === 'auto-replied')!;
     expect(ack.to.map((recipient) => recipient.address)).toEqual(['eve@customer.example.org']);
     expect(ack.cc ?? []).toEqual([]);
@@ -94,14 +95,14 @@ describe('hostile input', () => {
     for (let depth = 0; depth < 3000; depth++) body += `--b${depth}\r\nContent-Type: multipart/mixed; boundary="b${depth + 1}"\r\n\r\n`;
     const outcome = await run('3000 nested multiparts', lines('From: eve@customer.example.org', 'To: support@example.com', 'Subject: nest', 'Content-Type: multipart/mixed; boundary="b0"', '', body));
     expect(outcome.result.disposition).toBe('quarantine');
-    expect(outcome.result.reasons).toEqual(['mime-too-deep: more than 100 multipart boundaries']);
+    expect(outcome.result.reasons).toEqual([{ code: 'mime-too-deep', detail: 'more than 100 multipart boundaries' }]);
     expect(outcome.sent).toHaveLength(0);
   });
 
   it('a zero-byte mail is quarantined as empty', async () => {
     const outcome = await run('zero-byte mail', Buffer.alloc(0));
     expect(outcome.result.disposition).toBe('quarantine');
-    expect(outcome.result.reasons.join()).toMatch(/empty|no-sender/);
+    expect(outcome.result.reasons.map(renderReason).join()).toMatch(/empty|no-sender/);
   });
 
   it('invalid base64 in an attachment is listed as what it decodes to, without a crash', async () => {
@@ -119,7 +120,7 @@ describe('hostile input', () => {
         lines('From: eve@customer.example.org', `To: ${to}`, 'Subject: <script>alert(1)</script>', 'Content-Type: text/html', '', '<p>Hello</p><script>document.location="https://evil.example"</script><img src=x onerror=alert(1)>', ''),
         to,
       );
-      expect(outcome.result.reasons.join()).toContain('html-active-content');
+      expect(outcome.result.reasons.map(renderReason).join()).toContain('html-active-content');
       for (const mail of outcome.sent) {
         expect(mail.text).not.toContain('document.location');
         expect(mail.text).not.toMatch(/<script|onerror/i);
@@ -135,7 +136,7 @@ describe('hostile input', () => {
       lines('From: eve@customer.example.org', 'To: partners@example.com', 'Subject: file', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="q"', '', '--q', 'Content-Type: text/plain', '', 'see file', '--q', 'Content-Type: application/octet-stream', 'Content-Disposition: attachment; filename="../../../etc/passwd"', 'Content-Transfer-Encoding: base64', '', Buffer.from('root:x:0:0').toString('base64'), '--q--', ''),
       'partners@example.com',
     );
-    expect(outcome.result.reasons).toContain('attachment-name-sanitized: path or control characters removed from an attachment name');
+    expect(outcome.result.reasons).toContainEqual({ code: 'attachment-name-sanitized', detail: 'path or control characters removed from an attachment name' });
     expect(JSON.parse(outcome.webhookBodies[0]!).message.attachments[0].filename).toBe('passwd');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderReason } from '../../lambdas/schemas/reasons.js';
 import { ingestMail } from '../../lambdas/core/ingest.js';
 import { MailNotSentError } from '../../lambdas/ports/index.js';
 import { memoryDependencies, rawMail, receive } from '../support/fixtures.js';
@@ -133,7 +134,7 @@ describe('ingesting a customer mail', () => {
     const envelope = receive(deps, customerMail({ to: 'someone@elsewhere.example.net' }), { recipients: ['someone@elsewhere.example.net'] });
     const result = await ingestMail(envelope, deps);
     expect(result).toMatchObject({ disposition: 'quarantine', threadRef: undefined, acknowledge: false });
-    expect(result.reasons.join()).toContain('not-for-us');
+    expect(result.reasons.map(renderReason).join()).toContain('not-for-us');
     expect(deps.threads.threads.size).toBe(0);
     expect(deps.threads.quarantined).toHaveLength(1);
     expect(deps.mailer.sent).toHaveLength(0);

@@ -8,7 +8,7 @@ import { routingMessageSchema } from '../../lambdas/schemas/routing.js';
 import { composeMime } from '../../lambdas/adapters/mime-composer.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { composeForward } from '../../lambdas/core/forward.js';
-import { messageBytesAtMost, ORIGINAL_REFUSED_REASON, placeOriginal, SES_MAX_MESSAGE_BYTES } from '../../lambdas/core/message-size.js';
+import { messageBytesAtMost, placeOriginal, SES_MAX_MESSAGE_BYTES } from '../../lambdas/core/message-size.js';
 import type { InboundMail } from '../../lambdas/core/mail.js';
 import { configWith, mailboxAndWebhookConfig, memoryDependencies, rawMail, receive } from '../support/fixtures.js';
 import { memorySecrets } from '../support/memory-ports.js';
@@ -184,7 +184,7 @@ describe('forwarding an original too large to attach', () => {
     expect(forward.text).toContain(`Original:  30.0 MB, too large to attach; kept at s3://${message.rawMail.bucket}/${message.rawMail.key}`);
     expect(forward.text).toContain('Why:       original-linked: 30.0 MB is over acknowledgement.maxAttachmentBytes (25.0 MB)');
     expect(forward.text).toContain('My parcel 4711 never arrived.');
-    expect(forward.reasons).toEqual(['original-linked: 30.0 MB is over acknowledgement.maxAttachmentBytes (25.0 MB)']);
+    expect(forward.reasons).toEqual([{ code: 'original-linked', detail: '30.0 MB is over acknowledgement.maxAttachmentBytes (25.0 MB)' }]);
   });
 
   it('with a higher maxAttachmentBytes, attaches the largest original SES can carry and links one byte more', async () => {
@@ -229,7 +229,7 @@ describe('forwarding an original too large to attach', () => {
     expect(forward.attachments).toEqual([]);
     expect(forward.messageId).toBe(deps.mailer.refusedAsTooLarge[0]!.messageId);
     expect(forward.text).toContain(`too large to attach; kept at s3://${message.rawMail.bucket}/${message.rawMail.key}`);
-    expect(forward.text).toContain(`Why:       ${ORIGINAL_REFUSED_REASON}`);
+    expect(forward.text).toContain('Why:       original-linked: SES refused the forward with the original attached as too large');
     // Done: a redelivered routing message finds nothing more to send.
     expect(await deliverRoutedMail(message, deliverDeps)).toEqual({ outcome: 'duplicate', destination: 'mailbox' });
     expect(deps.mailer.sent.length - sentBefore).toBe(1);

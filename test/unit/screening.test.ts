@@ -4,6 +4,7 @@ import { screenMail } from '../../lambdas/core/screening/screen.js';
 import type { ReceiptEnvelope, ReceiptVerdicts } from '../../lambdas/core/mail.js';
 import type { ScreeningSignalCode } from '../../lambdas/schemas/screening-config.js';
 import { SCREENING_SIGNALS } from '../../lambdas/schemas/screening-config.js';
+import type { Reason } from '../../lambdas/schemas/reasons.js';
 import { configWith, exampleConfig, rawMail } from '../support/fixtures.js';
 
 const envelope = (overrides: Partial<ReceiptEnvelope> = {}): ReceiptEnvelope => ({
@@ -31,7 +32,7 @@ async function screen(fields: Fields = {}, env: Partial<ReceiptEnvelope> = {}, s
   return screenMail(mail, envelope(env), config, { suppressed });
 }
 
-const codes = (reasons: string[]) => reasons.map((reason) => reason.split(':')[0]);
+const codes = (reasons: readonly Reason[]) => reasons.map(({ code }) => code);
 const signalsOf = (result: Awaited<ReturnType<typeof screen>>) => result.signals.map((signal) => signal.code);
 
 describe('screening a plain customer mail', () => {
@@ -160,7 +161,12 @@ describe('the score decides, with the thresholds from config', () => {
     const result = await screen({ subject: 'Out of office', body: 'I am out of the office until 5 May.' });
     expect(result).toMatchObject({ acknowledge: false, automated: false, quarantine: false, score: 7 });
     expect(result.heldBack).toMatch(/machine-mail score 7 reaches 5/);
-    expect(result.reasons).toEqual(expect.arrayContaining(['out-of-office-subject: +3 the subject mentions absence', 'screening-score: 7 (acknowledgement held back at 5, machine mail at 8)']));
+    expect(result.reasons).toEqual(
+      expect.arrayContaining([
+        { code: 'out-of-office-subject', detail: '+3 the subject mentions absence' },
+        { code: 'screening-score', detail: '7 (acknowledgement held back at 5, machine mail at 8)' },
+      ]),
+    );
   });
 
   it('a score at machineAt makes it machine mail: kept, not answered, not routed', async () => {
@@ -326,7 +332,7 @@ describe('quarantine', () => {
   });
 
   it('a mail that could not be parsed', () => {
-    expect(screenMail(undefined, envelope(), exampleConfig, { suppressed: false })).toMatchObject({ quarantine: true, reasons: [expect.stringMatching(/^unparseable/)] });
+    expect(screenMail(undefined, envelope(), exampleConfig, { suppressed: false })).toMatchObject({ quarantine: true, reasons: [expect.objectContaining({ code: 'unparseable' })] });
   });
 
   it('a zero-byte mail', async () => {

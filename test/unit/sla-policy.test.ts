@@ -120,7 +120,7 @@ describe('repeatContact (customer writes again while unanswered)', () => {
     const outcome = policy.repeatContact({ priority: 'normal', dueAt: due }, at(SH, '2026-03-09 10:00'));
     expect(outcome.priority).toBe('high');
     expect(outcome.dueAt).toEqual(due);
-    expect(outcome.reasons).toEqual(['customer wrote again while unanswered: priority normal → high']);
+    expect(outcome.reasons).toEqual([{ code: 'repeat-contact', detail: 'the customer wrote again while unanswered: priority normal → high' }]);
   });
 
   it('with shortenDueOnRepeatContact, the raised target from the new mail moves the due time earlier', () => {
@@ -130,7 +130,7 @@ describe('repeatContact (customer writes again while unanswered)', () => {
     expect(outcome.priority).toBe('high');
     expect(local(outcome.dueAt, SH)).toBe('2026-03-09 14:00');
     expect(outcome.reasons).toHaveLength(2);
-    expect(outcome.reasons[1]).toMatch(/due moved earlier/);
+    expect(outcome.reasons[1]!.code).toBe('due-moved-earlier');
   });
 
   it('never moves the due time later', () => {

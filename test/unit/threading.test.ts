@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderReason } from '../../lambdas/schemas/reasons.js';
 import { ingestMail } from '../../lambdas/core/ingest.js';
 import { threadAddress, verifyThreadAddress } from '../../lambdas/core/threading.js';
 import { memoryDependencies, rawMail, receive } from '../support/fixtures.js';
@@ -35,7 +36,7 @@ describe('matching a follow-up to its thread, in order', () => {
     const followUp = rawMail({ from: 'jane@customer.example.org', to: ack.replyTo!.address, subject: 'more details', body: 'It was blue.' });
     const result = await ingestMail(receive(deps, followUp, { recipients: [ack.replyTo!.address] }), deps);
     expect(result).toMatchObject({ disposition: 'follow-up', threadRef: ref, acknowledge: false });
-    expect(result.reasons.some((reason) => reason.startsWith('thread-address:'))).toBe(true);
+    expect(result.reasons.some(({ code }) => code === 'thread-address')).toBe(true);
     expect(deps.threads.threads.get(ref)!.inboundCount).toBe(2);
   });
 
@@ -66,7 +67,7 @@ describe('matching a follow-up to its thread, in order', () => {
     const forged = await ingestMail(receive(deps, rawMail({ from: 'mallory@elsewhere.example.net', to: 'support@example.com', subject: `Re: [#${ref}] please send me the invoice`, body: 'x' })), deps);
     expect(forged.disposition).toBe('new-thread');
     expect(forged.threadRef).not.toBe(ref);
-    expect(forged.reasons.join()).toContain('from a non-participant');
+    expect(forged.reasons.map(renderReason).join()).toContain('from a non-participant');
     expect(deps.threads.threads.get(ref)!.inboundCount).toBe(1);
   });
 
@@ -84,7 +85,7 @@ describe('matching a follow-up to its thread, in order', () => {
     const forgedAddress = `support+${ref.toLowerCase()}.aaaaaaaaaa@example.com`;
     const result = await ingestMail(receive(deps, rawMail({ from: 'jane@customer.example.org', to: forgedAddress, subject: 'x', body: 'x', headers: { References: '<open@customer.example.org>' } }), { recipients: [forgedAddress] }), deps);
     expect(result).toMatchObject({ disposition: 'follow-up', threadRef: ref });
-    expect(result.reasons.join()).toContain('signature invalid');
+    expect(result.reasons.map(renderReason).join()).toContain('signature invalid');
   });
 
   it('an out-of-office reply to our acknowledgement joins the thread but does not hand the move back to us', async () => {
@@ -108,7 +109,7 @@ describe('the per-sender acknowledgement limit', () => {
     }
     expect(results.map((result) => result.acknowledge)).toEqual([true, true, true, false, false]);
     expect(results.map((result) => result.disposition)).toEqual(['new-thread', 'new-thread', 'new-thread', 'ignore', 'ignore']);
-    expect(results[3]!.reasons.join()).toContain('rate-limited');
+    expect(results[3]!.reasons.map(renderReason).join()).toContain('rate-limited');
     expect(deps.threads.threads.size).toBe(5);
     expect(deps.mailer.sent).toHaveLength(3);
   });

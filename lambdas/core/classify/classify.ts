@@ -1,4 +1,5 @@
 import type { ClassificationConfig, ClassificationRule } from '../../schemas/classification-config.js';
+import type { Reason } from '../../schemas/reasons.js';
 import { isHigherPriority, raisePriority, type Priority } from '../priority.js';
 import { scoreIntents, type IntentName } from './intents.js';
 import { detectLanguage } from './language.js';
@@ -61,7 +62,7 @@ export interface Classification {
   /** For Chinese: Simplified or Traditional script. */
   script?: 'Hans' | 'Hant';
   sentiment: Sentiment;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 /**
@@ -72,20 +73,19 @@ export interface Classification {
 export const MAX_CLASSIFIED_CHARS = 64 * 1024;
 
 export function classify(input: ClassificationInput, rules: ClassificationConfig, defaults: ClassificationDefaults): Classification {
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   let text = input.text;
   if (text.length > MAX_CLASSIFIED_CHARS) {
-    reasons.push(`text: classified on its first ${MAX_CLASSIFIED_CHARS} of ${text.length} characters`);
+    reasons.push({ code: 'classified-prefix', detail: `the first ${MAX_CLASSIFIED_CHARS} of ${text.length} characters are classified` });
     text = text.slice(0, MAX_CLASSIFIED_CHARS);
   }
   const stripped = stripQuotedAndSignature(text);
   const newText = stripped.newText.trim().length > 0 ? stripped.newText : text;
   if (stripped.removed.length > 0) {
-    reasons.push(
-      stripped.newText.trim().length > 0
-        ? `text: removed ${stripped.removed.join(', ')}`
-        : `text: only ${stripped.removed.join(', ')} found; the whole text is used`,
-    );
+    reasons.push({
+      code: 'new-text',
+      detail: stripped.newText.trim().length > 0 ? `removed ${stripped.removed.join(', ')}` : `only ${stripped.removed.join(', ')} found; the whole text is used`,
+    });
   }
 
   // 2. Rules.
@@ -96,7 +96,7 @@ export function classify(input: ClassificationInput, rules: ClassificationConfig
   // 1b. Language, on the new text and the subject.
   const detected = detectLanguage(`${input.subject}\n${newText}`);
   const language = detected.language ?? defaults.language;
-  reasons.push(detected.language ? detected.reason : `${detected.reason} → default ${defaults.language}`);
+  reasons.push(detected.language ? detected.reason : { code: 'language-default', detail: `${detected.reason.detail} → the address's ${defaults.language}` });
 
   // 3. Category.
   let category: IntentName;
@@ -129,35 +129,36 @@ export function classify(input: ClassificationInput, rules: ClassificationConfig
 // ---------------------------------------------------------------------------
 
 /** Team and agent: rules over the address defaults; an agent follows the team it belongs to. */
-function decideOwner(decided: ReturnType<typeof applyRules>, defaults: ClassificationDefaults, recipient: string, reasons: string[]): { team: string; agent: string | undefined } {
+function decideOwner(decided: ReturnType<typeof applyRules>, defaults: ClassificationDefaults, recipient: string, reasons: Reason[]): { team: string; agent: string | undefined } {
   let team = decided.team?.value ?? defaults.team;
   let agent = decided.agent?.value ?? defaults.agent;
   if (decided.agent && !decided.team) {
     const agentTeam = defaults.agentTeams?.[decided.agent.value];
     if (agentTeam && agentTeam !== team) {
       team = agentTeam;
-      reasons.push(`team ${team}: the team of agent ${decided.agent.value}`);
+      reasons.push({ code: 'agent-team', detail: `team ${team}, the team of agent ${decided.agent.value}` });
     }
   }
   if (!decided.agent && defaults.agent && team !== defaults.team) {
-    reasons.push(`agent ${defaults.agent} not kept: the mail is routed to team ${team}`);
+    reasons.push({ code: 'agent-not-kept', detail: `agent ${defaults.agent}: the mail is routed to team ${team}` });
     agent = undefined;
   }
   if (!decided.team && !decided.agent) {
-    reasons.push(`team ${team}${agent ? `, agent ${agent}` : ''}: owner of ${recipient || 'the address written to'}`);
+    reasons.push({ code: 'owner', detail: `${recipient || 'the address written to'} belongs to team ${team}${agent ? `, agent ${agent}` : ''}` });
   }
   return { team, agent };
 }
 
 /** Raises the base priority by what the mail says (tone, urgency, threats, outages) and by repeat contact. */
-function decidePriority(base: Priority, tone: ToneAssessment, awaitingFirstReplyRepeat: number | undefined, reasons: string[]): Priority {
+function decidePriority(base: Priority, tone: ToneAssessment, awaitingFirstReplyRepeat: number | undefined, reasons: Reason[]): Priority {
   let priority = base;
   if (tone.sentiment === 'negative') {
     const raised = raisePriority(priority);
-    reasons.push(`${tone.reasons.find((reason) => reason.startsWith('tone')) ?? 'tone negative'} → ${step(priority, raised)}`);
+    const found = tone.reasons.find(({ code }) => code === 'tone-negative')?.detail;
+    reasons.push({ code: 'tone-negative', detail: `${found ? `${found} ` : ''}→ ${step(priority, raised)}` });
     priority = raised;
   } else if (tone.sentiment === 'positive') {
-    reasons.push(tone.reasons.find((reason) => reason.startsWith('tone')) ?? 'tone positive');
+    reasons.push(tone.reasons.find(({ code }) => code === 'tone-positive') ?? { code: 'tone-positive', detail: '' });
   }
   if (tone.urgency.length > 0) {
     const words = tone.urgency
@@ -165,18 +166,18 @@ function decidePriority(base: Priority, tone: ToneAssessment, awaitingFirstReply
       .map((signal) => `"${signal.text}"`)
       .join(', ');
     const lifted = atLeast(priority, 'high');
-    reasons.push(`urgency: ${words} → ${lifted === priority ? `priority ${priority} (already at least high)` : `priority ${lifted}`}`);
+    reasons.push({ code: 'urgency', detail: `${words} → ${lifted === priority ? `priority ${priority} (already at least high)` : `priority ${lifted}`}` });
     priority = lifted;
   }
   const publicThreat = tone.threats.find((threat) => threat.kind === 'public-threat');
   if (publicThreat && atLeast(priority, 'high') !== priority) {
     priority = atLeast(priority, 'high');
-    reasons.push(`public-threat: "${publicThreat.text}" → priority ${priority}`);
+    reasons.push({ code: 'public-threat', detail: `"${publicThreat.text}" → priority ${priority}` });
   }
   // Outages, security incidents and legal threats cannot wait for the normal queue.
   const critical = tone.critical[0] ?? tone.threats.find((threat) => threat.kind === 'legal-threat');
   if (critical && priority !== 'urgent') {
-    reasons.push(`${critical.kind}: "${critical.text}" → priority ${priority} → urgent`);
+    reasons.push({ code: critical.kind === 'legal-threat' ? 'legal-threat' : 'critical', detail: `"${critical.text}" → priority ${priority} → urgent` });
     priority = 'urgent';
   }
   const repeats = Math.max(0, Math.floor(awaitingFirstReplyRepeat ?? 0));
@@ -184,7 +185,7 @@ function decidePriority(base: Priority, tone: ToneAssessment, awaitingFirstReply
     let raised = priority;
     for (let i = 0; i < repeats; i++) raised = raisePriority(raised);
     const nth = ordinal(repeats + 1);
-    reasons.push(`escalation: ${nth} mail while ${repeats === 1 ? 'the first still awaits' : `${repeats} earlier ones still await`} our first reply → ${step(priority, raised)}`);
+    reasons.push({ code: 'escalation', detail: `${nth} mail while ${repeats === 1 ? 'the first still awaits' : `${repeats} earlier ones still await`} our first reply → ${step(priority, raised)}` });
     priority = raised;
   }
   return priority;
@@ -194,13 +195,13 @@ function decidePriority(base: Priority, tone: ToneAssessment, awaitingFirstReply
  * A rule's priority; else `low` when the mail says nothing presses (calm words, an idea or a
  * curious question, or praise) and nothing in it does; else `normal`.
  */
-function basePriority(fromRule: Priority | undefined, tone: ToneAssessment, category: IntentName, reasons: string[]): Priority {
+function basePriority(fromRule: Priority | undefined, tone: ToneAssessment, category: IntentName, reasons: Reason[]): Priority {
   if (fromRule) return fromRule;
   const praise = category === 'feedback' && tone.sentiment === 'positive' ? tone.positive[0] : undefined;
   const relaxed = tone.calm[0] ?? tone.minor[0] ?? praise;
   const pressing = tone.urgency.length > 0 || tone.critical.length > 0 || tone.threats.length > 0 || tone.sentiment === 'negative';
   if (!relaxed || pressing) return 'normal';
-  reasons.push(`${relaxed.kind === 'positive' ? 'praise' : relaxed.kind}: "${relaxed.text}" → priority low`);
+  reasons.push({ code: relaxed.kind === 'positive' ? 'praise' : relaxed.kind === 'minor' ? 'minor' : 'calm', detail: `"${relaxed.text}" → priority low` });
   return 'low';
 }
 

@@ -1,4 +1,5 @@
 import type { BuiltInLanguage } from '../../schemas/languages.js';
+import type { Reason } from '../../schemas/reasons.js';
 import { INTENT_NAMES, type IntentName } from '../../schemas/vocabulary.js';
 import { LEXICONS, lexiconLanguagesFor, SPELLING_VARIANTS, STEMMERS } from './lexicons/index.js';
 import type { LexiconIntent } from './lexicons/types.js';
@@ -59,7 +60,7 @@ export interface IntentResult {
   /** Phrases read as context and not counted ("account number", "thanks in advance"). */
   context: string[];
   /** e.g. `intent refund (de): "geld zurück", "rücksendung" (score 5; next shipping 2)`. */
-  reason: string;
+  reason: Reason;
 }
 
 export interface IntentOptions {
@@ -160,12 +161,12 @@ export function scoreIntents(subject: string, text: string, options: IntentOptio
   const best = scores[0];
   const contextList = [...context];
   const ignored = contextList.length > 0 ? `; not counted: ${contextList.slice(0, 3).map((phrase) => `"${phrase}"`).join(', ')}` : '';
-  if (!best) return { intent: 'other', scores, context: contextList, reason: `intent other: no intent keywords matched${ignored}` };
+  if (!best) return { intent: 'other', scores, context: contextList, reason: { code: 'intent', detail: `other, no intent keywords matched${ignored}` } };
   // One hint ("website", "app") is not a topic: a job application that mentions the web site stays `other`.
   if (best.score < MIN_TOPIC_SCORE && !best.evidence.some((item) => item.termWeight >= MIN_TOPIC_SCORE)) {
-    return { intent: 'other', scores, context: contextList, reason: `intent other: only a weak hint (${describe(best, scores[1]).replace(/^intent /, '')})${ignored}` };
+    return { intent: 'other', scores, context: contextList, reason: { code: 'intent', detail: `other, only a weak hint (${describe(best, scores[1])})${ignored}` } };
   }
-  return { intent: best.intent, scores, context: contextList, reason: `${describe(best, scores[1])}${ignored}` };
+  return { intent: best.intent, scores, context: contextList, reason: { code: 'intent', detail: `${describe(best, scores[1])}${ignored}` } };
 }
 
 function compareScores(a: IntentScore, b: IntentScore): number {
@@ -188,7 +189,7 @@ function describe(best: IntentScore, next: IntentScore | undefined): string {
           : `, tied with ${next.intent}: ${next.body === best.body ? 'stronger single term' : 'more said in the body'}`
         : `; next ${next.intent} ${formatScore(next.score)}`;
   }
-  return `intent ${best.intent} (${languages}): ${words}${more} (${detail})`;
+  return `${best.intent} (${languages}) on ${words}${more} (${detail})`;
 }
 
 function formatScore(score: number): string {

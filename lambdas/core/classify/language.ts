@@ -1,4 +1,5 @@
 import { francAll } from 'franc';
+import type { Reason } from '../../schemas/reasons.js';
 import {
   BULGARIAN_WORDS,
   FUNCTION_WORDS,
@@ -25,7 +26,7 @@ export interface LanguageDecision {
   language: string | undefined;
   /** For Chinese: the script it is written in (the acknowledgement follows it). */
   script?: 'Hans' | 'Hant';
-  reason: string;
+  reason: Reason;
 }
 
 /** Below this many letters a Latin-script text is decided on function words alone. */
@@ -66,34 +67,34 @@ export function detectLanguage(text: string): LanguageDecision {
   const cjk = han + kana;
   const latinWords = (sample.match(/\p{Script=Latin}{2,}/gu) ?? []).length;
 
-  if (cjk + latin + hangul + cyrillic + other === 0) return { language: undefined, reason: 'language: no letters to judge' };
+  if (cjk + latin + hangul + cyrillic + other === 0) return { language: undefined, reason: { code: 'language', detail: 'no letters to judge' } };
 
   // A script dominates when it carries at least half as many units as the Latin words around it
   // (product names, order ids and "Hi" in an otherwise Chinese mail must not decide).
   if (hangul >= 2 && hangul * 2 >= latinWords && hangul >= cjk && hangul >= cyrillic) {
-    return { language: 'ko', reason: `language ko: ${hangul} Hangul letters` };
+    return { language: 'ko', reason: { code: 'language', detail: `ko, ${hangul} Hangul letters` } };
   }
   if (cjk >= 2 && cjk * 2 >= latinWords && cjk >= cyrillic && cjk >= other / 2) return decideCjk(sample, kana, han);
   if (cyrillic >= 2 && cyrillic >= latin) return decideCyrillic(sample);
   if (other >= 2 && other > latin) return decideByFranc(sample, undefined, 'its script');
-  if (latin === 0) return { language: undefined, reason: 'language: too little text to judge' };
+  if (latin === 0) return { language: undefined, reason: { code: 'language', detail: 'too little text to judge' } };
   return decideLatin(sample, latin);
 }
 
 function decideCjk(sample: string, kana: number, han: number): LanguageDecision {
   const cjk = han + kana;
-  if (kana > 0 && (kana >= 2 || kana / cjk >= 0.05)) return { language: 'ja', reason: `language ja: ${kana} kana among ${cjk} CJK characters` };
+  if (kana > 0 && (kana >= 2 || kana / cjk >= 0.05)) return { language: 'ja', reason: { code: 'language', detail: `ja, ${kana} kana among ${cjk} CJK characters` } };
   const simplified = countIn(sample, SIMPLIFIED_ONLY);
   const traditional = countIn(sample, TRADITIONAL_ONLY);
   const chinese = simplified + traditional - countIn(sample, SHARED_WITH_JAPANESE);
   const japanese = countIn(sample, JAPANESE_ONLY) + JAPANESE_WORDS.filter((word) => sample.includes(word)).length;
   if (japanese > chinese) {
-    return { language: 'ja', reason: `language ja: no kana, but ${japanese} Japanese-only kanji or words (様, 届, 返金, 注文…) outweigh ${chinese} Chinese-only characters` };
+    return { language: 'ja', reason: { code: 'language', detail: `ja, no kana, but ${japanese} Japanese-only kanji or words (様, 届, 返金, 注文…) outweigh ${chinese} Chinese-only characters` } };
   }
   if (traditional > simplified) {
-    return { language: 'zh', script: 'Hant', reason: `language zh (Traditional): ${han} Han characters without kana, ${traditional} Traditional forms over ${simplified} simplified` };
+    return { language: 'zh', script: 'Hant', reason: { code: 'language', detail: `zh (Traditional), ${han} Han characters without kana, ${traditional} Traditional forms over ${simplified} simplified` } };
   }
-  return { language: 'zh', script: 'Hans', reason: `language zh: ${han} Han characters without kana` };
+  return { language: 'zh', script: 'Hans', reason: { code: 'language', detail: `zh, ${han} Han characters without kana` } };
 }
 
 function decideLatin(sample: string, latinLetters: number): LanguageDecision {
@@ -108,20 +109,20 @@ function decideLatin(sample: string, latinLetters: number): LanguageDecision {
   const evidence = `(${best.hits} of ${words.length} words: ${quoteList(best.seen)})`;
 
   if (latinLetters < SHORT_LATIN_LETTERS) {
-    if (clear && share >= 0.3) return { language: best.language, reason: `language ${best.language}: short text with common ${best.language} words ${evidence}` };
-    return { language: undefined, reason: 'language: text too short to judge and no clear common words' };
+    if (clear && share >= 0.3) return { language: best.language, reason: { code: 'language', detail: `${best.language}, short text with common ${best.language} words ${evidence}` } };
+    return { language: undefined, reason: { code: 'language', detail: 'text too short to judge and no clear common words' } };
   }
-  if (clear && best.hits >= 2 && share >= FUNCTION_WORD_SHARE) return { language: best.language, reason: `language ${best.language}: function words ${evidence}` };
+  if (clear && best.hits >= 2 && share >= FUNCTION_WORD_SHARE) return { language: best.language, reason: { code: 'language', detail: `${best.language}, function words ${evidence}` } };
 
   // Function words do not settle it: franc's letter statistics decide, checked against them.
   const ranking = francAll(sample, { only: FRANC_LATIN });
   const [code] = ranking[0] ?? ['und'];
   const franced = ISO_639_1[code];
   if (franced && (franced === best.language || !LATIN_CANDIDATES.includes(franced as LatinCandidate) || ranked.find((entry) => entry.language === franced)!.hits >= second.hits)) {
-    return { language: franced, reason: `language ${franced}: franc says ${code} (function words: ${best.language} ${best.hits}, ${second.language} ${second.hits})` };
+    return { language: franced, reason: { code: 'language', detail: `${franced}, franc says ${code} (function words: ${best.language} ${best.hits}, ${second.language} ${second.hits})` } };
   }
-  if (best.hits >= 2) return { language: best.language, reason: `language ${best.language}: function words ${evidence}, franc's ${code} has fewer` };
-  return { language: undefined, reason: `language: undecided (franc says ${code}, too few function words)` };
+  if (best.hits >= 2) return { language: best.language, reason: { code: 'language', detail: `${best.language}, function words ${evidence}, franc's ${code} has fewer` } };
+  return { language: undefined, reason: { code: 'language', detail: `undecided (franc says ${code}, too few function words)` } };
 }
 
 /**
@@ -135,19 +136,19 @@ function decideCyrillic(sample: string): LanguageDecision {
   const bulgarian = words.filter((word) => BULGARIAN_WORDS.has(word));
   if (NOT_RUSSIAN_LETTERS.test(sample) || bulgarian.length > russian.length) return decideByFranc(sample, FRANC_CYRILLIC, 'Cyrillic');
   if (RUSSIAN_ONLY_LETTERS.test(sample) || russian.length > 0) {
-    return { language: 'ru', reason: `language ru: Cyrillic with Russian words or letters (${russian.length} function words of ${words.length}: ${quoteList([...new Set(russian)])})` };
+    return { language: 'ru', reason: { code: 'language', detail: `ru, Cyrillic with Russian words or letters (${russian.length} function words of ${words.length}: ${quoteList([...new Set(russian)])})` } };
   }
   const decided = decideByFranc(sample, FRANC_CYRILLIC, 'Cyrillic');
   return decided.language === 'uk' || decided.language === 'be' || decided.language === 'sr' || decided.language === 'mk' || decided.language === 'bg'
-    ? { language: 'ru', reason: `language ru: Cyrillic without the letters or words of another Cyrillic language (franc's guess ${decided.language} set aside)` }
+    ? { language: 'ru', reason: { code: 'language', detail: `ru, Cyrillic without the letters or words of another Cyrillic language (franc's guess ${decided.language} set aside)` } }
     : decided;
 }
 
 function decideByFranc(sample: string, only: string[] | undefined, script: string): LanguageDecision {
   const [code] = francAll(sample, { ...(only ? { only } : {}), minLength: 3 })[0] ?? ['und'];
   const language = ISO_639_1[code];
-  if (language) return { language, reason: `language ${language}: ${script}, franc says ${code}` };
-  return { language: undefined, reason: `language: ${script}, franc says ${code} (no two-letter code)` };
+  if (language) return { language, reason: { code: 'language', detail: `${language}, ${script}, franc says ${code}` } };
+  return { language: undefined, reason: { code: 'language', detail: `${script}, franc says ${code} (no two-letter code)` } };
 }
 
 function count(text: string, pattern: RegExp): number {

@@ -1,4 +1,5 @@
 import type { ClassificationConfig, RuleAction, RuleCondition } from '../../schemas/classification-config.js';
+import type { Reason } from '../../schemas/reasons.js';
 import { compileTerm, normalizeForMatching } from './terms.js';
 
 /** What config rules look at in a mail. */
@@ -13,12 +14,12 @@ export type RuleField = keyof RuleAction;
 const FIELDS: readonly RuleField[] = ['team', 'agent', 'category', 'priority'];
 
 /** Each field's value from the first matching rule that sets it; every match adds a reason. */
-export function applyRules(rules: ClassificationConfig, input: RuleInput, newText: string, reasons: string[]): Partial<Record<RuleField, { value: string; rule: number }>> {
+export function applyRules(rules: ClassificationConfig, input: RuleInput, newText: string, reasons: Reason[]): Partial<Record<RuleField, { value: string; rule: number }>> {
   const decided: Partial<Record<RuleField, { value: string; rule: number }>> = {};
   rules.rules.forEach((rule, index) => {
     const matched = matchRule(rule.when, input, newText);
     if (!matched) return;
-    const label = `rule[${index}]${rule.name ? ` (${rule.name})` : ''} ${matched}`;
+    const label = `classification.rules[${index}]${rule.name ? ` (${rule.name})` : ''} ${matched}`;
     const taken: string[] = [];
     const skipped: string[] = [];
     for (const field of FIELDS) {
@@ -32,7 +33,7 @@ export function applyRules(rules: ClassificationConfig, input: RuleInput, newTex
       decided[field] = { value, rule: index };
       taken.push(`${field} ${value}`);
     }
-    reasons.push(taken.length > 0 ? `${label} → ${taken.join(', ')}${skipped.length ? ` (${skipped.join(', ')})` : ''}` : `${label}: ${skipped.join(', ')}`);
+    reasons.push({ code: 'rule', detail: taken.length > 0 ? `${label} → ${taken.join(', ')}${skipped.length ? ` (${skipped.join(', ')})` : ''}` : `${label}: ${skipped.join(', ')}` });
   });
   return decided;
 }

@@ -1,4 +1,5 @@
 import type { BuiltInLanguage } from '../../schemas/languages.js';
+import type { Reason } from '../../schemas/reasons.js';
 import { LEXICONS, lexiconLanguagesFor, SPELLING_VARIANTS, STEMMERS } from './lexicons/index.js';
 import type { ToneLexicon, WeightedTerms } from './lexicons/types.js';
 import { stemText } from './stemming.js';
@@ -56,8 +57,8 @@ export interface ToneAssessment {
   positive: ToneSignal[];
   /** Legal or public threats: the seeds of "then goes public". */
   threats: ToneSignal[];
-  /** e.g. `tone negative: "ridiculous", all caps, "!!!"`; `urgency: "ASAP"`. */
-  reasons: string[];
+  /** e.g. `tone-negative` with `"ridiculous", all caps, "!!!"`; `urgency` with `"ASAP"`. */
+  reasons: Reason[];
 }
 
 /** Negative weight from which a mail reads as negative. */
@@ -147,11 +148,11 @@ export function assessTone(subject: string, text: string, language?: string): To
         ? 'positive'
         : 'neutral';
 
-  const reasons: string[] = [];
-  if (critical.length > 0) reasons.push(`critical: ${list(critical)}`);
-  if (urgency.length > 0) reasons.push(`urgency: ${list(urgency)}`);
-  if (sentiment === 'negative') reasons.push(`tone negative: ${list(negative)}`);
-  else if (sentiment === 'positive') reasons.push(`tone positive: ${list(positive)}`);
+  const reasons: Reason[] = [];
+  if (critical.length > 0) reasons.push({ code: 'critical', detail: list(critical) });
+  if (urgency.length > 0) reasons.push({ code: 'urgency', detail: list(urgency) });
+  if (sentiment === 'negative') reasons.push({ code: 'tone-negative', detail: list(negative) });
+  else if (sentiment === 'positive') reasons.push({ code: 'tone-positive', detail: list(positive) });
   return { urgency, critical, calm, minor, sentiment, negative, positive, threats, reasons };
 }
 
@@ -161,9 +162,9 @@ export function detectUrgency(subject: string, text: string, language?: string):
 }
 
 /** Convenience: the sentiment and why. */
-export function detectSentiment(subject: string, text: string, language?: string): { sentiment: Sentiment; reasons: string[] } {
+export function detectSentiment(subject: string, text: string, language?: string): { sentiment: Sentiment; reasons: Reason[] } {
   const tone = assessTone(subject, text, language);
-  return { sentiment: tone.sentiment, reasons: tone.reasons.filter((reason) => reason.startsWith('tone')) };
+  return { sentiment: tone.sentiment, reasons: tone.reasons.filter(({ code }) => code === 'tone-negative' || code === 'tone-positive') };
 }
 
 /** ALL CAPS shouting and runs of exclamation marks (case is lost after normalising, so this reads the raw text). */

@@ -2,7 +2,8 @@ import type { ReplylineConfig } from '../../schemas/config.js';
 import { firstHeader, type InboundMail } from '../mail.js';
 import { isOurMessageId, LOOP_HEADER } from '../message-ids.js';
 import { isServiceAddress } from '../service-address.js';
-import { clip, type Reason } from './signals.js';
+import type { Reason } from '../../schemas/reasons.js';
+import { clip } from './signals.js';
 
 /**
  * Machine mail beyond doubt, decided without a score: a sender that declares

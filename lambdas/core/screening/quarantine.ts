@@ -1,6 +1,7 @@
 import type { ReplylineConfig } from '../../schemas/config.js';
 import { firstHeader, type InboundMail, type ReceiptVerdicts, type VerdictStatus } from '../mail.js';
-import type { Reason, ScreeningFacts } from './signals.js';
+import type { Reason } from '../../schemas/reasons.js';
+import type { ScreeningFacts } from './signals.js';
 
 /** Why a mail may not enter a thread at all: spam, virus, spoofed, or no one to answer. */
 export function quarantineReasons(mail: InboundMail, verdicts: ReceiptVerdicts): Reason[] {

@@ -1,4 +1,5 @@
 import type { ReplylineConfig } from '../../schemas/config.js';
+import type { Reason } from '../../schemas/reasons.js';
 import type { ScreeningSignalCode } from '../../schemas/screening-config.js';
 import { withoutEarlierMail } from '../classify/quotes.js';
 import type { InboundMail, ReceiptEnvelope } from '../mail.js';
@@ -8,7 +9,7 @@ import { ADDRESS_SIGNALS } from './address-signals.js';
 import { HEADER_SIGNALS } from './header-signals.js';
 import { hardRules } from './hard-rules.js';
 import { effectiveVerdicts, quarantineReasons, unanswerableReasons } from './quarantine.js';
-import { DEFAULT_SIGNAL_WEIGHTS, type Reason, type Screening, type ScreeningFacts, type SignalInput, type WeighedSignal } from './signals.js';
+import { DEFAULT_SIGNAL_WEIGHTS, type Screening, type ScreeningFacts, type SignalInput, type WeighedSignal } from './signals.js';
 import { TEXT_SIGNALS } from './text-signals.js';
 
 export type { Screening, ScreeningFacts } from './signals.js';
@@ -44,7 +45,7 @@ const OWN_TEXT_LIMIT = 60_000;
  */
 export function screenMail(mail: InboundMail | undefined, envelope: ReceiptEnvelope, config: ReplylineConfig, facts: ScreeningFacts): Screening {
   if (!mail) {
-    return { quarantine: true, acknowledge: false, automated: false, score: 0, signals: [], heldBack: undefined, reasons: [facts.unparseable ?? 'unparseable: the raw mail could not be parsed'] };
+    return { quarantine: true, acknowledge: false, automated: false, score: 0, signals: [], heldBack: undefined, reasons: [facts.unparseable ?? { code: 'unparseable', detail: 'the raw mail could not be parsed' }] };
   }
   const verdicts = effectiveVerdicts(envelope.verdicts, mail);
   const noReplyPattern = new RegExp(config.acknowledgement.noReplySenderPattern, 'iu');
@@ -65,7 +66,7 @@ export function screenMail(mail: InboundMail | undefined, envelope: ReceiptEnvel
     score,
     signals,
     heldBack: withheld.length ? withheld.map(({ detail }) => detail).join('; ') : undefined,
-    reasons: [...quarantine.map(render), ...mail.defects, ...hard.map(render), ...signals.map(signalReason), ...scoreReason.map(render), ...held.map(render), ...unanswerable.map(render)],
+    reasons: [...quarantine, ...mail.defects, ...hard, ...signals.map(signalReason), ...scoreReason, ...held, ...unanswerable],
   };
 }
 
@@ -90,10 +91,6 @@ function edges(text: string): string {
   return text.length <= 2 * OWN_TEXT_EDGE ? text : `${text.slice(0, OWN_TEXT_EDGE)}\n${text.slice(-OWN_TEXT_EDGE)}`;
 }
 
-function signalReason({ code, weight, detail }: WeighedSignal): string {
-  return `${code}: ${weight > 0 ? '+' : ''}${weight} ${detail}`;
-}
-
-function render({ code, detail }: Reason): string {
-  return `${code}: ${detail}`;
+function signalReason({ code, weight, detail }: WeighedSignal): Reason {
+  return { code, detail: `${weight > 0 ? '+' : ''}${weight} ${detail}` };
 }

@@ -1,4 +1,5 @@
 import type { ScreeningSignalCode } from '../../schemas/screening-config.js';
+import type { Reason } from '../../schemas/reasons.js';
 import { firstHeader, headerValues, type InboundMail, type ReceiptEnvelope } from '../mail.js';
 
 /** One piece of evidence that a machine (or, with a negative weight, a person) sent the mail. */
@@ -8,11 +9,6 @@ export interface Signal {
   detail: string;
 }
 
-/** A decision's named cause; rendered as `code: detail` only in records and logs. */
-export interface Reason {
-  code: string;
-  detail: string;
-}
 
 /** A signal with the weight it counted for. */
 export interface WeighedSignal extends Signal {
@@ -133,12 +129,12 @@ export interface Screening {
   signals: WeighedSignal[];
   /** Why no acknowledgement goes out although the mail reaches the team (a score at `holdBackAt`, or a sender we may not answer). */
   heldBack: string | undefined;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export interface ScreeningFacts {
   /** The sender is on the suppression list (bounced or complained before, or opted out). */
   suppressed: boolean;
   /** Why the parser refused the mail, when it did. */
-  unparseable?: string | undefined;
+  unparseable?: Reason | undefined;
 }
