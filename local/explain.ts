@@ -6,7 +6,8 @@ import { createSla } from '../lambdas/adapters/wiring.js';
 import { analyzeMail } from '../lambdas/core/ingest.js';
 import { returnPathAddress, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
 import { suggestFaq } from '../lambdas/core/faq.js';
-import { FOLLOW_UP_REASON } from '../lambdas/core/inbound-records.js';
+import { FOLLOW_UP_REASON, threadedDisposition } from '../lambdas/core/inbound-records.js';
+import type { Disposition } from '../lambdas/schemas/vocabulary.js';
 import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
 import { splitSubaddress } from '../lambdas/core/service-address.js';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
@@ -15,7 +16,7 @@ import { replyLanguageFor } from '../lambdas/core/reply-language.js';
 /** What `replyline explain` reports per file (the `--json` shape). */
 export interface Explanation {
   file: string;
-  disposition: 'new-thread' | 'follow-up' | 'ignore' | 'quarantine';
+  disposition: Disposition;
   acknowledge: boolean;
   reasons: Reason[];
   /** The machine-mail score, the thresholds it was held against, and every signal that fired (`replyline explain` shows them). */
@@ -85,7 +86,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
   const sla = createSla(config, options.receivedAt);
   return {
     file,
-    disposition: screening.automated || (!screening.acknowledge && !followUp) ? 'ignore' : followUp ? 'follow-up' : 'new-thread',
+    disposition: threadedDisposition({ automated: screening.automated, followUp, acknowledge }),
     acknowledge,
     screening: scored,
     reasons: [...screening.reasons, ...classification.reasons, ...(followUp ? [FOLLOW_UP_REASON] : [])],

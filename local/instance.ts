@@ -20,6 +20,7 @@ import { addLocalRule } from './event-bus.js';
 import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
 import { randomSecretValue } from './secrets.js';
 import { startSlaTimer } from './sla-timer.js';
+import { HELPDESK_EVENT_TYPES } from '../lambdas/schemas/events.js';
 
 export type EmulatorEndpoints = Emulators['endpoints'];
 
@@ -184,12 +185,12 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
 }
 
 /**
- * Plays the stack's EventBridge rule "Agent Replied from a configured help-desk source → the
+ * Plays the stack's EventBridge rule "Agent Replied or Thread Closed from a configured help-desk source → the
  * agent-events queue" on the local bus. No sources configured: no rule, as in the stack.
  */
 async function addHelpdeskRule(busUrl: string, busName: string, sources: readonly string[], queueUrl: string): Promise<void> {
   if (!sources.length) return;
-  await addLocalRule(busUrl, { busName, pattern: { 'detail-type': ['Agent Replied'], source: [...sources] }, targetQueueUrl: queueUrl });
+  await addLocalRule(busUrl, { busName, pattern: { 'detail-type': [...HELPDESK_EVENT_TYPES], source: [...sources] }, targetQueueUrl: queueUrl });
 }
 
 /** Like CDK's generated secret: created once with a random value, then kept. */

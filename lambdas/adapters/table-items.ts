@@ -1,7 +1,8 @@
 import { storedReasonsSchema } from '../schemas/reasons.js';
 import { z } from 'zod';
 import { PRIORITIES, SLA_TARGETS } from '../schemas/vocabulary.js';
-import { nextSlaCheck, DISPOSITIONS, EFFECT_ORDER, THREAD_STATUSES } from '../core/records.js';
+import { nextSlaCheck, EFFECT_ORDER, THREAD_STATUSES } from '../core/records.js';
+import { DISPOSITIONS, dispositionFromStored } from '../schemas/vocabulary.js';
 import type { InboundProcessing, MessageRecord, QuarantineRecord, SlaClock, ThreadRecord } from '../core/records.js';
 import { SLA_ALERT_TYPES, SLA_EMISSION_KINDS } from '../core/sla/sla-events.js';
 import type { PendingSlaEmission } from '../ports/sla-sweep.js';
@@ -94,6 +95,7 @@ export function threadItem(thread: ThreadRecord): Item {
     lastAgentReplyAt: iso(thread.lastAgentReplyAt),
     sla: clockItem(thread.sla),
     owedRecovery: thread.owedRecovery && { clock: clockItem(thread.owedRecovery.clock), repliedAt: iso(thread.owedRecovery.repliedAt) },
+    closed: thread.closed && { at: iso(thread.closed.at), by: thread.closed.by },
     expiresAt: epochSeconds(thread.expiresAt),
     GSI1PK: keys.customer(thread.customer.address),
     GSI1SK: iso(thread.createdAt),
@@ -130,6 +132,7 @@ const threadSchema = z
     lastAgentReplyAt: absent(time),
     sla: absent(clockSchema),
     owedRecovery: absent(z.object({ clock: clockSchema, repliedAt: time })),
+    closed: absent(z.object({ at: time, by: absent(z.string()) })),
     expiresAt: epoch,
   })
   .transform(
@@ -159,6 +162,7 @@ const threadSchema = z
       lastAgentReplyAt: item.lastAgentReplyAt,
       sla: item.sla,
       owedRecovery: item.owedRecovery,
+      closed: item.closed && { at: item.closed.at, by: item.closed.by },
       expiresAt: item.expiresAt,
     }),
   );
@@ -248,7 +252,7 @@ const processingSchema = z
   .object({
     PK: z.string(),
     kind: z.literal('inbound'),
-    disposition: z.enum(DISPOSITIONS),
+    disposition: z.preprocess((value) => (typeof value === 'string' ? dispositionFromStored(value) : value), z.enum(DISPOSITIONS)),
     role: z.enum(['customer', 'agent']).default('customer'),
     threadRef: absent(z.string()),
     receiptId: z.string(),

@@ -1,8 +1,12 @@
-import type { RoutingMessage } from '../schemas/routing.js';
 import type { HttpClient, SentRecord, Sleeper } from '../ports/index.js';
+import type { RoutingMessage } from '../schemas/routing.js';
+import type { TeamConfig } from '../schemas/config.js';
 import { DELIVER_EFFECTS } from './deliver-effects.js';
+import { runClaimedEffects, type EffectHandlers, type SendAttempt } from './effect-runner.js';
 import { composeForward } from './forward.js';
-import { EffectBusyError, EFFECT_LEASE_MS, releaseUnlessSent, sendOnce, type EffectDependencies, type SendAttempt } from './effects.js';
+import type { EffectDependencies } from './ingest-effects.js';
+import type { InboundProcessing } from './records.js';
+import { sendOnce } from './send-once.js';
 import { signWebhookBody, webhookPayload } from './webhook.js';
 
 export interface DeliverDependencies extends EffectDependencies {
@@ -28,55 +32,46 @@ export const WEBHOOK_BACKOFF_MS = [500, 2000] as const;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_RETRY_AFTER_MS = 5_000;
 
+/** A routed mail as the deliver effects see it: the message, its team's destination, and what to act with. */
+interface Delivery {
+  message: RoutingMessage;
+  destination: TeamConfig['destination'];
+  deps: DeliverDependencies;
+}
+
+/** How the deliver function performs its effects: the delivery under a claim; its event unclaimed (consumers dedupe by `eventId`). */
+const DELIVER_HANDLERS: EffectHandlers<Delivery> = {
+  deliver: { claimed: true, perform: (delivery, { attempt, processing }) => deliver(delivery, attempt, processing) },
+  'announce-routed': { claimed: false, perform: async ({ message, destination, deps }) => void (await announceRouted(message, destination.type, deps)) },
+};
+
 /**
- * Delivers one routed mail to its team's destination, exactly once per mail as far
- * as we can tell: the `deliver` effect of the mail is claimed first (a redelivered or
- * duplicated routing message finds it done), and released on failure unless the
- * forward may have gone out (releaseUnlessSent). Its Thread Routed event is owed with
- * it (`announce-routed`) and both are recorded done in one write.
+ * Delivers one routed mail to its team's destination, exactly once per mail as far as we can
+ * tell: the `deliver` effect is claimed first (a redelivered or duplicated routing message finds
+ * it done), and released on failure unless the forward may have gone out. Its Thread Routed
+ * event (`announce-routed`) follows; both are recorded done in one write, and an event whose
+ * publishing failed after the delivery is all a retry performs.
  */
 export async function deliverRoutedMail(message: RoutingMessage, deps: DeliverDependencies): Promise<DeliverResult> {
   const team = deps.config.teams[message.team];
   if (!team) throw new PermanentDeliveryError(`team "${message.team}" is not configured any more`);
-  const destination = team.destination;
-  const claim = await deps.threads.claimEffect(message.messageKey, 'deliver', deps.clock.now(), deps.effectLeaseMs ?? EFFECT_LEASE_MS);
-  if (claim.status === 'done') {
-    // Delivered before; its event may still be owed if publishing it failed after the delivery was recorded.
-    if (claim.processing?.pending.includes('announce-routed')) {
-      await announceRouted(message, destination.type, deps);
-      await deps.threads.completeEffects(message.messageKey, ['announce-routed']);
-    }
-    return { outcome: 'duplicate', destination: destination.type };
+  const { destination } = team;
+  const done = await runClaimedEffects({ dedupeKey: message.messageKey, owed: DELIVER_EFFECTS }, DELIVER_HANDLERS, { message, destination, deps }, deps);
+  return { outcome: done.includes('deliver') ? 'delivered' : 'duplicate', destination: destination.type };
+}
+
+async function deliver({ message, destination, deps }: Delivery, attempt: SendAttempt, processing: InboundProcessing | undefined): Promise<SentRecord | undefined> {
+  const mail = await deps.parser.parse(await deps.rawMail.open(message.rawMail));
+  if (destination.type === 'webhook') {
+    const body = webhookPayload(message, mail, deps.clock.now());
+    await postWithRetries(destination.url, body, await deps.secrets.value(destination.secretName), message, deps);
+    return undefined;
   }
-  if (claim.status === 'busy') throw new EffectBusyError('deliver', claim.leaseUntil);
-  const attempt: SendAttempt = { mayHaveSent: false, sentLogMayKnow: true };
-  let sent: SentRecord | undefined;
-  try {
-    const mail = await deps.parser.parse(await deps.rawMail.open(message.rawMail));
-    if (destination.type === 'mailbox') {
-      const timeZone = deps.sla.calendarFor(message.priority, message.team).calendar.timeZone;
-      const forward = composeForward({ message, mail, mailbox: destination.address, config: deps.config, instanceId: deps.instanceId, timeZone });
-      const { processing } = claim;
-      const forwarded = await sendOnce(forward, deps, attempt);
-      sent = { effect: 'deliver', sentMessageIds: forwarded.wireMessageIds, threadRef: message.threadRef, at: deps.clock.now(), mailRecordedAt: processing.createdAt, expiresAt: processing.expiresAt };
-    } else {
-      const body = webhookPayload(message, mail, deps.clock.now());
-      const secret = await deps.secrets.value(destination.secretName);
-      await postWithRetries(destination.url, body, secret, message, deps);
-    }
-  } catch (error) {
-    await releaseUnlessSent(message.messageKey, 'deliver', claim.leaseUntil, attempt, deps);
-    throw error;
-  }
-  try {
-    await announceRouted(message, destination.type, deps);
-  } catch (error) {
-    // Delivered: recorded so, with its event still owed; the retry publishes only the event.
-    await deps.threads.completeEffects(message.messageKey, ['deliver'], sent);
-    throw error;
-  }
-  await deps.threads.completeEffects(message.messageKey, [...DELIVER_EFFECTS], sent);
-  return { outcome: 'delivered', destination: destination.type };
+  if (!processing) throw new Error('the routed mail has no processing record');
+  const timeZone = deps.sla.calendarFor(message.priority, message.team).calendar.timeZone;
+  const forward = composeForward({ message, mail, mailbox: destination.address, config: deps.config, instanceId: deps.instanceId, timeZone });
+  const forwarded = await sendOnce(forward, deps, attempt);
+  return { effect: 'deliver', sentMessageIds: forwarded.wireMessageIds, threadRef: message.threadRef, at: deps.clock.now(), mailRecordedAt: processing.createdAt, expiresAt: processing.expiresAt };
 }
 
 /**

@@ -12,6 +12,7 @@ export type {
   MessageQuarantinedDetail,
   MessageReceivedDetail,
   SlaEventDetail,
+  ThreadClosedDetail,
   ThreadRoutedDetail,
 } from '../schemas/events.js';
 import type { DomainEvent } from '../schemas/events.js';
@@ -36,6 +37,8 @@ function naturalKeyOf(event: DomainEvent): string {
       return event.detail.messageKey;
     case 'Agent Replied':
       return `${event.detail.threadRef}\n${event.detail.repliedAt}`;
+    case 'Thread Closed':
+      return `${event.detail.threadRef}\n${event.detail.closedAt}`;
     case 'SLA Warning':
     case 'SLA Breached':
     case 'SLA Recovered':

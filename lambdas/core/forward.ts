@@ -20,6 +20,14 @@ export const BLOCK_END = '----- end Replyline -----';
  * too large to attach (see placeOriginal) is linked instead, with the reason in
  * the block; one SES still refuses as too large is then linked the same way.
  */
+/** How the team's copy names what the mail was. */
+const KIND_LABELS: Record<RoutingMessage['kind'], string> = {
+  'new-thread': 'new thread',
+  'follow-up': 'follow-up',
+  unacknowledged: 'not acknowledged',
+  'machine-mail': 'machine mail, not acknowledged',
+};
+
 export function composeForward(input: {
   message: RoutingMessage;
   mail: InboundMail;
@@ -34,7 +42,7 @@ export function composeForward(input: {
   const textWith = (linkedBecause: Reason | undefined) => {
     const block = [
       BLOCK_START,
-      `Thread:    ${message.threadRef} (${message.kind === 'new-thread' ? 'new thread' : message.kind === 'follow-up' ? 'follow-up' : 'not acknowledged'}); reply to this mail to answer the customer`,
+      `Thread:    ${message.threadRef} (${KIND_LABELS[message.kind]}); reply to this mail to answer the customer`,
       `Customer:  ${customerLabel}`,
       `Category:  ${message.category}    Priority: ${message.priority}    Language: ${message.language}`,
       `Reply due: ${message.replyDue ? formatDue(new Date(message.replyDue), input.timeZone, 'en') : 'no promise running'}`,

@@ -5,7 +5,8 @@ import type { ReplylineConfig } from '../schemas/config.js';
 import type { Agent } from './agents.js';
 import type { MailClassification } from './classification.js';
 import type { InboundMail, MailAddress, ReceiptEnvelope } from './mail.js';
-import type { AckAllowance, Disposition, SideEffect, InboundProcessing, InboundRecord, MessageDirection, MessageRecord, QuarantineRecord, ThreadRecord } from './records.js';
+import type { Disposition, ThreadedDisposition } from '../schemas/vocabulary.js';
+import type { AckAllowance, SideEffect, InboundProcessing, InboundRecord, MessageDirection, MessageRecord, QuarantineRecord, ThreadRecord } from './records.js';
 import type { Screening } from './screening/screen.js';
 import { isServiceAddress, type ServiceAddress } from './service-address.js';
 import { onAgentReply, onCustomerMail, startClock } from './sla-clock.js';
@@ -16,6 +17,22 @@ import { relayAttachmentsTooLarge } from './message-size.js';
 /** Builders of what ingest records for a mail; pure. */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What became of a threaded mail: machine mail is never answered; a follow-up is never
+ * acknowledged again; a person's new thread is acknowledged unless something withholds it.
+ */
+export function threadedDisposition(mail: { automated: boolean; followUp: boolean; acknowledge: boolean }): ThreadedDisposition {
+  if (mail.automated) return 'machine-mail';
+  if (mail.followUp) return 'follow-up';
+  return mail.acknowledge ? 'new-thread' : 'unacknowledged';
+}
+
+/** A threaded mail's disposition, for what only threaded mail has (events, routing): a quarantined mail joins no thread. */
+export function threadedOf(disposition: Disposition): ThreadedDisposition {
+  if (disposition === 'quarantine') throw new Error('a quarantined mail joins no thread');
+  return disposition;
+}
 
 /** Why a follow-up is never acknowledged. */
 export const FOLLOW_UP_REASON: Reason = { code: 'follow-up', detail: 'acknowledgements only answer the mail that opens a thread' };
@@ -77,7 +94,7 @@ export function newThreadRecord(
   };
   const reasons: Reason[] = [...screening.reasons, ...match.reasons, ...classification.reasons];
   if (screening.automated) reasons.push({ code: 'not-routed', detail: 'machine-generated mail opening a thread is kept, not sent to the team' });
-  const disposition: Disposition = acknowledge ? 'new-thread' : 'ignore';
+  const disposition = threadedDisposition({ automated: screening.automated, followUp: false, acknowledge });
   // Machine mail that opens a thread (lists, newsletters, stray bounces) stays with us; everything else reaches the team.
   const routed = !screening.automated;
   return {
@@ -112,7 +129,7 @@ export function followUpRecord(context: RecordContext, customer: MailAddress, ma
     thread: { kind: 'update', record: after, expectedVersion: before.version },
     message: messageRecord(context, before.ref, 'in', customer.address, reasons, expiresAt),
     processing: processingRecord(context, {
-      disposition: screening.automated ? 'ignore' : 'follow-up',
+      disposition: threadedDisposition({ automated: screening.automated, followUp: true, acknowledge: false }),
       role: 'customer',
       threadRef: before.ref,
       sender: customer.address,

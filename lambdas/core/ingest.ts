@@ -2,17 +2,19 @@ import type { Reason } from '../schemas/reasons.js';
 import type { ThreadStore } from '../ports/index.js';
 import { identifyAgent } from './agents.js';
 import { classifyMail, type MailClassification } from './classification.js';
-import { EFFECT_LEASE_MS, INGEST_EFFECTS, finishEffects, type FreshRecord, type IngestDependencies } from './effects.js';
+import { EFFECT_LEASE_MS } from './effect-runner.js';
+import { INGEST_EFFECTS, finishEffects, type FreshRecord, type IngestDependencies } from './ingest-effects.js';
 import { agentReplyRecord, followUpRecord, newThreadRecord, quarantineRecord, type RecordContext } from './inbound-records.js';
 import { UnparseableMailError, type InboundMail, type MailAddress, type ReceiptEnvelope } from './mail.js';
 import { dedupeKeyFor, receiptDedupeKey } from './message-ids.js';
-import type { Disposition, InboundProcessing, InboundRecord, SideEffect } from './records.js';
+import type { Disposition } from '../schemas/vocabulary.js';
+import type { InboundProcessing, InboundRecord, SideEffect } from './records.js';
 import { screenMail, type Screening } from './screening/screen.js';
 import { resolveServiceAddress, type ServiceAddress } from './service-address.js';
 import { matchThread, referencedMessageIds, verifyThreadAddress, type ThreadLookup } from './threading.js';
 import { threadRefFor } from './thread-ref.js';
 
-export { EffectBusyError, EFFECT_LEASE_MS, type IngestDependencies } from './effects.js';
+export type { IngestDependencies } from './ingest-effects.js';
 
 export interface IngestResult {
   outcome: 'recorded' | 'duplicate';

@@ -1,6 +1,7 @@
 import type { Reason } from '../schemas/reasons.js';
 import type { AttachmentInfo, MailAddress, RawMailLocation } from './mail.js';
 import type { Priority, SlaTarget } from '../schemas/vocabulary.js';
+import type { Disposition } from '../schemas/vocabulary.js';
 
 /**
  * Side effects owed for an inbound mail, in the order they run: `acknowledge` and
@@ -88,6 +89,8 @@ export interface ThreadRecord {
    * a redelivered `Agent Replied` publishes it while it is here.
    */
   owedRecovery?: OwedRecovery | undefined;
+  /** While the thread is closed: when, and by whom if known. A customer writing again reopens it. */
+  closed?: { at: Date; by: string | undefined } | undefined;
   expiresAt: Date;
 }
 
@@ -115,9 +118,6 @@ export interface MessageRecord {
   expiresAt: Date;
 }
 
-/** `ignore`: stored and threaded, never acknowledged (machine mail, suppressed or rate-limited senders). */
-export const DISPOSITIONS = ['new-thread', 'follow-up', 'ignore', 'quarantine'] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
 
 /** The processing record of one inbound mail: what was decided, and which side effects are still owed. */
 export interface InboundProcessing {

@@ -3,6 +3,7 @@ import type { RoutingMessage } from '../schemas/routing.js';
 import type { InboundMail } from './mail.js';
 import type { InboundProcessing, ThreadRecord } from './records.js';
 import { plainValue } from './templates.js';
+import { threadedOf } from './inbound-records.js';
 
 /** The routing message for a recorded mail: what its team needs, with the customer's last five other threads. */
 export function buildRoutingMessage(input: {
@@ -19,7 +20,7 @@ export function buildRoutingMessage(input: {
     version: 1,
     messageKey: processing.dedupeKey,
     threadRef: thread.ref,
-    kind: processing.disposition === 'new-thread' || processing.disposition === 'follow-up' ? processing.disposition : 'ignore',
+    kind: threadedOf(processing.disposition),
     team: thread.team,
     ...(thread.agent ? { agent: thread.agent } : {}),
     category: thread.category,

@@ -30,7 +30,7 @@ export function onCustomerMail(thread: ThreadRecord, at: Date, sla: SlaPolicy): 
   if (thread.status !== 'awaiting-agent' || !thread.sla) {
     const clock = startClock('nextReply', at, thread.priority, thread.team, sla);
     const reason: Reason = { code: 'sla-restarted', detail: thread.status === 'closed' ? 'closed thread reopened; next-reply clock started' : 'the customer replied after our answer; next-reply clock started' };
-    return { thread: { ...thread, status: 'awaiting-agent', sla: clock }, reasons: [reason] };
+    return { thread: { ...thread, status: 'awaiting-agent', sla: clock, closed: undefined }, reasons: [reason] };
   }
   const outcome = sla.repeatContact({ priority: thread.priority, dueAt: thread.sla.dueAt, target: thread.sla.target }, at, thread.team);
   if (outcome.reasons.length === 0) return { thread, reasons: [] };
@@ -71,7 +71,7 @@ export function onAgentReply(thread: ThreadRecord, at: Date, agent: string | und
   };
 }
 
-/** Closing stops the clock. */
-export function onClosed(thread: ThreadRecord): ThreadRecord {
-  return { ...thread, status: 'closed', sla: undefined };
+/** Closing stops the clock: nothing is owed until the customer writes again. */
+export function onClosed(thread: ThreadRecord, at: Date, by: string | undefined): ThreadRecord {
+  return { ...thread, status: 'closed', sla: undefined, closed: { at, by } };
 }

@@ -1,6 +1,6 @@
 import { jsonBody, sqsRecordHandler } from '../adapters/sqs-batch.js';
 import { deliverRoutedMail, PermanentDeliveryError } from '../core/deliver.js';
-import { EffectBusyError } from '../core/effects.js';
+import { EffectBusyError } from '../core/effect-runner.js';
 import { createLogger, describeError } from '../adapters/logger.js';
 import { createDeliverDependencies } from '../adapters/deliver-wiring.js';
 import { routingMessageSchema } from '../schemas/routing.js';

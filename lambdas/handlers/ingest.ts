@@ -1,5 +1,6 @@
 import { parsedWith, sqsRecordHandler } from '../adapters/sqs-batch.js';
-import { EffectBusyError, ingestMail, type IngestDependencies } from '../core/ingest.js';
+import { EffectBusyError } from '../core/effect-runner.js';
+import { ingestMail, type IngestDependencies } from '../core/ingest.js';
 import { reasonCodes } from '../schemas/reasons.js';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createLogger, describeError } from '../adapters/logger.js';

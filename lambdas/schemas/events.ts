@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGE_TAG } from './languages.js';
-import { PRIORITIES, SLA_TARGETS } from './vocabulary.js';
+import { PRIORITIES, SLA_TARGETS, THREADED_DISPOSITIONS } from './vocabulary.js';
 
 /** Published event schemas (documented in README "Events"); every event is checked before it leaves the process. */
 const isoTime = z.iso.datetime();
@@ -15,7 +15,7 @@ export const messageReceivedDetail = z.strictObject({
   eventId,
   threadRef,
   messageKey: z.string().min(1),
-  disposition: z.enum(['new-thread', 'follow-up', 'ignore']),
+  disposition: z.enum(THREADED_DISPOSITIONS),
   team: z.string().min(1),
   priority: z.enum(PRIORITIES),
   category: z.string().min(1),
@@ -63,6 +63,19 @@ export const agentRepliedDetail = z.strictObject({
   via: z.enum(['mail-relay', 'helpdesk']),
 });
 
+/** The schema an outside help desk follows to put `Thread Closed` on the bus when an agent closes a thread there. */
+export const threadClosedDetail = z.strictObject({
+  version: z.literal(1),
+  eventId,
+  threadRef,
+  /** Who closed it: an agent id from the config, or a name as the help desk reports it. */
+  agent: z.string().min(1).max(200).optional(),
+  closedAt: isoTime,
+});
+
+/** What outside help desks put on the bus for Replyline to record (from the sources in `helpdesk.eventSources`). */
+export const HELPDESK_EVENT_TYPES = ['Agent Replied', 'Thread Closed'] as const;
+
 export const slaEventDetail = z.strictObject({
   version: z.literal(1),
   eventId,
@@ -89,6 +102,7 @@ const eventSchemas = {
   'Message Quarantined': messageQuarantinedDetail,
   'Thread Routed': threadRoutedDetail,
   'Agent Replied': agentRepliedDetail,
+  'Thread Closed': threadClosedDetail,
   'SLA Warning': slaEventDetail,
   'SLA Breached': slaEventDetail,
   'SLA Recovered': slaEventDetail,
@@ -105,6 +119,7 @@ export type AcknowledgementSentDetail = DetailOf<typeof acknowledgementSentDetai
 export type MessageQuarantinedDetail = DetailOf<typeof messageQuarantinedDetail>;
 export type ThreadRoutedDetail = DetailOf<typeof threadRoutedDetail>;
 export type AgentRepliedDetail = DetailOf<typeof agentRepliedDetail>;
+export type ThreadClosedDetail = DetailOf<typeof threadClosedDetail>;
 /** Common to `SLA Warning`, `SLA Breached` and `SLA Recovered`. */
 export type SlaEventDetail = DetailOf<typeof slaEventDetail>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRIORITIES } from './vocabulary.js';
+import { dispositionFromStored, PRIORITIES, THREADED_DISPOSITIONS } from './vocabulary.js';
 
 /**
  * The message ingest puts on a team's queue for each routed mail (validated on
@@ -10,7 +10,8 @@ export const routingMessageSchema = z.strictObject({
   version: z.literal(1),
   messageKey: z.string().min(1),
   threadRef: z.string().regex(/^RL-[0-9A-Z]{6}$/),
-  kind: z.enum(['new-thread', 'follow-up', 'ignore']),
+  /** Messages queued by an earlier version say `ignore`: read as `unacknowledged`. */
+  kind: z.preprocess((value) => (typeof value === 'string' ? dispositionFromStored(value) : value), z.enum(THREADED_DISPOSITIONS)),
   team: z.string().min(1),
   agent: z.string().min(1).optional(),
   category: z.string().min(1),

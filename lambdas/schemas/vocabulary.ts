@@ -26,6 +26,23 @@ export const TEAM_CALENDAR = 'team';
 /** The calendar used when nothing more specific applies. */
 export const DEFAULT_CALENDAR = 'default';
 
+/**
+ * What became of a received mail. `unacknowledged`: a person's new thread, routed to the team
+ * but not answered automatically (held back, suppressed or rate-limited sender, acknowledgements
+ * off); `machine-mail`: machine-generated mail, threaded and kept, never answered (routed only
+ * when it follows up an existing thread).
+ */
+export const DISPOSITIONS = ['new-thread', 'follow-up', 'unacknowledged', 'machine-mail', 'quarantine'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+/** Dispositions of threaded mail: what events and routing messages carry. */
+export const THREADED_DISPOSITIONS = ['new-thread', 'follow-up', 'unacknowledged', 'machine-mail'] as const;
+export type ThreadedDisposition = (typeof THREADED_DISPOSITIONS)[number];
+
+/** Read in place of `ignore`, which earlier versions stored and sent for both. */
+export function dispositionFromStored(value: string): string {
+  return value === 'ignore' ? 'unacknowledged' : value;
+}
+
 /** SES scan results; `undefined` means "not scanned" (always the case locally). */
 export const VERDICT_STATUSES = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED'] as const;
 export type VerdictStatus = (typeof VERDICT_STATUSES)[number];

@@ -13,6 +13,7 @@ import { AppFunction } from './app-function.js';
 import { addQueueTargets, deadLetterAlarm, encryptedQueue } from './queues.js';
 import { physicalNames } from '../physical-names.js';
 import type { ThreadsTable } from './threads-table.js';
+import { HELPDESK_EVENT_TYPES } from '../../lambdas/schemas/events.js';
 
 const DELIVER_TIMEOUT = Duration.seconds(60);
 const AGENT_EVENTS_TIMEOUT = Duration.seconds(30);
@@ -95,8 +96,9 @@ export class Routing extends Construct {
   }
 
   /**
-   * Help desks that answer threads themselves report it with `Agent Replied` on the bus. Only the
-   * sources in `helpdesk.eventSources` are let in (an event stops a reply clock). Rule → SQS queue
+   * Help desks that answer threads themselves report it with `Agent Replied` (and a closed thread
+   * with `Thread Closed`) on the bus. Only the sources in `helpdesk.eventSources` are let in (an
+   * event stops a reply clock). Rule → SQS queue
    * (+DLQ) → agent-events: a record that cannot be recorded is retried and then kept, never lost
    * after an asynchronous invocation's retries.
    */
@@ -110,13 +112,13 @@ export class Routing extends Construct {
       deadLetterQueue,
     });
     this.alarms.push(
-      deadLetterAlarm(this, 'AgentEventsDlqNotEmpty', deadLetterQueue, 'Agent Replied events from a help desk could not be recorded (malformed, or a failure that outlasted the retries): see the agent-events log, fix the cause, then start a DLQ redrive of the agent-events DLQ (SQS console or aws sqs start-message-move-task).'),
+      deadLetterAlarm(this, 'AgentEventsDlqNotEmpty', deadLetterQueue, 'Agent Replied or Thread Closed events from a help desk could not be recorded (malformed, or a failure that outlasted the retries): see the agent-events log, fix the cause, then start a DLQ redrive of the agent-events DLQ (SQS console or aws sqs start-message-move-task).'),
     );
     const rule = new events.Rule(this, 'HelpdeskAgentReplied', {
       ruleName: physicalNames.agentEventsRule(namePrefix),
       eventBus: props.bus,
-      description: 'Agent Replied from the help desks in helpdesk.eventSources → agent-events queue',
-      eventPattern: { detailType: ['Agent Replied'], source: [...config.helpdesk.eventSources] },
+      description: 'Agent Replied and Thread Closed from the help desks in helpdesk.eventSources → agent-events queue',
+      eventPattern: { detailType: [...HELPDESK_EVENT_TYPES], source: [...config.helpdesk.eventSources] },
     });
     this.agentEventsRule = rule;
     addQueueTargets([rule], this.agentEventsQueue, deadLetterQueue, props.dataKey, 'EventBridgeToAgentEventsQueue');
@@ -124,7 +126,7 @@ export class Routing extends Construct {
     const agentEvents = new AppFunction(this, 'AgentEvents', {
       name: 'agent-events',
       config,
-      description: 'Records replies an outside help desk reports with Agent Replied events',
+      description: 'Records replies and closed threads an outside help desk reports with Agent Replied and Thread Closed events',
       timeout: AGENT_EVENTS_TIMEOUT,
       environment: { ...props.environment },
     });

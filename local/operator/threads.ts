@@ -4,6 +4,7 @@ import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
 import { keys } from '../../lambdas/adapters/table-layout.js';
 import { toThread } from '../../lambdas/adapters/table-items.js';
 import { OperatorError, queryItems, scanItems, type Item, type OperatorTarget } from './target.js';
+import { THREAD_STATUSES, type ThreadStatus } from '../../lambdas/core/records.js';
 
 /**
  * `replyline threads`: lists threads. By customer: the customer-history index
@@ -12,8 +13,7 @@ import { OperatorError, queryItems, scanItems, type Item, type OperatorTarget } 
  * a Scan of the table with a filter (operator credentials, not the functions').
  */
 
-export const THREAD_STATUSES = ['awaiting-agent', 'awaiting-customer', 'closed'] as const;
-export type ThreadStatusFilter = (typeof THREAD_STATUSES)[number];
+export type ThreadStatusFilter = ThreadStatus;
 
 export interface ThreadsQuery {
   customer?: string | undefined;

@@ -409,14 +409,14 @@ describe('ReplylineStack', () => {
       expect(JSON.stringify(template.toJSON())).not.toContain('replyline-agent-events');
     });
 
-    it('takes Agent Replied from the allowed help desks only, through a queue (DLQ, alarm) consumed with partial batch failures', () => {
+    it('takes Agent Replied and Thread Closed from the allowed help desks only, through a queue (DLQ, alarm) consumed with partial batch failures', () => {
       const withHelpdesk = synth(
         withConfig((c) => {
           c.helpdesk.eventSources = ['helpdesk.example', 'zendesk.acme'];
         }),
       ).template;
       const [ruleId, rule] = resourcesOf(withHelpdesk, 'AWS::Events::Rule').filter(([, r]) => JSON.stringify(r.Properties!.EventPattern).includes('Agent Replied'))[0]!;
-      expect(rule.Properties!.EventPattern).toEqual({ 'detail-type': ['Agent Replied'], source: ['helpdesk.example', 'zendesk.acme'] });
+      expect(rule.Properties!.EventPattern).toEqual({ 'detail-type': ['Agent Replied', 'Thread Closed'], source: ['helpdesk.example', 'zendesk.acme'] });
       const [target] = rule.Properties!.Targets;
       const queueId = refId(target.Arn)!;
       expect(withHelpdesk.toJSON().Resources[queueId].Type).toBe('AWS::SQS::Queue');

@@ -195,7 +195,7 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
         else state = 'threaded, not acknowledged by rule';
         if (item.acknowledge && ackCount !== 1) problems.push(`${mail.messageId}: owed one acknowledgement, sent ${ackCount}`);
         if (!item.acknowledge && ackCount !== 0) problems.push(`${mail.messageId}: not owed an acknowledgement, sent ${ackCount}`);
-        const routed = item.disposition !== 'quarantine' && !(item.disposition === 'ignore' && mail.kind === 'auto-reply');
+        const routed = item.disposition !== 'quarantine' && !(item.disposition === 'machine-mail' && mail.kind === 'auto-reply');
         if (routed && forwardCount !== 1) problems.push(`${mail.messageId} (${mail.kind}): routed, forwarded ${forwardCount} times`);
         // Every threaded mail announces itself, every delivered one its routing; a copy is allowed (consumers key on messageKey).
         const owed = [...(item.disposition !== 'quarantine' ? [['Message Received', received.get(mail.messageId) ?? 0] as const] : []), ...(routed ? [['Thread Routed', routedEvents.get(mail.messageId) ?? 0] as const] : [])];

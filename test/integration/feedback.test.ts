@@ -32,7 +32,7 @@ describe('SES sending feedback on the local stack', () => {
       to: ['support@example.com'],
     });
     const processing = await waitFor(() => threads.getProcessing(second), 'the second mail to be recorded');
-    expect(processing).toMatchObject({ disposition: 'ignore', acknowledge: false, threadRef: expect.stringMatching(/^RL-/) });
+    expect(processing).toMatchObject({ disposition: 'unacknowledged', acknowledge: false, threadRef: expect.stringMatching(/^RL-/) });
     expect(processing.reasons.some(({ code }) => code === 'suppressed')).toBe(true);
     expect(await acknowledgementsOf(second)).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReason } from '../../lambdas/schemas/reasons.js';
 import { ingestMail } from '../../lambdas/core/ingest.js';
-import { recordHelpdeskReply } from '../../lambdas/core/agent-events.js';
+import { recordHelpdeskClose, recordHelpdeskReply } from '../../lambdas/core/agent-events.js';
 import { createAgentEventsHandler } from '../../lambdas/handlers/agent-events.js';
 import { composeMime } from '../../lambdas/adapters/mime-composer.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
@@ -193,6 +193,35 @@ describe('Agent Replied events from an outside help desk', () => {
   });
 });
 
+describe('Thread Closed events from an outside help desk', () => {
+  it('stop the promise once, however often they are delivered; the customer writing again reopens the thread', async () => {
+    const { deps: ingestDeps, ref } = await customerThread();
+    const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts };
+    const detail = { version: 1 as const, threadRef: ref, agent: 'kim', closedAt: '2026-11-24T03:00:00.000Z' };
+    expect(await recordHelpdeskClose(detail, deps)).toBe('recorded');
+    const closed = structuredClone(deps.threads.threads.get(ref)!);
+    expect(closed).toMatchObject({ status: 'closed', sla: undefined, closed: { at: new Date(detail.closedAt), by: 'kim' } });
+    expect(await recordHelpdeskClose(detail, deps)).toBe('already-recorded');
+    expect(deps.threads.threads.get(ref)!.version).toBe(closed.version);
+    expect(await recordHelpdeskClose({ ...detail, threadRef: 'RL-ZZZZZZ' }, deps)).toBe('unknown-thread');
+
+    deps.clock.set('2026-11-24T05:00:00.000Z');
+    await ingestMail(receive(ingestDeps, rawMail({ from: 'Jane Doe <jane@customer.example.org>', to: 'support@example.com', subject: `Re: Kettle leaks [#${ref}]`, body: 'It leaks again.', messageId: 'again@customer.example.org', headers: { 'In-Reply-To': '<root@customer.example.org>' } }), { receivedAt: new Date('2026-11-24T05:00:00.000Z') }), ingestDeps);
+    const reopened = deps.threads.threads.get(ref)!;
+    expect(reopened).toMatchObject({ status: 'awaiting-agent', closed: undefined, sla: { target: 'nextReply' } });
+    expect(deps.threads.messages.at(-1)!.reasons).toContainEqual({ code: 'sla-restarted', detail: 'closed thread reopened; next-reply clock started' });
+  });
+
+  it('leave the thread open when the customer wrote after it was closed there', async () => {
+    const { deps: ingestDeps, ref } = await customerThread();
+    const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts };
+    const before = deps.threads.threads.get(ref)!;
+    const closedAt = new Date(before.lastInboundAt.getTime() - 60_000).toISOString();
+    expect(await recordHelpdeskClose({ version: 1, threadRef: ref, closedAt }, deps)).toBe('superseded');
+    expect(deps.threads.threads.get(ref)).toMatchObject({ status: 'awaiting-agent', version: before.version });
+  });
+});
+
 describe('the agent-events function (help-desk events through their SQS queue)', () => {
   /** An SQS record whose body is the whole EventBridge event, as an EventBridge → SQS target delivers it. */
   const record = (id: string, event: unknown) => ({ messageId: id, body: typeof event === 'string' ? event : JSON.stringify(event), attributes: { ApproximateReceiveCount: '1' } });
@@ -208,7 +237,7 @@ describe('the agent-events function (help-desk events through their SQS queue)',
     detail: { version: 1, threadRef, agent: 'kim', repliedAt: '2026-11-24T03:00:00.000Z', via: 'helpdesk' },
   });
 
-  it('records an allowed help desk\'s reply, ignores other sources, and fails only a malformed record of the batch', async () => {
+  it('records an allowed help desk\'s reply and close, ignores other sources, and fails only a malformed record of the batch', async () => {
     const { deps: ingestDeps, ref } = await customerThread();
     const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts, allowedSources: ['helpdesk.example'] };
     const handler = createAgentEventsHandler(() => deps);
@@ -220,6 +249,9 @@ describe('the agent-events function (help-desk events through their SQS queue)',
     } as never);
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'broken' }]);
     expect(deps.threads.threads.get(ref)).toMatchObject({ status: 'awaiting-customer' });
+    const closing = { ...agentReplied('helpdesk.example', ref), 'detail-type': 'Thread Closed', detail: { version: 1, threadRef: ref, closedAt: '2026-11-24T03:10:00.000Z' } };
+    expect((await handler({ Records: [record('close', closing)] } as never)).batchItemFailures).toEqual([]);
+    expect(deps.threads.threads.get(ref)).toMatchObject({ status: 'closed' });
     // A source outside helpdesk.eventSources cannot stop a clock.
     expect(deps.threads.threads.get(stranger.ref)).toMatchObject({ status: 'awaiting-agent' });
   });

@@ -23,7 +23,7 @@ describe('replyline explain', () => {
     const followUp = file('follow-up.eml', 'From: jane@customer.example.org\r\nTo: support@example.com\r\nSubject: Re: parcel [#RL-7K3F9Q]\r\nIn-Reply-To: <x@y>\r\n\r\nAny news?\r\n');
     const [first, second, third] = explain(customer, vacation, followUp);
     expect(first).toMatchObject({ disposition: 'new-thread', acknowledge: true, language: 'en', team: 'support', priority: 'normal', firstReplyDue: '2026-11-24T08:00:00.000Z', faq: ['delivery-time'] });
-    expect(second).toMatchObject({ disposition: 'ignore', acknowledge: false, firstReplyDue: null });
+    expect(second).toMatchObject({ disposition: 'machine-mail', acknowledge: false, firstReplyDue: null });
     expect(second!.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'auto-submitted' }), expect.objectContaining({ code: 'out-of-office-subject' })]));
     expect(third).toMatchObject({ disposition: 'follow-up', acknowledge: false });
     expect(third!.threadEvidence).toEqual(expect.arrayContaining([expect.stringMatching(/In-Reply-To/), expect.stringMatching(/RL-7K3F9Q/)]));
@@ -33,7 +33,7 @@ describe('replyline explain', () => {
     const away = file('away.eml', 'From: Jan <jan@customer.example.org>\r\nTo: support@example.com\r\nSubject: Out of office\r\nDate: Tue, 24 Nov 2026 07:00:00 +0100\r\nMessage-ID: <away.1@customer.example.org>\r\n\r\nI am out of the office until 5 May. For urgent matters please call Anna.\r\n');
     const [result] = explain(away);
     expect(result).toMatchObject({
-      disposition: 'ignore',
+      disposition: 'machine-mail',
       acknowledge: false,
       screening: {
         score: 9,

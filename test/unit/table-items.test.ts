@@ -32,7 +32,7 @@ describe('thread items as the table stores them', () => {
 describe('processing items as the table stores them', () => {
   const processing: InboundProcessing = {
     dedupeKey: 'order-4711@customer.example.org',
-    disposition: 'ignore',
+    disposition: 'machine-mail',
     role: 'customer',
     threadRef: 'RL-ABC123',
     receiptId: 'receipt-1',

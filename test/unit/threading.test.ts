@@ -94,7 +94,7 @@ describe('matching a follow-up to its thread, in order', () => {
     deps.threads.threads.get(ref)!.status = 'awaiting-customer';
     const oof = rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'Automatic reply: Re: Kettle', body: 'I am away', headers: { 'In-Reply-To': `<${deps.mailer.wireMessageIdOf(ack)}>`, 'Auto-Submitted': 'auto-replied' } });
     const result = await ingestMail(receive(deps, oof), deps);
-    expect(result).toMatchObject({ disposition: 'ignore', threadRef: ref, acknowledge: false });
+    expect(result).toMatchObject({ disposition: 'machine-mail', threadRef: ref, acknowledge: false });
     expect(deps.threads.threads.get(ref)!.status).toBe('awaiting-customer');
     expect(deps.mailer.sent).toHaveLength(1);
   });
@@ -108,7 +108,7 @@ describe('the per-sender acknowledgement limit', () => {
       results.push(await ingestMail(receive(deps, rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: `Question ${index}`, body: 'x', messageId: `q${index}@customer.example.org` })), deps));
     }
     expect(results.map((result) => result.acknowledge)).toEqual([true, true, true, false, false]);
-    expect(results.map((result) => result.disposition)).toEqual(['new-thread', 'new-thread', 'new-thread', 'ignore', 'ignore']);
+    expect(results.map((result) => result.disposition)).toEqual(['new-thread', 'new-thread', 'new-thread', 'unacknowledged', 'unacknowledged']);
     expect(results[3]!.reasons.map(renderReason).join()).toContain('rate-limited');
     expect(deps.threads.threads.size).toBe(5);
     expect(deps.mailer.sent).toHaveLength(3);
@@ -120,7 +120,7 @@ describe('suppressed senders', () => {
     const deps = memoryDependencies();
     deps.threads.suppressed.add('jane@customer.example.org');
     const result = await ingestMail(receive(deps, rawMail({ from: 'jane@customer.example.org', to: 'support@example.com', subject: 'Hi', body: 'x' })), deps);
-    expect(result).toMatchObject({ disposition: 'ignore', acknowledge: false });
+    expect(result).toMatchObject({ disposition: 'unacknowledged', acknowledge: false });
     expect(deps.threads.threads.size).toBe(1);
     expect(deps.mailer.sent).toHaveLength(0);
   });
