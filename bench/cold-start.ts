@@ -13,7 +13,7 @@ import { summarize, type BenchOptions, type BenchSection } from './support.js';
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The config `cdk synth` bundles by default (bin/replyline.ts). */
 const CONFIG = join(REPO_ROOT, 'replyline.config.json');
-/** Issue 7's target: ingest's load time at most this many times its baseline's. */
+/** The target: ingest's load time at most this many times its baseline's. */
 const TARGET_RATIO = 2;
 const RESULT_PREFIX = 'replyline-cold-start ';
 

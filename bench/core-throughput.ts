@@ -5,16 +5,15 @@ import { simpleParser } from 'mailparser';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
 import { parseMail } from '../lambdas/adapters/mail-parser.js';
 import { createSla } from '../lambdas/adapters/wiring.js';
-import { ingestMail, type IngestDependencies } from '../lambdas/core/ingest.js';
+import { ingestMail } from '../lambdas/core/ingest.js';
 import { returnPathAddress, type ReceiptEnvelope } from '../lambdas/core/mail.js';
 import { CORPUS_ABSENT, CORPUS_DIR } from '../test/support/corpus.js';
-import { fixedClock, MemoryEvents, MemoryMailer, MemoryRawMail, MemoryRoutingQueue, MemorySendingLog, MemoryThreadStore, memorySecrets } from '../test/support/memory-ports.js';
+import { memoryDependencies, RECEIVED_AT } from '../test/support/fixtures.js';
+import { fixedClock, MemoryRawMail, memorySecrets } from '../test/support/memory-ports.js';
 import type { BenchOptions, BenchSection } from './support.js';
 
-/** Issue 7's target: the whole in-process ingest at no less than this share of mailparser's own rate. */
+/** The target: the whole in-process ingest at no less than this share of mailparser's own rate. */
 const TARGET_RATIO = 1.0;
-/** A Tuesday inside business hours (the promised reply time is then a working-day computation, as usual). */
-const RECEIVED_AT = new Date('2026-11-24T02:00:00Z');
 
 interface CorpusMail {
   path: string;
@@ -133,7 +132,7 @@ async function baselineRound(corpus: CorpusMail[]): Promise<Round> {
  */
 function replylineRunner(corpus: CorpusMail[]) {
   const config = readConfigFile('replyline.config.json');
-  const sla = createSla(config, RECEIVED_AT);
+  const slaPolicy = createSla(config, RECEIVED_AT);
   const rawMail = new MemoryRawMail();
   const locations = corpus.map((mail, index) => rawMail.put(`inbound/corpus-${index}`, mail.raw));
   const secrets = memorySecrets();
@@ -146,23 +145,7 @@ function replylineRunner(corpus: CorpusMail[]) {
     const started = performance.now();
     for (const [index, mail] of corpus.entries()) {
       const at = performance.now();
-      const sendingLog = new MemorySendingLog();
-      const mailer = new MemoryMailer();
-      mailer.sendingLog = sendingLog;
-      const deps: IngestDependencies = {
-        rawMail,
-        parser: { parse: parseMail },
-        threads: new MemoryThreadStore(),
-        mailer,
-        sendingLog,
-        events: new MemoryEvents(),
-        routing: new MemoryRoutingQueue(),
-        secrets,
-        clock,
-        config,
-        sla,
-        instanceId: 'bench.example.com',
-      };
+      const deps = memoryDependencies(config, { rawMail, slaPolicy, secrets, clock, instanceId: 'bench.example.com' });
       const envelope: ReceiptEnvelope = {
         receiptId: `bench-receipt-${++receipts}`,
         receivedAt: RECEIVED_AT,
@@ -175,7 +158,7 @@ function replylineRunner(corpus: CorpusMail[]) {
       perMail.push(performance.now() - at);
       // The acknowledgement must really have been rendered, not just owed.
       if (result.acknowledge) {
-        if (!mailer.sent[0]?.text) throw new Error(`core-throughput: ${mail.path} owed an acknowledgement but none was rendered`);
+        if (!deps.mailer.sent[0]?.text) throw new Error(`core-throughput: ${mail.path} owed an acknowledgement but none was rendered`);
         acknowledged++;
       }
     }

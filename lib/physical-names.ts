@@ -4,6 +4,14 @@
  * them all at synth (`checkPhysicalNames`) and says which stack name would fit.
  */
 
+/** Where SES stores each received mail in the raw-mail bucket; ingest may read only below it. */
+export const RAW_MAIL_PREFIX = 'inbound/';
+
+/** The object SES stores a received mail as: named by its receipt id, below RAW_MAIL_PREFIX. */
+export function rawMailKey(receiptId: string): string {
+  return `${RAW_MAIL_PREFIX}${receiptId}`;
+}
+
 /** What AWS allows for one kind of name. */
 interface NameRule {
   service: string;

@@ -12,7 +12,7 @@ import type { AlertsConfig } from '../lambdas/schemas/alerts-config.js';
 import { LOCAL_REGION } from './local-aws.js';
 import { addLocalRule, type LocalEvent, type LocalEventBus } from './event-bus.js';
 import { startQueuePoller } from './queue-poller.js';
-import { ensureQueueWithDlq } from './resources.js';
+import { ensureQueueWithDlq, localResourceNames } from './resources.js';
 import type { LocalSecrets } from './secrets.js';
 
 /**
@@ -85,7 +85,7 @@ async function startChatChannel(options: LocalAlertsOptions): Promise<(() => Pro
   }
   const sqs = createSqsClient(env);
   try {
-    const queue = await ensureQueueWithDlq(sqs, `${name}-alert-chat`, {
+    const queue = await ensureQueueWithDlq(sqs, localResourceNames(name).alertChatQueue, {
       visibilityTimeoutSeconds: options.chat.visibilityTimeoutSeconds ?? 10,
       maxReceiveCount: options.chat.maxReceiveCount ?? 5,
     });

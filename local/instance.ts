@@ -14,7 +14,7 @@ import { createDeliverHandler } from '../lambdas/handlers/deliver.js';
 import { createAgentEventsHandler } from '../lambdas/handlers/agent-events.js';
 import type { Emulators } from './emulators.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
-import { ensureBucket, ensureQueueWithDlq, ensureTable, type QueueWithDlq } from './resources.js';
+import { ensureBucket, ensureQueueWithDlq, ensureTable, localResourceNames, type QueueWithDlq } from './resources.js';
 import { startQueuePoller, type QueuePoller, type SqsHandler } from './queue-poller.js';
 import { addLocalRule } from './event-bus.js';
 import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
@@ -78,19 +78,20 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
   const dynamo = new DynamoDBClient({ ...clientOptions, endpoint: endpoints.dynamodb });
   const queueOptions = { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds ?? 10, maxReceiveCount: options.maxReceiveCount ?? 5 };
 
+  const names = localResourceNames(options.name);
   const teams: Record<string, QueueWithDlq> = {};
-  for (const team of Object.keys(config.teams)) teams[team] = await ensureQueueWithDlq(sqs, `${options.name}-team-${team}`, queueOptions);
+  for (const team of Object.keys(config.teams)) teams[team] = await ensureQueueWithDlq(sqs, names.teamQueue(team), queueOptions);
   const resources = {
-    bucket: `${options.name}-raw-mail`,
-    table: `${options.name}-threads`,
-    bus: `${options.name}-bus`,
-    topicArn: `arn:aws:sns:${LOCAL_REGION}:000000000000:${options.name}-inbound-mail`,
-    threadKeySecret: `${options.name}/thread-address-key`,
-    inbound: await ensureQueueWithDlq(sqs, `${options.name}-inbound`, queueOptions),
+    bucket: names.bucket,
+    table: names.table,
+    bus: names.bus,
+    topicArn: names.inboundTopicArn,
+    threadKeySecret: names.threadKeySecret,
+    inbound: await ensureQueueWithDlq(sqs, names.inboundQueue, queueOptions),
     teams,
-    feedback: await ensureQueueWithDlq(sqs, `${options.name}-ses-feedback`, queueOptions),
-    agentEvents: await ensureQueueWithDlq(sqs, `${options.name}-agent-events`, queueOptions),
-    configurationSet: `${options.name}-sending`,
+    feedback: await ensureQueueWithDlq(sqs, names.feedbackQueue, queueOptions),
+    agentEvents: await ensureQueueWithDlq(sqs, names.agentEventsQueue, queueOptions),
+    configurationSet: names.configurationSet,
   };
   // As the stack's SES configuration set → SNS → feedback queue.
   await fetch(`${endpoints.ses}/_local/event-destinations`, { method: 'POST', body: JSON.stringify({ configurationSet: resources.configurationSet, queueUrl: resources.feedback.url }) });

@@ -6,6 +6,7 @@ import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 import { resolveServiceAddress } from '../lambdas/core/service-address.js';
 import { maskAddress } from '../lambdas/core/mail.js';
 import { buildSesNotification, snsEnvelopeFor } from '../lambdas/schemas/ses-notification.js';
+import { rawMailKey } from '../lib/physical-names.js';
 
 /** SES's limit for received mail, headers included. */
 export const MAX_MAIL_BYTES = 40 * 1024 * 1024;
@@ -64,7 +65,7 @@ export async function startSmtpInbound(options: {
     const receiptId = randomBytes(20).toString('hex');
     const envelopeSender = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
     const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
-    const key = `inbound/${receiptId}`;
+    const key = rawMailKey(receiptId);
     const prefix =
       `Return-Path: <${envelopeSender}>\r\n` +
       `Received: from ${session.hostNameAppearsAs || 'unknown'} (${session.remoteAddress}) by replyline.local with SMTP id ${receiptId}; ${receivedAt.toUTCString()}\r\n`;

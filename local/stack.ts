@@ -1,3 +1,4 @@
+// local/: the local emulator runtime `npm start` runs (emulators, local bus, queue pollers, SMTP inbound, SES outbox proxy, SLA timer, alerts, instance wiring, resources).
 import { rmSync } from 'node:fs';
 import { DEFAULT_PORTS, startEmulators, type EmulatorPorts, type Emulators } from './emulators.js';
 import { startInstance, type LocalInstance } from './instance.js';
@@ -8,6 +9,9 @@ export interface LocalPorts extends EmulatorPorts {
 }
 
 export const DEFAULT_LOCAL_PORTS: LocalPorts = { ...DEFAULT_PORTS, smtp: 2525 };
+
+/** Name of the instance `npm start` runs: the prefix of its resources' names (localResourceNames). */
+export const LOCAL_INSTANCE_NAME = 'replyline';
 
 /** Ports for `npm start`: defaults, each overridable by REPLYLINE_<NAME>_PORT (e.g. REPLYLINE_SMTP_PORT). */
 export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalPorts {
@@ -28,7 +32,7 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** The whole local Replyline: emulators plus one instance named `replyline`. */
+/** The whole local Replyline: emulators plus one instance named LOCAL_INSTANCE_NAME (`replyline`). */
 export async function startLocalStack(options: {
   stateDir: string;
   configFile: string;
@@ -45,7 +49,7 @@ export async function startLocalStack(options: {
   const emulators = await startEmulators({ ports: options.ports, stateDir: options.stateDir, persist: options.persist ?? true, log: options.log });
   try {
     const instance = await startInstance(emulators.endpoints, {
-      name: 'replyline',
+      name: LOCAL_INSTANCE_NAME,
       configFile: options.configFile,
       smtpPort: options.ports.smtp,
       sla: { timeScale: options.timeScale ?? 1 },

@@ -34,7 +34,7 @@ export function createDeliverDependencies(env: NodeJS.ProcessEnv = process.env):
     secrets: new SecretsManagerSecrets(createSecretsManagerClient(env)),
     clock: systemClock,
     config,
-    sla: createSla(config),
+    slaPolicy: createSla(config),
     instanceId: settings.INSTANCE_ID,
   };
 }

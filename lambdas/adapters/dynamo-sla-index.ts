@@ -68,7 +68,7 @@ export class DynamoSlaIndex implements SlaIndex {
   }
 
   async recordEmissions(thread: ThreadRecord, expectedVersion: number, emissions: PendingSlaEmission[]): Promise<RecordEmissionsOutcome> {
-    const clock = thread.sla;
+    const clock = thread.slaClock;
     if (!clock) throw new Error('recordEmissions needs the thread\'s new clock');
     const index = slaIndexKeys(thread.ref, nextSlaCheck(clock));
     const set = ['version = :next'];
@@ -180,7 +180,7 @@ export class DynamoSlaIndex implements SlaIndex {
 function toEntry(item: Item): SlaIndexEntry | undefined {
   if (item.kind === 'thread') {
     const thread = toThread(item);
-    const at = nextSlaCheck(thread.sla);
+    const at = nextSlaCheck(thread.slaClock);
     return at ? { kind: 'thread', at, thread } : undefined;
   }
   if (item.kind === 'sla-emission') {

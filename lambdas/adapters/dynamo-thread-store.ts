@@ -85,17 +85,18 @@ export class DynamoThreadStore implements ThreadStore {
   }
 
   async getProcessing(dedupeKey: string): Promise<InboundProcessing | undefined> {
-    const item = await this.get(keys.messageLink(dedupeKey));
+    const item = await this.get(keys.processing(dedupeKey));
     return item && item.kind === 'inbound' ? toProcessing(item) : undefined;
   }
 
   async lookupInbound(dedupeKey: string, sender: string | undefined, messageIds: readonly string[]): Promise<InboundLookup> {
-    const processingKey = keys.messageLink(dedupeKey);
+    const processingKey = keys.processing(dedupeKey);
     const suppressionKey = sender ? keys.suppression(sender) : undefined;
     const items = await this.batchGet([processingKey, ...(suppressionKey ? [suppressionKey] : []), ...messageIds.map((id) => keys.messageLink(id))]);
     const processing = items.get(itemKey(processingKey));
     return {
       processing: processing?.kind === 'inbound' ? toProcessing(processing) : undefined,
+      sentByUs: processing?.kind === 'outbound',
       suppressed: suppressionKey ? items.has(itemKey(suppressionKey)) : false,
       knownMessageIds: linkedThreads(items, messageIds),
     };
@@ -156,7 +157,7 @@ export class DynamoThreadStore implements ThreadStore {
       const result = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.messageLink(dedupeKey),
+          Key: keys.processing(dedupeKey),
           UpdateExpression: 'SET #lease = :until',
           ConditionExpression: 'contains(pending, :effect) AND (attribute_not_exists(#lease) OR #lease < :now)',
           ExpressionAttributeNames: { '#lease': lease },
@@ -184,7 +185,7 @@ export class DynamoThreadStore implements ThreadStore {
       this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.messageLink(dedupeKey),
+          Key: keys.processing(dedupeKey),
           UpdateExpression: 'REMOVE #lease',
           ConditionExpression: '#lease = :until',
           ExpressionAttributeNames: { '#lease': leaseAttribute(effect) },
@@ -204,7 +205,7 @@ export class DynamoThreadStore implements ThreadStore {
       this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.messageLink(dedupeKey),
+          Key: keys.processing(dedupeKey),
           // DELETE and REMOVE are no-ops for effects already done: completing twice changes nothing.
           UpdateExpression: `DELETE pending :effects REMOVE ${Object.keys(names).join(', ')}`,
           ConditionExpression: 'attribute_exists(PK)',

@@ -30,7 +30,7 @@ export function createIngestDependencies(env: NodeJS.ProcessEnv = process.env): 
     secrets: new SecretsManagerSecrets(createSecretsManagerClient(env), settings.THREAD_KEY_SECRET_ID),
     clock: systemClock,
     config,
-    sla: createSla(config),
+    slaPolicy: createSla(config),
     instanceId: settings.INSTANCE_ID,
   };
 }

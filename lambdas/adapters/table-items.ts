@@ -93,13 +93,13 @@ export function threadItem(thread: ThreadRecord): Item {
     firstReplyDue: iso(thread.firstReplyDue),
     firstRespondedAt: iso(thread.firstRespondedAt),
     lastAgentReplyAt: iso(thread.lastAgentReplyAt),
-    sla: clockItem(thread.sla),
+    sla: clockItem(thread.slaClock),
     owedRecovery: thread.owedRecovery && { clock: clockItem(thread.owedRecovery.clock), repliedAt: iso(thread.owedRecovery.repliedAt) },
     closed: thread.closed && { at: iso(thread.closed.at), by: thread.closed.by },
     expiresAt: epochSeconds(thread.expiresAt),
     GSI1PK: keys.customer(thread.customer.address),
     GSI1SK: iso(thread.createdAt),
-    ...slaIndexKeys(thread.ref, nextSlaCheck(thread.sla)),
+    ...slaIndexKeys(thread.ref, nextSlaCheck(thread.slaClock)),
     ...(thread.status === 'awaiting-agent' && !thread.automated ? openByTeamKeys(thread.ref, thread.team, thread.createdAt) : {}),
   };
 }
@@ -160,7 +160,7 @@ const threadSchema = z
       firstReplyDue: item.firstReplyDue,
       firstRespondedAt: item.firstRespondedAt,
       lastAgentReplyAt: item.lastAgentReplyAt,
-      sla: item.sla,
+      slaClock: item.sla,
       owedRecovery: item.owedRecovery,
       closed: item.closed && { at: item.closed.at, by: item.closed.by },
       expiresAt: item.expiresAt,
@@ -230,7 +230,7 @@ export function sentMailItems(dedupeKey: string, sent: SentRecord): Item[] {
 
 export function processingItem(processing: InboundProcessing): Item {
   return {
-    ...keys.messageLink(processing.dedupeKey),
+    ...keys.processing(processing.dedupeKey),
     kind: 'inbound',
     disposition: processing.disposition,
     role: processing.role,

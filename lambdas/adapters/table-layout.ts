@@ -45,7 +45,13 @@ export const keys = {
   thread: (ref: string) => ({ PK: `${PREFIX.thread}${ref}`, SK: THREAD_SK }),
   message: (ref: string, at: Date, dedupeKey: string) => ({ PK: `${PREFIX.thread}${ref}`, SK: `${PREFIX.message}${at.toISOString()}#${shortHash(dedupeKey)}` }),
   emission: (ref: string, key: string) => ({ PK: `${PREFIX.thread}${ref}`, SK: `${PREFIX.emission}${key}` }),
+  /** Links a Message-ID (ours or a customer's) to its thread. */
   messageLink: (messageId: string) => ({ PK: `${PREFIX.link}${messageId}`, SK: 'MID' }),
+  /**
+   * The processing record of the mail with this dedupe key. It shares the link's layout: a dedupe key is
+   * the mail's Message-ID (or `receipt:<id>`), so the record also links that Message-ID to the thread.
+   */
+  processing: (dedupeKey: string) => keys.messageLink(dedupeKey),
   quarantineDay: (day: string) => `${PREFIX.quarantine}${day}`,
   quarantine: (receivedAt: Date, receiptId: string) => ({ PK: keys.quarantineDay(receivedAt.toISOString().slice(0, 10)), SK: `${receivedAt.toISOString()}#${receiptId}` }),
   ackAllowances: (sender: string) => `${PREFIX.rate}${sender}`,

@@ -3,16 +3,15 @@ import { classify, type Classification } from './classify/classify.js';
 import type { InboundMail } from './mail.js';
 import type { ServiceAddress } from './service-address.js';
 
-/** What ingest records about a mail's classification (DESIGN "classify"). */
+/** What ingest records about the classification of a mail that opens a thread. */
 export type MailClassification = Classification;
 
-export interface ClassificationContext {
-  /** Earlier customer mails of this thread still awaiting our first reply (escalation). */
-  awaitingFirstReplyRepeat: number;
-}
-
-/** Config rules, then built-in intents, language, urgency and escalation, for the address the mail was sent to. */
-export function classifyMail(mail: InboundMail, service: ServiceAddress, config: ReplylineConfig, context: ClassificationContext = { awaitingFirstReplyRepeat: 0 }): MailClassification {
+/**
+ * Config rules, then built-in intents, language and urgency, for the address the mail was sent
+ * to. A follow-up is not classified again: a customer writing again while unanswered raises the
+ * thread's priority by the SLA policy's repeat-contact rule.
+ */
+export function classifyMail(mail: InboundMail, service: ServiceAddress, config: ReplylineConfig): MailClassification {
   const sender = mail.replyTo[0]?.address ?? mail.from?.address ?? '';
   return classify(
     {
@@ -21,7 +20,6 @@ export function classifyMail(mail: InboundMail, service: ServiceAddress, config:
       recipient: service.entry.address,
       sender,
       headers: mail.headers,
-      awaitingFirstReplyRepeat: context.awaitingFirstReplyRepeat,
     },
     config.classification,
     {

@@ -68,7 +68,7 @@ async function deliver({ message, destination, deps }: Delivery, attempt: SendAt
     return undefined;
   }
   if (!processing) throw new Error('the routed mail has no processing record');
-  const timeZone = deps.sla.calendarFor(message.priority, message.team).calendar.timeZone;
+  const timeZone = deps.slaPolicy.calendarFor(message.priority, message.team).calendar.timeZone;
   const forward = composeForward({ message, mail, mailbox: destination.address, config: deps.config, instanceId: deps.instanceId, timeZone });
   const forwarded = await sendOnce(forward, deps, attempt);
   return { effect: 'deliver', sentMessageIds: forwarded.wireMessageIds, threadRef: message.threadRef, at: deps.clock.now(), mailRecordedAt: processing.createdAt, expiresAt: processing.expiresAt };

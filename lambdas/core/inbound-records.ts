@@ -43,9 +43,12 @@ export interface RecordContext {
   screening: Screening;
   dedupeKey: string;
   config: ReplylineConfig;
-  sla: SlaPolicy;
+  slaPolicy: SlaPolicy;
   now: Date;
 }
+
+/** A quarantined mail's context: it may not have parsed at all. */
+export type QuarantineContext = Omit<RecordContext, 'mail'> & { mail: InboundMail | undefined };
 
 export function expiry(from: Date, config: ReplylineConfig): Date {
   return new Date(from.getTime() + config.retention.threadDays * DAY_MS);
@@ -55,7 +58,7 @@ const isOurs = (config: ReplylineConfig) => (address: string) => isServiceAddres
 
 export function newThreadRecord(
   context: RecordContext,
-  known: { service: ServiceAddress; customer: MailAddress; classification: MailClassification },
+  decided: { service: ServiceAddress; customer: MailAddress; classification: MailClassification },
   match: Extract<ThreadMatch, { kind: 'new' }>,
   ref: string,
   /** Why ingest withholds an acknowledgement that screening allowed (the per-sender limit), if it does. */
@@ -63,9 +66,9 @@ export function newThreadRecord(
 ): InboundRecord {
   const { envelope, mail, screening, config, now } = context;
   const acknowledge = screening.acknowledge && rateLimited === undefined;
-  const { service, customer, classification } = known;
+  const { service, customer, classification } = decided;
   const expiresAt = expiry(envelope.receivedAt, config);
-  const clock = screening.automated ? undefined : startClock('firstResponse', envelope.receivedAt, classification.priority, classification.team, context.sla);
+  const clock = screening.automated ? undefined : startClock('firstResponse', envelope.receivedAt, classification.priority, classification.team, context.slaPolicy);
   const thread: ThreadRecord = {
     ref,
     version: 1,
@@ -89,7 +92,7 @@ export function newThreadRecord(
     firstReplyDue: clock?.dueAt,
     firstRespondedAt: undefined,
     lastAgentReplyAt: undefined,
-    sla: clock,
+    slaClock: clock,
     expiresAt,
   };
   const reasons: Reason[] = [...screening.reasons, ...match.reasons, ...classification.reasons];
@@ -114,7 +117,7 @@ export function followUpRecord(context: RecordContext, customer: MailAddress, ma
   const participants = new Set([...before.participants, ...otherParticipants(mail, before.customer.address, isOurs(config))]);
   if (customer.address !== before.customer.address) participants.add(customer.address);
   // Machine mail (an out-of-office reply to our answer) never hands the move back to us.
-  const change = screening.automated ? { thread: before, reasons: [] } : onCustomerMail(before, envelope.receivedAt, context.sla);
+  const change = screening.automated ? { thread: before, reasons: [] } : onCustomerMail(before, envelope.receivedAt, context.slaPolicy);
   const after: ThreadRecord = {
     ...change.thread,
     version: before.version + 1,
@@ -166,7 +169,7 @@ export function agentReplyRecord(context: RecordContext, agent: Agent, sender: s
   };
 }
 
-export function quarantineRecord(context: Omit<RecordContext, 'mail'> & { mail: InboundMail | undefined }, sender: string | undefined): { record: QuarantineRecord; processing: InboundProcessing } {
+export function quarantineRecord(context: QuarantineContext, sender: string | undefined): { record: QuarantineRecord; processing: InboundProcessing } {
   const { envelope, mail, screening, config, dedupeKey } = context;
   const expiresAt = expiry(envelope.receivedAt, config);
   return {

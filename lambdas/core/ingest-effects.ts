@@ -25,7 +25,7 @@ export interface EffectDependencies extends EffectRunnerDependencies, SendingDep
   events: EventPublisher;
   secrets: Secrets;
   config: ReplylineConfig;
-  sla: SlaPolicy;
+  slaPolicy: SlaPolicy;
   instanceId: string;
 }
 
@@ -90,7 +90,7 @@ async function sendAcknowledgement({ processing, mail, thread, deps }: IngestEff
     config: deps.config,
     instanceId: deps.instanceId,
     threadAddress: await replyAddressOf(thread, deps),
-    timeZone: deps.sla.calendarFor(thread.priority, thread.team).calendar.timeZone,
+    timeZone: deps.slaPolicy.calendarFor(thread.priority, thread.team).calendar.timeZone,
     faq: suggestFaq(`${mail.subject}\n${mail.text}`, thread.replyLanguage, deps.config),
   });
   return sentRecord('acknowledge', await sendOnce(ack, deps, attempt), thread, processing, deps);

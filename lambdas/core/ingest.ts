@@ -4,12 +4,12 @@ import { identifyAgent } from './agents.js';
 import { classifyMail, type MailClassification } from './classification.js';
 import { EFFECT_LEASE_MS } from './effect-runner.js';
 import { INGEST_EFFECTS, finishEffects, type FreshRecord, type IngestDependencies } from './ingest-effects.js';
-import { agentReplyRecord, followUpRecord, newThreadRecord, quarantineRecord, type RecordContext } from './inbound-records.js';
+import { agentReplyRecord, followUpRecord, newThreadRecord, quarantineRecord, type QuarantineContext, type RecordContext } from './inbound-records.js';
 import { UnparseableMailError, type InboundMail, type MailAddress, type ReceiptEnvelope } from './mail.js';
-import { dedupeKeyFor, receiptDedupeKey } from './message-ids.js';
+import { chooseDedupeKey, dedupeKeyFor } from './message-ids.js';
 import type { Disposition } from '../schemas/vocabulary.js';
 import type { InboundProcessing, InboundRecord, SideEffect } from './records.js';
-import { screenMail, type Screening } from './screening/screen.js';
+import { screenMail, type Screening, type ScreeningFacts } from './screening/screen.js';
 import { resolveServiceAddress, type ServiceAddress } from './service-address.js';
 import { matchThread, referencedMessageIds, verifyThreadAddress, type ThreadLookup } from './threading.js';
 import { threadRefFor } from './thread-ref.js';
@@ -43,14 +43,13 @@ export function analyzeMail(
   mail: InboundMail | undefined,
   envelope: ReceiptEnvelope,
   deps: Pick<IngestDependencies, 'config'>,
-  suppressed: boolean,
-  unparseable?: Reason,
+  facts: ScreeningFacts,
 ): MailAnalysis {
   const { config } = deps;
   const candidates = [...envelope.recipients, ...(mail ? [...mail.to, ...mail.cc].map((address) => address.address) : [])];
   const service = resolveServiceAddress(candidates, config);
   const customer = mail ? (mail.replyTo[0] ?? mail.from) : undefined;
-  const screening = screenMail(mail, envelope, config, { suppressed, unparseable });
+  const screening = screenMail(mail, envelope, config, facts);
   if (!service) {
     screening.quarantine = true;
     screening.acknowledge = false;
@@ -67,17 +66,18 @@ export function analyzeMail(
  * unfinished effects run.
  */
 export async function ingestMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<IngestResult> {
-  const { mail, refused } = await readMail(envelope, deps);
+  const { mail, unparseable } = await readMail(envelope, deps);
   const customer = mail ? (mail.replyTo[0] ?? mail.from) : undefined;
   // Everything the decisions below need from the table, in one read.
   const byMessageId = dedupeKeyFor(mail?.messageId, envelope.receiptId);
   const lookup = await deps.threads.lookupInbound(byMessageId, customer?.address, mail ? referencedMessageIds(mail) : []);
-  const { dedupeKey, prior } = await chooseDedupeKey(byMessageId, lookup.processing, envelope, customer?.address, deps.threads);
-  if (prior) return finish(prior, 'duplicate', mail, envelope, deps);
+  const { dedupeKey, prior } = await dedupeKeyAndPrior(byMessageId, lookup.sentByUs ? 'sent-by-us' : lookup.processing, envelope, customer?.address, deps.threads);
+  if (prior) return performOwedEffects(prior, 'duplicate', mail, envelope, deps);
 
-  const analysis = analyzeMail(mail, envelope, deps, lookup.suppressed, refused);
-  const context = (parsed: InboundMail): RecordContext => ({ envelope, mail: parsed, screening: analysis.screening, dedupeKey, config: deps.config, sla: deps.sla, now: deps.clock.now() });
-  if (!isThreadable(analysis)) return recordQuarantined(analysis, context(analysis.mail!), envelope, deps);
+  const analysis = analyzeMail(mail, envelope, deps, { suppressed: lookup.suppressed, sentByUs: lookup.sentByUs, unparseable });
+  const decided = { envelope, screening: analysis.screening, dedupeKey, config: deps.config, slaPolicy: deps.slaPolicy, now: deps.clock.now() };
+  if (!isThreadable(analysis)) return recordQuarantined(analysis, { ...decided, mail: analysis.mail }, envelope, deps);
+  const context = (parsed: InboundMail): RecordContext => ({ ...decided, mail: parsed });
   return recordThreaded(analysis, dedupeKey, context, lookup.knownMessageIds, envelope, deps);
 }
 
@@ -88,11 +88,11 @@ function isThreadable(analysis: MailAnalysis): analysis is ThreadableAnalysis {
   return !analysis.screening.quarantine && Boolean(analysis.mail && analysis.service && analysis.customer && analysis.classification);
 }
 
-async function recordQuarantined(analysis: MailAnalysis, context: RecordContext, envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<IngestResult> {
-  const { record, processing } = quarantineRecord({ ...context, mail: analysis.mail }, analysis.customer?.address);
+async function recordQuarantined(analysis: MailAnalysis, context: QuarantineContext, envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<IngestResult> {
+  const { record, processing } = quarantineRecord(context, analysis.customer?.address);
   const outcome = await deps.threads.recordQuarantine(record, processing);
-  if (outcome.kind === 'duplicate') return finish(outcome.processing, 'duplicate', analysis.mail, envelope, deps);
-  return finish(processing, 'recorded', analysis.mail, envelope, deps, { thread: undefined, claimedUntil: undefined });
+  if (outcome.kind === 'duplicate') return performOwedEffects(outcome.processing, 'duplicate', analysis.mail, envelope, deps);
+  return performOwedEffects(processing, 'recorded', analysis.mail, envelope, deps, { thread: undefined, claimedUntil: undefined });
 }
 
 /**
@@ -137,8 +137,8 @@ async function recordThreaded(
       continue;
     }
     const outcome = await deps.threads.recordInbound(withClaims(record, deps));
-    if (outcome.kind === 'recorded') return finish(record.processing, 'recorded', parsed, envelope, deps, { thread: record.thread.record, claimedUntil: record.claims?.until });
-    if (outcome.kind === 'duplicate') return finish(outcome.processing, 'duplicate', parsed, envelope, deps);
+    if (outcome.kind === 'recorded') return performOwedEffects(record.processing, 'recorded', parsed, envelope, deps, { thread: record.thread.record, claimedUntil: record.claims?.until });
+    if (outcome.kind === 'duplicate') return performOwedEffects(outcome.processing, 'duplicate', parsed, envelope, deps);
   }
   throw new Error(`could not record the mail after ${MAX_ATTEMPTS} attempts (thread ref collisions or concurrent updates)`);
 }
@@ -150,7 +150,8 @@ function withClaims(record: InboundRecord, deps: IngestDependencies): InboundRec
   return record;
 }
 
-async function finish(processing: InboundProcessing, outcome: IngestResult['outcome'], mail: InboundMail | undefined, envelope: ReceiptEnvelope, deps: IngestDependencies, fresh?: FreshRecord): Promise<IngestResult> {
+/** Performs what the recorded mail still owes (nothing for a duplicate that was finished) and says what happened. */
+async function performOwedEffects(processing: InboundProcessing, outcome: IngestResult['outcome'], mail: InboundMail | undefined, envelope: ReceiptEnvelope, deps: IngestDependencies, fresh?: FreshRecord): Promise<IngestResult> {
   const effectsDone = await finishEffects({ processing, mail, rawMail: envelope.rawMail, receivedAt: envelope.receivedAt }, deps, fresh);
   return {
     outcome,
@@ -169,33 +170,29 @@ async function finish(processing: InboundProcessing, outcome: IngestResult['outc
  * again into memory and parsed once more, so a broken download (retried) is told
  * apart from a mail that cannot be parsed (quarantined).
  */
-async function readMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<{ mail: InboundMail | undefined; refused?: Reason | undefined }> {
+async function readMail(envelope: ReceiptEnvelope, deps: IngestDependencies): Promise<{ mail: InboundMail | undefined; unparseable?: Reason | undefined }> {
   try {
     return { mail: await deps.parser.parse(await deps.rawMail.open(envelope.rawMail)) };
   } catch (error) {
-    if (error instanceof UnparseableMailError) return { mail: undefined, refused: error.reason };
+    if (error instanceof UnparseableMailError) return { mail: undefined, unparseable: error.reason };
     const chunks: Uint8Array[] = [];
     for await (const chunk of await deps.rawMail.open(envelope.rawMail)) chunks.push(chunk);
     try {
       return { mail: await deps.parser.parse(Buffer.concat(chunks)) };
     } catch (retryError) {
-      return { mail: undefined, refused: retryError instanceof UnparseableMailError ? retryError.reason : undefined };
+      return { mail: undefined, unparseable: retryError instanceof UnparseableMailError ? retryError.reason : undefined };
     }
   }
 }
 
-/**
- * The Message-ID identifies a mail across SES re-deliveries; but two different
- * senders reusing one Message-ID are two mails, so the second falls back to its receipt id.
- */
-async function chooseDedupeKey(
+/** The key the mail is recorded under (chooseDedupeKey) and the processing record already held under it. */
+async function dedupeKeyAndPrior(
   byMessageId: string,
-  found: InboundProcessing | undefined,
+  holder: InboundProcessing | 'sent-by-us' | undefined,
   envelope: ReceiptEnvelope,
   sender: string | undefined,
   threads: ThreadStore,
 ): Promise<{ dedupeKey: string; prior: InboundProcessing | undefined }> {
-  if (!found || found.receiptId === envelope.receiptId || found.sender === (sender ?? '')) return { dedupeKey: byMessageId, prior: found };
-  const dedupeKey = receiptDedupeKey(envelope.receiptId);
-  return { dedupeKey, prior: await threads.getProcessing(dedupeKey) };
+  const dedupeKey = chooseDedupeKey(byMessageId, holder, envelope.receiptId, sender);
+  return { dedupeKey, prior: dedupeKey === byMessageId && holder !== 'sent-by-us' ? holder : await threads.getProcessing(dedupeKey) };
 }

@@ -26,3 +26,21 @@ export function dedupeKeyFor(messageId: string | undefined, receiptId: string): 
 export function receiptDedupeKey(receiptId: string): string {
   return `ses:${receiptId}`;
 }
+
+/**
+ * What holds an inbound mail's Message-ID key already: an earlier mail's processing record, the
+ * link of a mail we sent (our own mail came back, e.g. redirected with SES's Message-ID), or nothing.
+ */
+export type MessageIdKeyHolder = { receiptId: string; sender: string } | 'sent-by-us' | undefined;
+
+/**
+ * The key an inbound mail is recorded under. The Message-ID identifies a mail across SES
+ * re-deliveries; but two senders reusing one Message-ID are two mails, so the second (another
+ * receipt, another sender) falls back to its receipt key, as does our own mail coming back, whose
+ * key holds the link to its thread. Ingest records by it; `replyline replay` finds that record by it.
+ */
+export function chooseDedupeKey(byMessageId: string, holder: MessageIdKeyHolder, receiptId: string, sender: string | undefined): string {
+  if (holder === 'sent-by-us') return receiptDedupeKey(receiptId);
+  if (!holder || holder.receiptId === receiptId || holder.sender === (sender ?? '')) return byMessageId;
+  return receiptDedupeKey(receiptId);
+}

@@ -1,7 +1,5 @@
 import { PRIORITIES, type Priority } from '../schemas/vocabulary.js';
 
-export { PRIORITIES, type Priority };
-
 /** One step more urgent (escalation), never past `urgent`. */
 export function raisePriority(priority: Priority): Priority {
   return PRIORITIES[Math.max(0, PRIORITIES.indexOf(priority) - 1)]!;

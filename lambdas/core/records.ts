@@ -83,7 +83,7 @@ export interface ThreadRecord {
   /** When an agent first answered (mail relay or `Agent Replied` event). */
   firstRespondedAt: Date | undefined;
   lastAgentReplyAt: Date | undefined;
-  sla: SlaClock | undefined;
+  slaClock: SlaClock | undefined;
   /**
    * A help desk's late reply whose `SLA Recovered` is recorded with it but not yet published:
    * a redelivered `Agent Replied` publishes it while it is here.

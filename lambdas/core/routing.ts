@@ -31,7 +31,7 @@ export function buildRoutingMessage(input: {
     serviceAddress: thread.serviceAddress,
     threadAddress: input.threadAddress,
     receivedAt: input.receivedAt.toISOString(),
-    ...(thread.sla ? { replyDue: thread.sla.dueAt.toISOString() } : {}),
+    ...(thread.slaClock ? { replyDue: thread.slaClock.dueAt.toISOString() } : {}),
     rawMail: input.rawMail,
     attachments: mail.attachments.slice(0, 500),
     history: input.history

@@ -1,5 +1,5 @@
 import type { Reason } from '../schemas/reasons.js';
-import type { Priority } from './priority.js';
+import type { Priority } from '../schemas/vocabulary.js';
 import type { SlaClock, ThreadRecord } from './records.js';
 import type { SlaPolicy } from './sla-policy.js';
 import type { SlaTarget } from '../schemas/vocabulary.js';
@@ -9,9 +9,9 @@ import type { SlaTarget } from '../schemas/vocabulary.js';
  * Pure: every change returns the new thread state plus reasons for the record.
  */
 
-export function startClock(target: SlaTarget, at: Date, priority: Priority, team: string, sla: SlaPolicy): SlaClock {
-  const dueAt = target === 'firstResponse' ? sla.firstReplyDue(at, priority, team) : sla.nextReplyDue(at, priority, team);
-  return { target, startedAt: at, dueAt, warnAt: sla.warningAt(at, dueAt, priority, team), warnedAt: undefined, breachedAt: undefined };
+export function startClock(target: SlaTarget, at: Date, priority: Priority, team: string, slaPolicy: SlaPolicy): SlaClock {
+  const dueAt = target === 'firstResponse' ? slaPolicy.firstReplyDue(at, priority, team) : slaPolicy.nextReplyDue(at, priority, team);
+  return { target, startedAt: at, dueAt, warnAt: slaPolicy.warningAt(at, dueAt, priority, team), warnedAt: undefined, breachedAt: undefined };
 }
 
 export interface ClockChange {
@@ -25,21 +25,21 @@ export interface ClockChange {
  * answer it is a repeat contact: the priority rises (and, by policy, the due time
  * may move earlier), each change with its reason.
  */
-export function onCustomerMail(thread: ThreadRecord, at: Date, sla: SlaPolicy): ClockChange {
+export function onCustomerMail(thread: ThreadRecord, at: Date, slaPolicy: SlaPolicy): ClockChange {
   if (thread.automated) return { thread, reasons: [] };
-  if (thread.status !== 'awaiting-agent' || !thread.sla) {
-    const clock = startClock('nextReply', at, thread.priority, thread.team, sla);
+  if (thread.status !== 'awaiting-agent' || !thread.slaClock) {
+    const clock = startClock('nextReply', at, thread.priority, thread.team, slaPolicy);
     const reason: Reason = { code: 'sla-restarted', detail: thread.status === 'closed' ? 'closed thread reopened; next-reply clock started' : 'the customer replied after our answer; next-reply clock started' };
-    return { thread: { ...thread, status: 'awaiting-agent', sla: clock, closed: undefined }, reasons: [reason] };
+    return { thread: { ...thread, status: 'awaiting-agent', slaClock: clock, closed: undefined }, reasons: [reason] };
   }
-  const outcome = sla.repeatContact({ priority: thread.priority, dueAt: thread.sla.dueAt, target: thread.sla.target }, at, thread.team);
+  const outcome = slaPolicy.repeatContact({ priority: thread.priority, dueAt: thread.slaClock.dueAt, target: thread.slaClock.target }, at, thread.team);
   if (outcome.reasons.length === 0) return { thread, reasons: [] };
-  const moved = outcome.dueAt.getTime() !== thread.sla.dueAt.getTime();
+  const moved = outcome.dueAt.getTime() !== thread.slaClock.dueAt.getTime();
   const clock: SlaClock = moved
-    ? { ...thread.sla, dueAt: outcome.dueAt, warnAt: sla.warningAt(thread.sla.startedAt, outcome.dueAt, outcome.priority, thread.team) }
-    : thread.sla;
+    ? { ...thread.slaClock, dueAt: outcome.dueAt, warnAt: slaPolicy.warningAt(thread.slaClock.startedAt, outcome.dueAt, outcome.priority, thread.team) }
+    : thread.slaClock;
   return {
-    thread: { ...thread, priority: outcome.priority, sla: clock, firstReplyDue: thread.firstRespondedAt ? thread.firstReplyDue : clock.dueAt },
+    thread: { ...thread, priority: outcome.priority, slaClock: clock, firstReplyDue: thread.firstRespondedAt ? thread.firstReplyDue : clock.dueAt },
     reasons: outcome.reasons,
   };
 }
@@ -51,7 +51,7 @@ export interface AgentReplyChange extends ClockChange {
 
 /** An agent answered: the promise is met (or, if it was already broken, recovered); the thread now awaits the customer. */
 export function onAgentReply(thread: ThreadRecord, at: Date, agent: string | undefined): AgentReplyChange {
-  const clock = thread.sla;
+  const clock = thread.slaClock;
   const reasons: Reason[] = !clock
     ? []
     : at <= clock.dueAt
@@ -64,7 +64,7 @@ export function onAgentReply(thread: ThreadRecord, at: Date, agent: string | und
       agent: agent ?? thread.agent,
       firstRespondedAt: thread.firstRespondedAt ?? at,
       lastAgentReplyAt: at,
-      sla: undefined,
+      slaClock: undefined,
     },
     reasons,
     recoveredFrom: clock?.breachedAt ? clock : undefined,
@@ -73,5 +73,5 @@ export function onAgentReply(thread: ThreadRecord, at: Date, agent: string | und
 
 /** Closing stops the clock: nothing is owed until the customer writes again. */
 export function onClosed(thread: ThreadRecord, at: Date, by: string | undefined): ThreadRecord {
-  return { ...thread, status: 'closed', sla: undefined, closed: { at, by } };
+  return { ...thread, status: 'closed', slaClock: undefined, closed: { at, by } };
 }

@@ -2,7 +2,8 @@ import type { Reason } from '../schemas/reasons.js';
 import type { SlaConfig } from '../schemas/sla-config.js';
 import { ALWAYS_OPEN_CALENDAR, DEFAULT_CALENDAR, TEAM_CALENDAR, type SlaTarget } from '../schemas/vocabulary.js';
 import { addBusinessTime, alwaysOpenCalendar, businessTimeBetween, type BusinessCalendar } from './business-time.js';
-import { raisePriority, type Priority } from './priority.js';
+import { raisePriority } from './priority.js';
+import type { Priority } from '../schemas/vocabulary.js';
 
 /**
  * Reply-time promises: when a reply is due, and when to warn, for a priority and team.

@@ -18,10 +18,19 @@ export function threadAddress(ref: string, baseAddress: string, key: string): st
   return `${baseAddress.slice(0, at)}+${ref.toLowerCase()}.${sign(ref, baseAddress, key)}${baseAddress.slice(at)}`;
 }
 
+/** A thread address's label: `rl-<ref>.<signature>`. */
+const THREAD_ADDRESS_LABEL = /^(rl-[0-9a-z]{6})\.([a-z2-7]{10})$/i;
+
+/** Whether an address has the form of a thread address (its signature unchecked). */
+export function looksLikeThreadAddress(address: string): boolean {
+  const { label } = splitSubaddress(address);
+  return label !== undefined && THREAD_ADDRESS_LABEL.test(label);
+}
+
 /** The thread ref a thread address names, if its signature is valid; undefined otherwise. */
 export function verifyThreadAddress(address: string, key: string): string | undefined {
   const { base, label } = splitSubaddress(address);
-  const match = label ? /^(rl-[0-9a-z]{6})\.([a-z2-7]{10})$/i.exec(label) : null;
+  const match = label ? THREAD_ADDRESS_LABEL.exec(label) : null;
   if (!match) return undefined;
   const ref = match[1]!.toUpperCase();
   const expected = Buffer.from(sign(ref, base, key));
@@ -54,7 +63,7 @@ const MAX_REFERENCES = 50;
  * Finds the thread a mail continues, in order: a signed thread address among
  * the recipients; In-Reply-To/References walked from the right (newest) against
  * stored Message-IDs; a `[#RL-…]` subject ref, accepted only from a participant of
- * that thread (anyone can type a ref; Zammad #5064). Otherwise a new thread.
+ * that thread (anyone can type a ref into a subject). Otherwise a new thread.
  */
 export async function matchThread(
   mail: InboundMail,

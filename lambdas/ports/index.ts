@@ -31,6 +31,8 @@ export type EffectClaim =
 export interface InboundLookup {
   /** The processing record under the dedupe key: the mail was recorded before. */
   processing: InboundProcessing | undefined;
+  /** The key holds the link of a mail we sent instead: our own mail came back with its Message-ID. */
+  sentByUs: boolean;
   /** The sender bounced or complained: never acknowledged. */
   suppressed: boolean;
   /** Thread refs of the asked Message-IDs that are stored (ours and customers'). */

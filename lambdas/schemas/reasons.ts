@@ -74,7 +74,6 @@ export const CLASSIFICATION_REASONS = [
   'public-threat',
   'critical',
   'legal-threat',
-  'escalation',
 ] as const;
 
 /** What happened to the reply-time promise. */

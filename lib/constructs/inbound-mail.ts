@@ -10,14 +10,12 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { physicalNames } from '../physical-names.js';
+import { physicalNames, RAW_MAIL_PREFIX } from '../physical-names.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import type { AppFunction } from './app-function.js';
 import { deadLetterAlarm, encryptedQueue, notificationsFailedAlarm } from './queues.js';
 import { letSnsEncryptForQueues } from './key-grants.js';
 
-/** SES stores raw mail under this prefix; ingest may read only below it. */
-export const RAW_MAIL_PREFIX = 'inbound/';
 /** SES accepts at most 100 recipients per receipt rule. */
 export const MAX_RECIPIENTS_PER_RULE = 100;
 /** Lambda's guidance for SQS sources: visibility timeout at least 6 × the function timeout. */

@@ -142,7 +142,7 @@ describe(`fault injection: ${MAILS} mails, every record delivered ${COPIES}×, p
       const breached = await reportBreach(db, instance.resources.table, String(link.threadRef));
       if (!breached) continue;
       const via = lateReplies.length % 2 === 0 ? 'mail-relay' : 'helpdesk';
-      lateReplies.push({ threadRef: breached.ref, rootMessageId: mail.messageId, via, threadAddress, repliedAt: new Date(breached.sla!.dueAt.getTime() + 30 * 60_000) });
+      lateReplies.push({ threadRef: breached.ref, rootMessageId: mail.messageId, via, threadAddress, repliedAt: new Date(breached.slaClock!.dueAt.getTime() + 30 * 60_000) });
     }
     const replyBodies: string[] = [];
     const eventBodies: string[] = [];
@@ -283,8 +283,8 @@ async function reportBreach(db: DynamoDBDocumentClient, table: string, threadRef
   const key = keys.thread(threadRef);
   const item = (await db.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
   const thread = item && toThread(item);
-  if (!thread?.sla) return undefined;
-  const breached: ThreadRecord = { ...thread, version: thread.version + 1, sla: { ...thread.sla, warnedAt: thread.sla.warnAt, breachedAt: thread.sla.dueAt } };
+  if (!thread?.slaClock) return undefined;
+  const breached: ThreadRecord = { ...thread, version: thread.version + 1, slaClock: { ...thread.slaClock, warnedAt: thread.slaClock.warnAt, breachedAt: thread.slaClock.dueAt } };
   await db.send(new PutCommand({ TableName: table, Item: threadItem(breached), ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': thread.version } }));
   return breached;
 }

@@ -17,9 +17,10 @@ describe('chat alert ledger on DynamoDB Local', () => {
   afterAll(() => db?.destroy());
 
   let counter = 0;
-  const newAlert = () => `SLA Breached|RL-7K3F9Q|firstResponse|2026-11-24T06:00:${String(counter++).padStart(2, '0')}.000Z`;
+  const newAlert = () => `SLA Breached|RL-7K3F9Q|firstResponse|2096-11-24T06:00:${String(counter++).padStart(2, '0')}.000Z`;
   const item = async (alertKey: string) => (await db.send(new GetCommand({ TableName: tableName, Key: keys.alert(alertKey), ConsistentRead: true }))).Item;
-  const now = new Date('2026-11-24T06:00:05Z');
+  // Far ahead: DynamoDB Local deletes items whose TTL has passed on the wall clock.
+  const now = new Date('2096-11-24T06:00:05Z');
 
   it('lets exactly one of many concurrent claims through, and none after the alert is done', async () => {
     const alert = newAlert();
@@ -27,9 +28,9 @@ describe('chat alert ledger on DynamoDB Local', () => {
     expect(claims.filter((claim) => claim.status === 'claimed')).toHaveLength(1);
     expect(claims.filter((claim) => claim.status === 'busy')).toEqual(Array(5).fill({ status: 'busy', leaseUntil: new Date(now.getTime() + LEASE_MS) }));
 
-    await ledger.complete(alert, new Date('2026-11-24T06:00:06Z'));
-    await ledger.complete(alert, new Date('2026-11-24T06:00:09Z'));
-    expect(await ledger.claim(alert, new Date(now.getTime() + 10 * LEASE_MS), LEASE_MS)).toEqual({ status: 'done', at: new Date('2026-11-24T06:00:06Z') });
+    await ledger.complete(alert, new Date('2096-11-24T06:00:06Z'));
+    await ledger.complete(alert, new Date('2096-11-24T06:00:09Z'));
+    expect(await ledger.claim(alert, new Date(now.getTime() + 10 * LEASE_MS), LEASE_MS)).toEqual({ status: 'done', at: new Date('2096-11-24T06:00:06Z') });
   });
 
   it('keeps items under their own key prefix, with a TTL', async () => {

@@ -7,14 +7,14 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
-import { doctorCommand } from '../../local/operator/cli.js';
-import { instanceDoctorTarget, type LocalDoctorTarget } from '../../local/operator/doctor-local.js';
+import { doctorCommand } from '../../tools/operator/cli.js';
+import { instanceDoctorTarget, type LocalDoctorTarget } from '../../tools/operator/doctor-local.js';
 import { createSlaSweepHandler } from '../../lambdas/handlers/sla-sweep.js';
 import { createSlaSweepDependencies } from '../../lambdas/adapters/sla-wiring.js';
 import { keys } from '../../lambdas/adapters/table-layout.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
-import { resolveTarget } from '../../local/operator/target.js';
-import { listThreads, validateThreadsQuery } from '../../local/operator/threads.js';
+import { resolveTarget } from '../../tools/operator/target.js';
+import { listThreads, validateThreadsQuery } from '../../tools/operator/threads.js';
 import { startTestInstance } from '../support/local-instance.js';
 
 interface JsonReport {

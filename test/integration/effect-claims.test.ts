@@ -42,7 +42,8 @@ describe('side-effect claims on DynamoDB Local', () => {
     await db.send(new PutCommand({ TableName: tableName, Item: processingItem(processing) }));
     return dedupeKey;
   }
-  const now = new Date('2026-12-03T09:00:00Z');
+  // Far ahead: DynamoDB Local deletes items whose TTL has passed on the wall clock.
+  const now = new Date('2096-12-03T09:00:00Z');
   const afterLease = new Date(now.getTime() + LEASE_MS + 1);
 
   it('lets one of many concurrent deliveries claim an effect; the others are told it is busy until the lease ends', async () => {
@@ -131,12 +132,12 @@ describe('side-effect claims on DynamoDB Local', () => {
     const deps = { ...memory, threads: store, alerts: memory.config.alerts };
     const result = await ingestMail(receive(memory, rawMail({ from: 'cy@customer.example.org', to: 'support@example.com', subject: 'Hi', body: 'Where is it?', messageId: `late-${counter++}@customer.example.org` })), deps);
     const thread = (await store.getThread(result.threadRef!))!;
-    const breached = { ...thread, sla: { ...thread.sla!, breachedAt: thread.sla!.dueAt }, version: thread.version + 1 };
+    const breached = { ...thread, slaClock: { ...thread.slaClock!, breachedAt: thread.slaClock!.dueAt }, version: thread.version + 1 };
     expect(await store.updateThread(breached, thread.version)).toBe(true);
-    const repliedAt = new Date(thread.sla!.dueAt.getTime() + 5 * 60_000);
-    const owing = { ...breached, owedRecovery: { clock: breached.sla, repliedAt }, version: breached.version + 1 };
+    const repliedAt = new Date(thread.slaClock!.dueAt.getTime() + 5 * 60_000);
+    const owing = { ...breached, owedRecovery: { clock: breached.slaClock, repliedAt }, version: breached.version + 1 };
     expect(await store.updateThread(owing, breached.version)).toBe(true);
-    expect((await store.getThread(thread.ref))!.owedRecovery).toEqual({ clock: breached.sla, repliedAt });
+    expect((await store.getThread(thread.ref))!.owedRecovery).toEqual({ clock: breached.slaClock, repliedAt });
 
     await store.settleOwedRecovery(thread.ref, new Date(repliedAt.getTime() + 1));
     expect((await store.getThread(thread.ref))!.owedRecovery).toBeDefined();
@@ -151,18 +152,18 @@ describe('side-effect claims on DynamoDB Local', () => {
       receive(memory, rawMail({ from: 'Mei Chen <mei.chen@mail.example.com>', to: threadAddress, subject: 'Re: Hi', body: 'Sorry for the wait.', messageId: `late-reply-${counter++}@mail.example.com` }), { recipients: [threadAddress] }),
       deps,
     );
-    expect((await store.getProcessing(reply.dedupeKey))!.recovered).toEqual(breached.sla);
+    expect((await store.getProcessing(reply.dedupeKey))!.recovered).toEqual(breached.slaClock);
   });
 });
 
 describe('the per-sender acknowledgement allowance on DynamoDB Local', () => {
   it('counts each mail once: a retried mail keeps its acknowledgement, a new one past the limit gets none', async () => {
-    const allowance = { sender: 'jane@customer.example.org', windowStart: new Date('2026-12-03T00:00:00Z'), max: 2, expiresAt: new Date('2026-12-05T00:00:00Z') };
+    const allowance = { sender: 'jane@customer.example.org', windowStart: new Date('2096-12-03T00:00:00Z'), max: 2, expiresAt: new Date('2096-12-05T00:00:00Z') };
     const counted = [];
     for (const mail of ['a@x', 'a@x', 'b@x', 'c@x', 'b@x', 'a@x']) counted.push(await store.consumeAckAllowance(allowance, mail));
     expect(counted).toEqual([true, true, true, false, true, true]);
     // Concurrent new mails in a fresh window: exactly the allowance gets through.
-    const fresh = { ...allowance, windowStart: new Date('2026-12-04T00:00:00Z') };
+    const fresh = { ...allowance, windowStart: new Date('2096-12-04T00:00:00Z') };
     const racing = await Promise.all(Array.from({ length: 6 }, (_, index) => store.consumeAckAllowance(fresh, `race-${index}@x`)));
     expect(racing.filter(Boolean)).toHaveLength(2);
   });

@@ -95,7 +95,7 @@ describe('SLA sweep on the local emulators', () => {
     });
     const ack = await waitFor(async () => (await outbox()).find((entry) => entry.inReplyTo.includes(messageId)), 'the acknowledgement');
     const ref = refOf(ack.subject)!;
-    await waitFor(async () => (await getThread(ref))?.thread.sla, 'the thread with its SLA clock');
+    await waitFor(async () => (await getThread(ref))?.thread.slaClock, 'the thread with its SLA clock');
     return { ref, messageId, ack };
   }
 
@@ -121,7 +121,7 @@ describe('SLA sweep on the local emulators', () => {
   it('raises the warning, then the breach, exactly once each — even with sweeps running twice at once and again later', async () => {
     const { ref } = await openThreadByMail('Kettle missing from my order');
     const { thread, item } = (await getThread(ref))!;
-    const clock = thread.sla!;
+    const clock = thread.slaClock!;
     expect(item.GSI2SK).toBe(`${clock.warnAt.toISOString()}#${ref}`);
     const time = manualClock(new Date(clock.warnAt.getTime() - 1000));
     const sweep = sweeper(time);
@@ -136,7 +136,7 @@ describe('SLA sweep on the local emulators', () => {
     expect(concurrent.reduce((sum, summary) => sum + summary.warnings, 0)).toBe(1);
     const warned = (await getThread(ref))!;
     expect(warned.thread.version).toBe(thread.version + 1);
-    expect(warned.thread.sla!.warnedAt).toEqual(time.now());
+    expect(warned.thread.slaClock!.warnedAt).toEqual(time.now());
     expect(warned.item.GSI2SK).toBe(`${clock.dueAt.toISOString()}#${ref}`);
 
     time.set(new Date(clock.dueAt.getTime() + 61_000));
@@ -162,7 +162,7 @@ describe('SLA sweep on the local emulators', () => {
   it('raises nothing more once an agent has replied, and re-arms the clock when the customer writes again', async () => {
     const { ref, messageId, ack } = await openThreadByMail('Invoice copy please');
     const opened = (await getThread(ref))!.thread;
-    const first = opened.sla!;
+    const first = opened.slaClock!;
     const time = manualClock(new Date(first.warnAt.getTime() + 1000));
     const sweep = sweeper(time);
     await sweep();
@@ -186,7 +186,7 @@ describe('SLA sweep on the local emulators', () => {
     );
     const rearmed = await waitFor(async () => {
       const current = (await getThread(ref))?.thread;
-      return current?.sla?.target === 'nextReply' ? current.sla : undefined;
+      return current?.slaClock?.target === 'nextReply' ? current.slaClock : undefined;
     }, 'the re-armed clock');
     expect(rearmed).toMatchObject({ warnedAt: undefined, breachedAt: undefined });
     time.set(new Date(rearmed.warnAt.getTime() + 1000));
@@ -231,7 +231,7 @@ describe('SLA sweep on the local emulators', () => {
     const [pending] = await emissionItems(created.ref);
     expect(pending!.publishedAt).toBeUndefined();
     expect(pending).toMatchObject({ emission: 'breach', GSI2SK: `${new Date(time.now().getTime() + LEASE_MS).toISOString()}#${created.ref}` });
-    expect((await getThread(created.ref))!.thread.sla!.breachedAt).toBeDefined();
+    expect((await getThread(created.ref))!.thread.slaClock!.breachedAt).toBeDefined();
 
     const sweep = sweeper(time);
     await sweep(); // within the lease: the crashed sweep might still be publishing
@@ -284,7 +284,7 @@ describe('SLA sweep on the local emulators', () => {
     return name;
   }
 
-  it('raises each event about a second after its deadline in real time (measured), and the local alerts post the CDK body once per alert', async () => {
+  it('raises each event after its deadline in real time, and the local alerts post the CDK body once per alert', async () => {
     // A webhook that records what it is sent.
     const posts: { at: number; body: unknown }[] = [];
     const server: Server = createServer((req, res) => {
@@ -314,8 +314,8 @@ describe('SLA sweep on the local emulators', () => {
       const setup = createSlaSweepDependencies(sweepEnv, { clock: systemSweepClock, config });
       const summary = await runSlaSweep(setup.deps, { lookaheadMs: 60_000, leaseMs: LEASE_MS, stopBy: new Date(now + 10_000) });
       const delays = {
-        warning: received.get(`SLA Warning ${lambdaThread.ref}`)! - lambdaThread.sla!.warnAt.getTime(),
-        breach: received.get(`SLA Breached ${lambdaThread.ref}`)! - lambdaThread.sla!.dueAt.getTime(),
+        warning: received.get(`SLA Warning ${lambdaThread.ref}`)! - lambdaThread.slaClock!.warnAt.getTime(),
+        breach: received.get(`SLA Breached ${lambdaThread.ref}`)! - lambdaThread.slaClock!.dueAt.getTime(),
       };
 
       // 2. `npm start`'s way: the local timer (real time), publishing through the same adapters.
@@ -324,7 +324,7 @@ describe('SLA sweep on the local emulators', () => {
       const timer = startSlaTimer({ env: sweepEnv, config: instance.config, scale: 1 });
       await waitFor(async () => received.get(`SLA Breached ${timerThread.ref}`), 'the breach from the local timer', 10_000);
       await timer.stop();
-      const timerDelay = received.get(`SLA Breached ${timerThread.ref}`)! - timerThread.sla!.dueAt.getTime();
+      const timerDelay = received.get(`SLA Breached ${timerThread.ref}`)! - timerThread.slaClock!.dueAt.getTime();
 
       // 3. Sped up ×120: a deadline 4 minutes of sweeper time ahead is reached after 2 real seconds.
       const scaledStart = new Date();
@@ -341,14 +341,6 @@ describe('SLA sweep on the local emulators', () => {
       await scaled.stop();
       const scaledRealDelay = received.get(`SLA Breached ${scaledThread.ref}`)! - (scaledStart.getTime() + 240_000 / 120);
 
-      console.log(
-        [
-          'Measured delay from deadline to event on the local bus:',
-          `  sla-sweep (system clock, 60 s lookahead): warning ${delays.warning} ms, breach ${delays.breach} ms`,
-          `  local timer, real time:                   breach ${timerDelay} ms`,
-          `  local timer, ×120 (4 min → 2 s):           breach ${scaledRealDelay} ms real (${scaledRealDelay * 120} ms sweeper time)`,
-        ].join('\n'),
-      );
       expect(summary).toMatchObject({ warnings: 1, breaches: 1, failures: 0 });
       // Never before the deadline; how soon after is measured by `npm run bench` (sla), not asserted here.
       for (const delay of [delays.warning, delays.breach, timerDelay, scaledRealDelay]) expect(delay).toBeGreaterThanOrEqual(0);

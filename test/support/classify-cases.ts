@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { classify, type Classification } from '../../lambdas/core/classify/classify.js';
-import type { IntentName } from '../../lambdas/core/classify/intents.js';
-import type { Priority } from '../../lambdas/core/priority.js';
+import type { IntentName } from '../../lambdas/schemas/vocabulary.js';
+import type { Priority } from '../../lambdas/schemas/vocabulary.js';
 import { renderReason } from '../../lambdas/schemas/reasons.js';
 
 /** A mail written for a language's tests, with what a support lead would file it as. */

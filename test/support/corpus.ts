@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SHARED_CORPUS_DIR, sharedCorpusDir } from '../../local/shared-data.js';
+import { SHARED_CORPUS_DIR, sharedCorpusDir } from '../../tools/dev/shared-data.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * The shared corpus: real mails from public projects' test suites (auto-replies,
  * bounces, lists, notifications, complaint reports, many charsets), with licence
- * notices per folder. Third-party mail is not committed here; `local/shared-data.ts`
+ * notices per folder. Third-party mail is not committed here; `tools/dev/shared-data.ts`
  * says where it is read from.
  */
 export const CORPUS_DIR = sharedCorpusDir();

@@ -43,23 +43,27 @@ export { rawMail };
 /** Tuesday 24 Nov 2026, 10:00 in Shanghai: inside business hours. */
 export const RECEIVED_AT = new Date('2026-11-24T02:00:00Z');
 
-export function memoryDependencies(config: ReplylineConfig = exampleConfig) {
+/** What several runs may share instead of getting their own (the bench keeps one bucket and SLA policy for every mail). */
+type SharedParts = Partial<{ rawMail: MemoryRawMail; slaPolicy: IngestDependencies['slaPolicy']; secrets: IngestDependencies['secrets']; clock: ReturnType<typeof fixedClock>; instanceId: string }>;
+
+/** Ingest's dependencies on the in-memory ports: a store, mailer, sent-log, bus and team queues of their own. */
+export function memoryDependencies(config: ReplylineConfig = exampleConfig, shared: SharedParts = {}) {
   const sendingLog = new MemorySendingLog();
   const mailer = new MemoryMailer();
   mailer.sendingLog = sendingLog;
   const deps = {
-    rawMail: new MemoryRawMail(),
+    rawMail: shared.rawMail ?? new MemoryRawMail(),
     parser: { parse: parseMail },
     threads: new MemoryThreadStore(),
     mailer,
     sendingLog,
     events: new MemoryEvents(),
     routing: new MemoryRoutingQueue(),
-    secrets: memorySecrets(),
-    clock: fixedClock(RECEIVED_AT.toISOString()),
+    secrets: shared.secrets ?? memorySecrets(),
+    clock: shared.clock ?? fixedClock(RECEIVED_AT.toISOString()),
     config,
-    sla: createSla(config, RECEIVED_AT),
-    instanceId: 'test.example.com',
+    slaPolicy: shared.slaPolicy ?? createSla(config, RECEIVED_AT),
+    instanceId: shared.instanceId ?? 'test.example.com',
   } satisfies IngestDependencies;
   return deps;
 }

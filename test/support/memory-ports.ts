@@ -1,6 +1,6 @@
 import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
 import type { Clock, EffectClaim, RoutingQueue, InboundLookup, SentRecord, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, ThreadStore } from '../../lambdas/ports/index.js';
-import type { AckAllowance, InboundProcessing, InboundRecord, MessageRecord, QuarantineRecord, RecordOutcome, SideEffect, ThreadRecord } from '../../lambdas/core/records.js';
+import { EFFECT_ORDER, type AckAllowance, type InboundProcessing, type InboundRecord, type MessageRecord, type QuarantineRecord, type RecordOutcome, type SideEffect, type ThreadRecord } from '../../lambdas/core/records.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import { MailTooLargeError } from '../../lambdas/core/message-size.js';
 import type { DomainEvent } from '../../lambdas/core/events.js';
@@ -19,10 +19,12 @@ export class MemoryThreadStore implements ThreadStore {
   readonly allowances = new Map<string, Set<string>>();
   readonly suppressed = new Set<string>();
   readonly leases = new Map<string, Date>();
+  /** Message-IDs of the mails we sent, whose keys hold links to their threads. */
+  readonly sentMessageIds = new Set<string>();
 
   async recordInbound(record: InboundRecord): Promise<RecordOutcome> {
     const existing = this.processing.get(record.processing.dedupeKey);
-    if (existing) return { kind: 'duplicate', processing: structuredClone(existing) };
+    if (existing) return { kind: 'duplicate', processing: asRead(existing) };
     const { thread } = record;
     if (thread.kind === 'new' && this.threads.has(thread.record.ref)) return { kind: 'ref-taken' };
     if (thread.kind === 'update' && this.threads.get(thread.record.ref)?.version !== thread.expectedVersion) return { kind: 'thread-changed' };
@@ -44,7 +46,7 @@ export class MemoryThreadStore implements ThreadStore {
 
   async recordQuarantine(record: QuarantineRecord, processing: InboundProcessing): Promise<RecordOutcome> {
     const existing = this.processing.get(processing.dedupeKey);
-    if (existing) return { kind: 'duplicate', processing: structuredClone(existing) };
+    if (existing) return { kind: 'duplicate', processing: asRead(existing) };
     this.quarantined.push(structuredClone(record));
     this.processing.set(processing.dedupeKey, structuredClone(processing));
     return { kind: 'recorded' };
@@ -52,12 +54,13 @@ export class MemoryThreadStore implements ThreadStore {
 
   async getProcessing(dedupeKey: string): Promise<InboundProcessing | undefined> {
     const found = this.processing.get(dedupeKey);
-    return found && structuredClone(found);
+    return found && asRead(found);
   }
 
   async lookupInbound(dedupeKey: string, sender: string | undefined, messageIds: readonly string[]): Promise<InboundLookup> {
     return {
       processing: await this.getProcessing(dedupeKey),
+      sentByUs: !this.processing.has(dedupeKey) && this.sentMessageIds.has(dedupeKey),
       suppressed: sender ? await this.isSuppressed(sender) : false,
       knownMessageIds: await this.threadsOfMessageIds([...messageIds]),
     };
@@ -101,7 +104,8 @@ export class MemoryThreadStore implements ThreadStore {
     if (!processing?.pending.includes(effect)) return { status: 'done', processing };
     const leaseKey = `${dedupeKey}|${effect}`;
     const lease = this.leases.get(leaseKey);
-    if (lease && lease > now) return { status: 'busy', leaseUntil: lease };
+    // Live up to and including its end, as DynamoThreadStore's condition (`lease < now` to take over).
+    if (lease && lease >= now) return { status: 'busy', leaseUntil: lease };
     const leaseUntil = new Date(now.getTime() + leaseMs);
     this.leases.set(leaseKey, leaseUntil);
     return { status: 'claimed', reclaimed: Boolean(lease), leaseUntil, processing };
@@ -113,12 +117,24 @@ export class MemoryThreadStore implements ThreadStore {
   }
 
   async completeEffects(dedupeKey: string, effects: readonly SideEffect[], sent?: SentRecord): Promise<void> {
-    if (sent) for (const id of sent.sentMessageIds) this.messageLinks.set(id, sent.threadRef);
+    for (const id of sent?.sentMessageIds ?? []) {
+      // As the table: the key of a recorded mail's processing record is not overwritten by a link.
+      if (this.processing.has(id)) continue;
+      this.messageLinks.set(id, sent!.threadRef);
+      this.sentMessageIds.add(id);
+    }
     const processing = this.processing.get(dedupeKey);
     if (!processing) return;
     processing.pending = processing.pending.filter((pending) => !effects.includes(pending));
     for (const effect of effects) this.leases.delete(`${dedupeKey}|${effect}`);
   }
+}
+
+/** A processing record as DynamoThreadStore reads it back: a copy whose owed effects are in the order they run (EFFECT_ORDER), each once. */
+function asRead(processing: InboundProcessing): InboundProcessing {
+  const copy = structuredClone(processing);
+  copy.pending = EFFECT_ORDER.filter((effect) => processing.pending.includes(effect));
+  return copy;
 }
 
 export class MemoryMailer implements Mailer {

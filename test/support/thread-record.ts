@@ -25,7 +25,7 @@ export function awaitingThread(ref: string, sla: SlaClock, overrides: Partial<Th
     firstReplyDue: sla.dueAt,
     firstRespondedAt: undefined,
     lastAgentReplyAt: undefined,
-    sla,
+    slaClock: sla,
     expiresAt: new Date(now.getTime() + 86_400_000),
     ...overrides,
   };

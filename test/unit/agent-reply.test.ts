@@ -51,7 +51,7 @@ describe('an agent answering from their own mail client', () => {
     deps.clock.advance(30 * 60 * 1000);
     await ingestMail(receive(deps, agentReply(threadAddress), { recipients: [threadAddress], receivedAt: deps.clock.now() }), deps);
     const thread = deps.threads.threads.get(ref)!;
-    expect(thread).toMatchObject({ status: 'awaiting-customer', agent: 'mei', sla: undefined });
+    expect(thread).toMatchObject({ status: 'awaiting-customer', agent: 'mei', slaClock: undefined });
     expect(thread.firstRespondedAt).toEqual(deps.clock.now());
     expect(deps.events.published.at(-1)).toMatchObject({ detailType: 'Agent Replied', detail: { threadRef: ref, agent: 'mei', via: 'mail-relay' } });
     expect(deps.routing.sent).toHaveLength(1);
@@ -185,7 +185,7 @@ describe('Agent Replied events from an outside help desk', () => {
     const detail = { version: 1 as const, threadRef: ref, agent: 'helpdesk:42', repliedAt: '2026-11-24T03:00:00.000Z', via: 'helpdesk' as const };
     expect(await recordHelpdeskReply(detail, deps)).toBe('recorded');
     const after = structuredClone(deps.threads.threads.get(ref)!);
-    expect(after).toMatchObject({ status: 'awaiting-customer', sla: undefined });
+    expect(after).toMatchObject({ status: 'awaiting-customer', slaClock: undefined });
     expect(after.firstRespondedAt?.toISOString()).toBe('2026-11-24T03:00:00.000Z');
     expect(await recordHelpdeskReply(detail, deps)).toBe('already-recorded');
     expect(deps.threads.threads.get(ref)!.version).toBe(after.version);
@@ -200,7 +200,7 @@ describe('Thread Closed events from an outside help desk', () => {
     const detail = { version: 1 as const, threadRef: ref, agent: 'kim', closedAt: '2026-11-24T03:00:00.000Z' };
     expect(await recordHelpdeskClose(detail, deps)).toBe('recorded');
     const closed = structuredClone(deps.threads.threads.get(ref)!);
-    expect(closed).toMatchObject({ status: 'closed', sla: undefined, closed: { at: new Date(detail.closedAt), by: 'kim' } });
+    expect(closed).toMatchObject({ status: 'closed', slaClock: undefined, closed: { at: new Date(detail.closedAt), by: 'kim' } });
     expect(await recordHelpdeskClose(detail, deps)).toBe('already-recorded');
     expect(deps.threads.threads.get(ref)!.version).toBe(closed.version);
     expect(await recordHelpdeskClose({ ...detail, threadRef: 'RL-ZZZZZZ' }, deps)).toBe('unknown-thread');
@@ -208,7 +208,7 @@ describe('Thread Closed events from an outside help desk', () => {
     deps.clock.set('2026-11-24T05:00:00.000Z');
     await ingestMail(receive(ingestDeps, rawMail({ from: 'Jane Doe <jane@customer.example.org>', to: 'support@example.com', subject: `Re: Kettle leaks [#${ref}]`, body: 'It leaks again.', messageId: 'again@customer.example.org', headers: { 'In-Reply-To': '<root@customer.example.org>' } }), { receivedAt: new Date('2026-11-24T05:00:00.000Z') }), ingestDeps);
     const reopened = deps.threads.threads.get(ref)!;
-    expect(reopened).toMatchObject({ status: 'awaiting-agent', closed: undefined, sla: { target: 'nextReply' } });
+    expect(reopened).toMatchObject({ status: 'awaiting-agent', closed: undefined, slaClock: { target: 'nextReply' } });
     expect(deps.threads.messages.at(-1)!.reasons).toContainEqual({ code: 'sla-restarted', detail: 'closed thread reopened; next-reply clock started' });
   });
 
@@ -262,8 +262,8 @@ async function breachedThread() {
   const { deps: ingestDeps, ref, threadAddress } = await customerThread();
   const deps = { ...ingestDeps, alerts: ingestDeps.config.alerts };
   const thread = deps.threads.threads.get(ref)!;
-  thread.sla = { ...thread.sla!, warnedAt: thread.sla!.warnAt, breachedAt: thread.sla!.dueAt };
-  const minutesLate = (minutes: number) => new Date(thread.sla!.dueAt.getTime() + minutes * 60_000);
+  thread.slaClock = { ...thread.slaClock!, warnedAt: thread.slaClock!.warnAt, breachedAt: thread.slaClock!.dueAt };
+  const minutesLate = (minutes: number) => new Date(thread.slaClock!.dueAt.getTime() + minutes * 60_000);
   /** An agent's mail to the thread address, `minutes` after the promise was due. */
   const lateRelay = (minutes: number) => {
     deps.clock.set(minutesLate(minutes).toISOString());

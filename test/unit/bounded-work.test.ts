@@ -10,7 +10,7 @@ import { ingestMail } from '../../lambdas/core/ingest.js';
 import { memoryDependencies, receive } from '../support/fixtures.js';
 
 /**
- * Inputs that make a mail parser or a classifier work far beyond the mail's size (issue 7):
+ * Inputs that make a mail parser or a classifier work far beyond the mail's size:
  * megabytes of format=flowed text, HTML stuffed with links or on one line, long undeclared
  * 8-bit bodies, one short term repeated a hundred thousand times. Each is handled completely:
  * the work is capped where documented (with the reason recorded), the answer stays right.

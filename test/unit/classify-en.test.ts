@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../lambdas/core/classify/classify.js';
-import type { IntentName } from '../../lambdas/core/classify/intents.js';
-import type { Priority } from '../../lambdas/core/priority.js';
+import type { IntentName } from '../../lambdas/schemas/vocabulary.js';
+import type { Priority } from '../../lambdas/schemas/vocabulary.js';
 
 /**
  * English through the whole classifier, in the two registers customers write in: long formal

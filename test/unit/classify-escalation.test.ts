@@ -48,20 +48,6 @@ describe('priority: urgency, tone and escalation only raise it', () => {
     ]);
   });
 
-  it('a customer writing again while awaiting our first reply raises one step per unanswered mail', () => {
-    const second = classify(mail('Any news about my parcel?', { awaitingFirstReplyRepeat: 1 }), none, defaults);
-    expect(second.priority).toBe('high');
-    expect(second.reasons).toContainEqual({ code: 'escalation', detail: '2nd mail while the first still awaits our first reply → priority normal → high' });
-    const third = classify(mail('Any news about my parcel?', { awaitingFirstReplyRepeat: 2 }), none, defaults);
-    expect(third.priority).toBe('urgent');
-    expect(third.reasons).toContainEqual({ code: 'escalation', detail: '3rd mail while 2 earlier ones still await our first reply → priority normal → urgent' });
-    const angryAgain = classify(mail('Still nothing?! This is unacceptable.', { awaitingFirstReplyRepeat: 1 }), none, defaults);
-    expect(angryAgain.priority).toBe('urgent');
-    const capped = classify(mail('Please!', { awaitingFirstReplyRepeat: 5 }), parseClassificationConfig({ rules: [{ when: { subject: '.*' }, then: { priority: 'urgent' } }] }), defaults);
-    expect(capped.priority).toBe('urgent');
-    expect(capped.reasons.at(-1)).toEqual({ code: 'escalation', detail: '6th mail while 5 earlier ones still await our first reply → priority urgent (already the highest)' });
-  });
-
   it('a calm mail is low, unless something in it presses', () => {
     const calm = classify(mail('No rush, not urgent at all. Could you send the invoice when you get a chance? Thanks'), none, defaults);
     expect(calm).toMatchObject({ priority: 'low', sentiment: 'neutral', category: 'billing' });
@@ -81,8 +67,8 @@ describe('explainability', () => {
   it('reasons say what decided each field, in order, in short human-readable strings', () => {
     const config = parseClassificationConfig({ rules: [{ name: 'VIP', when: { sender: '@vip.example' }, then: { priority: 'high' } }] });
     const text = '你好，我上周退回的耳机到现在还没退款，请尽快处理！\n\n谢谢\n张伟\n\n在 2026年11月24日 10:00，客服 <support@example.com> 写道：\n> 您好，您的发票已开好。';
-    const result = classify(mail(text, { subject: '退款', sender: 'zhang@vip.example', awaitingFirstReplyRepeat: 1 }), config, defaults);
-    expect(result).toMatchObject({ category: 'refund', team: 'support', agent: undefined, priority: 'urgent', language: 'zh', sentiment: 'neutral' });
+    const result = classify(mail(text, { subject: '退款', sender: 'zhang@vip.example' }), config, defaults);
+    expect(result).toMatchObject({ category: 'refund', team: 'support', agent: undefined, priority: 'high', language: 'zh', sentiment: 'neutral' });
     expect(result.reasons).toEqual([
       { code: 'new-text', detail: 'removed quoted-reply, signature' },
       { code: 'rule', detail: 'classification.rules[0] (VIP) sender is @vip.example → priority high' },
@@ -90,7 +76,6 @@ describe('explainability', () => {
       { code: 'language', detail: expect.stringMatching(/^zh, \d+ Han characters without kana$/) },
       { code: 'intent', detail: expect.stringMatching(/^refund \(zh\) on .*"退款" \(subject\).* \(score \d+\)$/) },
       { code: 'urgency', detail: '"尽快" → priority high (already at least high)' },
-      { code: 'escalation', detail: '2nd mail while the first still awaits our first reply → priority high → urgent' },
     ]);
     // The quoted 发票 (invoice) did not count.
     expect(result.reasons.map(renderReason).join(' ')).not.toContain('发票');

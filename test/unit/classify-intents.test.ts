@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INTENT_NAMES, INTENT_TIE_ORDER, scoreIntents, type IntentName } from '../../lambdas/core/classify/intents.js';
+import { INTENT_TIE_ORDER, scoreIntents } from '../../lambdas/core/classify/intents.js';
+import { INTENT_NAMES, type IntentName } from '../../lambdas/schemas/vocabulary.js';
 import { compileTerm, findTerms, compileTerms, normalizeForMatching } from '../../lambdas/core/classify/terms.js';
 import { classify } from '../../lambdas/core/classify/classify.js';
 import { LEXICONS, STEMMERS } from '../../lambdas/core/classify/lexicons/index.js';

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
-import type { IntentName } from '../../lambdas/core/classify/intents.js';
-import type { Priority } from '../../lambdas/core/priority.js';
+import type { IntentName } from '../../lambdas/schemas/vocabulary.js';
+import type { Priority } from '../../lambdas/schemas/vocabulary.js';
 import { itClassifiesEach, itFindsEachPriority, itFindsEachTopic, type ClassifyCase } from '../support/classify-cases.js';
 
 /**

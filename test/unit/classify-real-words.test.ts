@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isRealEnglishWord } from '../../lambdas/core/classify/real-words.js';
-import { REAL_WORDS_FILE, realWordsModule } from '../../local/real-words.js';
+import { REAL_WORDS_FILE, realWordsModule } from '../../tools/dev/real-words.js';
 
 describe('real-words.ts', () => {
   it('is what `npm run real-words` generates from the English lexicon (regenerate it after a lexicon change)', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { returnPathAddress } from '../../lambdas/core/mail.js';
 import { ingestMail, type IngestResult } from '../../lambdas/core/ingest.js';
-import { addressedTo, corpusSet, isMachineKind } from '../../local/eval-screening.js';
+import { addressedTo, corpusSet, isMachineKind } from '../../tools/dev/eval-screening.js';
 import { CORPUS_ABSENT, CORPUS_DIR, corpusFile } from '../support/corpus.js';
 import { memoryDependencies, receive } from '../support/fixtures.js';
 

@@ -9,12 +9,12 @@ import { ListSubscriptionsByTopicCommand, SNSClient } from '@aws-sdk/client-sns'
 import { DescribeSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetQueueAttributesCommand, ListDeadLetterSourceQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { CloudWatchClient, DescribeAlarmHistoryCommand, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
-import { checkAlarmActions, checkRuleDeliveries } from '../../local/operator/doctor-delivery-checks.js';
-import { createStackContext, type MxResolver, type StackContext } from '../../local/operator/doctor-checks.js';
-import { checkConfigurationSet, checkIdentity, checkMailFrom, checkMx, checkReceiptRuleSet, checkSandbox } from '../../local/operator/doctor-mail-checks.js';
-import { checkAlertSubscriptions, checkDeadLetterQueue, checkSecret, checkSweeper, runStackChecks, secretsToCheck } from '../../local/operator/doctor-stack-checks.js';
-import { formatReport, judgeStackStatus, reportJson } from '../../local/operator/doctor.js';
-import { doctorCommand, type OperatorIo } from '../../local/operator/cli.js';
+import { checkAlarmActions, checkRuleDeliveries } from '../../tools/operator/doctor-delivery-checks.js';
+import { createStackContext, type MxResolver, type StackContext } from '../../tools/operator/doctor-checks.js';
+import { checkConfigurationSet, checkIdentity, checkMailFrom, checkMx, checkReceiptRuleSet, checkSandbox } from '../../tools/operator/doctor-mail-checks.js';
+import { checkAlertSubscriptions, checkDeadLetterQueue, checkSecret, checkSweeper, runStackChecks, secretsToCheck } from '../../tools/operator/doctor-stack-checks.js';
+import { formatReport, judgeStackStatus, reportJson } from '../../tools/operator/doctor.js';
+import { doctorCommand, type OperatorIo } from '../../tools/operator/cli.js';
 import { keys } from '../../lambdas/adapters/table-layout.js';
 
 const sesv2 = mockClient(SESv2Client);

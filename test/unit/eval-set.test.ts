@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../local/eval.js';
-import { EVAL_HALVES, evaluateSet, formatSetReport, type HalfReport } from '../../local/eval-set.js';
+import { parseCsv } from '../../tools/dev/eval.js';
+import { EVAL_HALVES, evaluateSet, formatSetReport, type HalfReport } from '../../tools/dev/eval-set.js';
 import { parseClassificationConfig } from '../../lambdas/schemas/classification-config.js';
 
 const NO_RULES = parseClassificationConfig({ rules: [] });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { BITEXT_INTENT_MAP, EvalError, bitextToEvalCsv, csvField, evaluateCsv, parseCsv, runEval } from '../../local/eval.js';
-import { INTENT_NAMES } from '../../lambdas/core/classify/intents.js';
+import { BITEXT_INTENT_MAP, EvalError, bitextToEvalCsv, csvField, evaluateCsv, parseCsv, runEval } from '../../tools/dev/eval.js';
+import { INTENT_NAMES } from '../../lambdas/schemas/vocabulary.js';
 import { parseClassificationConfig } from '../../lambdas/schemas/classification-config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'replyline-eval-'));

@@ -129,6 +129,20 @@ describe('ingesting a customer mail', () => {
     expect(first.mailer.sent[0]!.messageId).toBe(second.mailer.sent[0]!.messageId);
   });
 
+  it('records our own acknowledgement coming back with its provider Message-ID as machine mail, leaving its thread link alone', async () => {
+    const deps = memoryDependencies();
+    const first = await ingestMail(receive(deps, customerMail()), deps);
+    const wireId = deps.mailer.wireMessageIdOf(deps.mailer.sent[0]!);
+    // A forwarding rule on the customer's side sends our acknowledgement, unchanged, back to the support address.
+    const bounced = customerMail({ from: 'Support <support@example.com>', messageId: wireId, subject: `Re: Kettle missing [#${first.threadRef}]` });
+    const looped = await ingestMail(receive(deps, bounced), deps);
+    expect(looped).toMatchObject({ outcome: 'recorded', acknowledge: false });
+    expect(looped.dedupeKey).not.toBe(wireId);
+    expect(looped.reasons).toContainEqual({ code: 'own-message-id', detail: 'the Message-ID is that of a mail we sent' });
+    expect(deps.mailer.sent).toHaveLength(1);
+    expect(deps.threads.messageLinks.get(wireId)).toBe(first.threadRef);
+  });
+
   it('quarantines, with a reason and no thread or mail, what is not for a Replyline address', async () => {
     const deps = memoryDependencies();
     const envelope = receive(deps, customerMail({ to: 'someone@elsewhere.example.net' }), { recipients: ['someone@elsewhere.example.net'] });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReplayArg, envelopeHints, formatReplay, headerFields } from '../../local/operator/replay.js';
-import { formatThreadsTable, sortRows, validateThreadsQuery, type ThreadRow } from '../../local/operator/threads.js';
-import { attributesToKeep, formatRedrive, progressBar, selectQueues } from '../../local/operator/redrive.js';
-import { OperatorError, resolveTarget, stackResources, type StackOutput } from '../../local/operator/target.js';
-import { formatForget, mailFileName, normalizeAddress, toJson } from '../../local/operator/privacy.js';
+import { classifyReplayArg, envelopeHints, formatReplay, headerFields } from '../../tools/operator/replay.js';
+import { formatThreadsTable, sortRows, validateThreadsQuery, type ThreadRow } from '../../tools/operator/threads.js';
+import { attributesToKeep, formatRedrive, progressBar, selectQueues } from '../../tools/operator/redrive.js';
+import { OperatorError, resolveTarget, stackResources, type StackOutput } from '../../tools/operator/target.js';
+import { formatForget, mailFileName, normalizeAddress, toJson } from '../../tools/operator/privacy.js';
 import { keys } from '../../lambdas/adapters/table-layout.js';
-import { threadsCommand, type OperatorIo } from '../../local/operator/cli.js';
+import { threadsCommand, type OperatorIo } from '../../tools/operator/cli.js';
 
 const row = (overrides: Partial<ThreadRow> = {}): ThreadRow => ({
   ref: 'RL-7K3F9Q',

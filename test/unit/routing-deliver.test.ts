@@ -42,7 +42,7 @@ async function routed(config = memoryDependencies().config, fields: Partial<Para
     secrets: memorySecrets('test-thread-key', { 'replyline/partners-webhook': 'whsec-test' }),
     clock: deps.clock,
     config: deps.config,
-    sla: deps.sla,
+    slaPolicy: deps.slaPolicy,
     sendingLog: deps.sendingLog,
     instanceId: deps.instanceId,
   };
@@ -64,7 +64,7 @@ describe('routing', () => {
       history: [],
     });
     expect(message.threadAddress).toMatch(/^support\+rl-[0-9a-z]{6}\.[a-z2-7]{10}@example\.com$/);
-    expect(message.replyDue).toBe(deps.threads.threads.get(message.threadRef)!.sla!.dueAt.toISOString());
+    expect(message.replyDue).toBe(deps.threads.threads.get(message.threadRef)!.slaClock!.dueAt.toISOString());
   });
 
   it('lists the customer\'s earlier threads (up to five) in the routing message', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenSets, screeningSets, summarize, type ScreenedMail } from '../../local/eval-screening.js';
+import { screenSets, screeningSets, summarize, type ScreenedMail } from '../../tools/dev/eval-screening.js';
 import { SCREENING_FIXTURES } from '../support/corpus.js';
 import { exampleConfig } from '../support/fixtures.js';
 

@@ -52,7 +52,7 @@ function thread(overrides: Partial<ThreadRecord> = {}): ThreadRecord {
     firstReplyDue: at('2026-11-24T06:00:00Z'),
     firstRespondedAt: undefined,
     lastAgentReplyAt: undefined,
-    sla: clock(),
+    slaClock: clock(),
     expiresAt: at('2028-11-24T02:00:00Z'),
     ...overrides,
   };
@@ -63,7 +63,7 @@ const alerts = (overrides: Partial<AlertsConfig> = {}): AlertsConfig => ({ ...DE
 describe('deciding what a clock owes', () => {
   it('owes nothing before the warning time, and nothing without a clock', () => {
     expect(decideSlaEmissions(thread(), at('2026-11-24T05:11:59.999Z'), alerts())).toBeUndefined();
-    expect(decideSlaEmissions(thread({ sla: undefined, status: 'awaiting-customer' }), at('2026-11-25T00:00:00Z'), alerts())).toBeUndefined();
+    expect(decideSlaEmissions(thread({ slaClock: undefined, status: 'awaiting-customer' }), at('2026-11-25T00:00:00Z'), alerts())).toBeUndefined();
   });
 
   it('raises SLA Warning once the warning time has passed, with the minutes left as a negative number', () => {
@@ -76,17 +76,17 @@ describe('deciding what a clock owes', () => {
   });
 
   it('never raises a warning twice for one clock', () => {
-    expect(decideSlaEmissions(thread({ sla: clock({ warnedAt: at('2026-11-24T05:12:01Z') }) }), at('2026-11-24T05:59:00Z'), alerts())).toBeUndefined();
+    expect(decideSlaEmissions(thread({ slaClock: clock({ warnedAt: at('2026-11-24T05:12:01Z') }) }), at('2026-11-24T05:59:00Z'), alerts())).toBeUndefined();
   });
 
   it('raises SLA Breached once the due time has passed, and never again', () => {
-    const warned = thread({ sla: clock({ warnedAt: at('2026-11-24T05:12:01Z') }) });
+    const warned = thread({ slaClock: clock({ warnedAt: at('2026-11-24T05:12:01Z') }) });
     const decision = decideSlaEmissions(warned, at('2026-11-24T06:01:30Z'), alerts())!;
     expect(decision.emissions.map((e) => e.event.detailType)).toEqual(['SLA Breached']);
     expect(decision.emissions[0]!.event.detail.minutesOverdue).toBe(1);
     expect(decision.clock.breachedAt).toEqual(at('2026-11-24T06:01:30Z'));
     expect(nextSlaCheck(decision.clock)).toBeUndefined();
-    expect(decideSlaEmissions({ ...warned, sla: decision.clock }, at('2026-11-24T09:00:00Z'), alerts())).toBeUndefined();
+    expect(decideSlaEmissions({ ...warned, slaClock: decision.clock }, at('2026-11-24T09:00:00Z'), alerts())).toBeUndefined();
   });
 
   it('raises both, warning first, when the sweeper was away past both deadlines', () => {
@@ -143,7 +143,7 @@ describe('deciding what a clock owes', () => {
 
   it('builds SLA Recovered for a breached clock met late', () => {
     const breached = clock({ warnedAt: at('2026-11-24T05:12:00Z'), breachedAt: at('2026-11-24T06:00:01Z') });
-    const event = slaRecovered(thread({ sla: breached }), breached, at('2026-11-24T06:35:00Z'), alerts({ linkTemplate: 'https://helpdesk.example.com/threads/{ref}' }));
+    const event = slaRecovered(thread({ slaClock: breached }), breached, at('2026-11-24T06:35:00Z'), alerts({ linkTemplate: 'https://helpdesk.example.com/threads/{ref}' }));
     expect(event).toEqual({
       detailType: 'SLA Recovered',
       detail: {
@@ -243,7 +243,7 @@ class MemorySlaIndex implements SlaIndex {
   async dueBy(until: Date): Promise<SlaIndexEntry[]> {
     const entries: SlaIndexEntry[] = [];
     for (const record of this.threads.values()) {
-      const next = nextSlaCheck(record.sla);
+      const next = nextSlaCheck(record.slaClock);
       if (next && next <= until) entries.push({ kind: 'thread', at: next, thread: structuredClone(record) });
     }
     for (const emission of this.emissions.values()) {
@@ -312,16 +312,16 @@ describe('a sweep', () => {
   it('raises what is due, waits for what falls within the lookahead, and leaves the rest', async () => {
     const { deps, index, published, clock } = sweepDeps();
     index.put(thread({ ref: 'RL-AAAAAA' })); // warns 05:12
-    index.put(thread({ ref: 'RL-BBBBBB', sla: { ...thread().sla!, warnAt: at('2026-11-24T04:00:00Z') } })); // warning overdue
-    index.put(thread({ ref: 'RL-CCCCCC', sla: { ...thread().sla!, warnAt: at('2026-11-24T05:30:00Z') } })); // beyond the lookahead
+    index.put(thread({ ref: 'RL-BBBBBB', slaClock: { ...thread().slaClock!, warnAt: at('2026-11-24T04:00:00Z') } })); // warning overdue
+    index.put(thread({ ref: 'RL-CCCCCC', slaClock: { ...thread().slaClock!, warnAt: at('2026-11-24T05:30:00Z') } })); // beyond the lookahead
     clock.set('2026-11-24T05:11:30Z');
     const summary = await runSlaSweep(deps, { lookaheadMs: 60_000 });
     expect(types(published)).toEqual(['SLA Warning RL-BBBBBB', 'SLA Warning RL-AAAAAA']);
     expect(summary).toMatchObject({ warnings: 2, breaches: 0, failures: 0 });
     // The waited-for warning was raised at its instant, not at the next sweep.
-    expect(index.threads.get('RL-AAAAAA')!.sla!.warnedAt).toEqual(at('2026-11-24T05:12:00Z'));
+    expect(index.threads.get('RL-AAAAAA')!.slaClock!.warnedAt).toEqual(at('2026-11-24T05:12:00Z'));
     expect(index.threads.get('RL-AAAAAA')!.version).toBe(4);
-    expect(index.threads.get('RL-CCCCCC')!.sla!.warnedAt).toBeUndefined();
+    expect(index.threads.get('RL-CCCCCC')!.slaClock!.warnedAt).toBeUndefined();
   });
 
   it('never raises a deadline twice, even when two sweeps run at once and again later', async () => {
@@ -338,7 +338,7 @@ describe('a sweep', () => {
     const { deps, index, published, clock } = sweepDeps();
     index.put(thread());
     clock.set('2026-11-24T05:20:00Z');
-    const answered = { ...thread(), version: 4, status: 'awaiting-customer' as const, sla: undefined };
+    const answered = { ...thread(), version: 4, status: 'awaiting-customer' as const, slaClock: undefined };
     const realRecord = index.recordEmissions.bind(index);
     index.recordEmissions = async (...args) => {
       index.put(answered); // ingest wins the race
@@ -381,7 +381,7 @@ describe('a sweep', () => {
 
   it('crash after publishing, before marking: republished after the lease, byte-identical (at-least-once)', async () => {
     const { deps, index, published, clock } = sweepDeps();
-    index.put(thread({ sla: { ...thread().sla!, warnedAt: at('2026-11-24T05:12:00Z') } }));
+    index.put(thread({ slaClock: { ...thread().slaClock!, warnedAt: at('2026-11-24T05:12:00Z') } }));
     clock.set('2026-11-24T06:00:01Z');
     index.failMarkPublished = true;
     expect((await runSlaSweep(deps, { lookaheadMs: 0, leaseMs: 120_000 })).failures).toBe(1);
@@ -396,7 +396,7 @@ describe('a sweep', () => {
 
   it('defers what it cannot finish before stopBy to the next sweep', async () => {
     const { deps, index, published, clock } = sweepDeps();
-    index.put(thread({ ref: 'RL-AAAAAA', sla: { ...thread().sla!, warnAt: at('2026-11-24T05:00:30Z') } }));
+    index.put(thread({ ref: 'RL-AAAAAA', slaClock: { ...thread().slaClock!, warnAt: at('2026-11-24T05:00:30Z') } }));
     const summary = await runSlaSweep(deps, { lookaheadMs: 60_000, stopBy: at('2026-11-24T05:00:15Z') });
     expect(summary.deferred).toBe(1);
     expect(published).toEqual([]);
@@ -424,8 +424,8 @@ describe('a sweep', () => {
 describe('the sla-sweep handler', () => {
   it('sweeps with the lookahead, stops before the function times out, and fails the invocation when an entry failed', async () => {
     const { deps, index, published, clock } = sweepDeps();
-    index.put(thread({ ref: 'RL-AAAAAA', sla: { ...thread().sla!, warnAt: at('2026-11-24T05:00:40Z') } }));
-    index.put(thread({ ref: 'RL-BBBBBB', sla: { ...thread().sla!, warnAt: at('2026-11-24T05:00:59Z') } }));
+    index.put(thread({ ref: 'RL-AAAAAA', slaClock: { ...thread().slaClock!, warnAt: at('2026-11-24T05:00:40Z') } }));
+    index.put(thread({ ref: 'RL-BBBBBB', slaClock: { ...thread().slaClock!, warnAt: at('2026-11-24T05:00:59Z') } }));
     const silent = { info: () => {}, warn: () => {}, error: () => {} };
     const handler = createSlaSweepHandler(() => ({ deps: { ...deps, log: silent }, lookaheadMs: 60_000, leaseMs: 120_000, metrics: undefined, openThreadsByTeam: async () => ({}) }));
     // 60 s left in the invocation, 15 s margin: 05:00:45 is the last start.
@@ -469,7 +469,7 @@ describe('the sweeper heartbeat', () => {
     const heartbeat = new MemorySweepHeartbeat();
     const { deps, index, clock } = sweepDeps({ heartbeat });
     index.put(thread({ ref: 'RL-AAAAAA' })); // warns 05:12, within the lookahead
-    index.put(thread({ ref: 'RL-BBBBBB', sla: { ...thread().sla!, warnAt: at('2026-11-24T04:00:00Z') } })); // overdue
+    index.put(thread({ ref: 'RL-BBBBBB', slaClock: { ...thread().slaClock!, warnAt: at('2026-11-24T04:00:00Z') } })); // overdue
     clock.set('2026-11-24T05:11:30Z');
     await runSlaSweep(deps, { lookaheadMs: 60_000 });
     // The sweep waited for RL-AAAAAA's warning at 05:12:00, so that is when it finished.

@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
 describe('the table layout', () => {
   it('is the only place a key prefix is spelt (functions, operator tools, stack, bench, tests)', () => {
     const prefixes = [...new Set(Object.values(PREFIX))];
-    const spelt = ['lambdas', 'local', 'lib', 'bench', 'test', 'cli']
+    const spelt = ['lambdas', 'local', 'tools', 'lib', 'bench', 'test', 'cli']
       .flatMap((dir) => {
         try {
           return sourceFiles(join(ROOT, dir));

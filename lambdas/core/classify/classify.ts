@@ -1,7 +1,8 @@
 import type { ClassificationConfig, ClassificationRule } from '../../schemas/classification-config.js';
 import type { Reason } from '../../schemas/reasons.js';
-import { isHigherPriority, raisePriority, type Priority } from '../priority.js';
-import { scoreIntents, type IntentName } from './intents.js';
+import { isHigherPriority, raisePriority } from '../priority.js';
+import { scoreIntents } from './intents.js';
+import type { IntentName, Priority } from '../../schemas/vocabulary.js';
 import { detectLanguage } from './language.js';
 import { stripQuotedAndSignature } from './quotes.js';
 import { applyRules } from './rule-match.js';
@@ -18,9 +19,7 @@ import { assessTone, type Sentiment, type ToneAssessment } from './urgency.js';
  * 4. the priority: a rule's, else `low` for a mail that says nothing presses (a feature idea,
  *    a curious question, "no rush") and `normal` for the rest; then it can only rise:
  *    an outage, a security incident or a legal threat makes it `urgent`; a negative tone raises
- *    it one step; an urgency word or a public threat lifts it to at least `high`; a customer
- *    writing again while earlier mails of the thread still await our first reply raises it
- *    one step per such mail.
+ *    it one step; an urgency word or a public threat lifts it to at least `high`.
  * Every decision adds a short reason.
  */
 export interface ClassificationInput {
@@ -32,8 +31,6 @@ export interface ClassificationInput {
   sender: string;
   /** Header values by lowercased name. */
   headers: ReadonlyMap<string, readonly string[]>;
-  /** How many earlier customer mails in this thread still await our first reply (0 or undefined for a new thread). */
-  awaitingFirstReplyRepeat?: number;
 }
 
 export interface ClassificationDefaults {
@@ -111,7 +108,7 @@ export function classify(input: ClassificationInput, rules: ClassificationConfig
 
   // 4. Priority: base, then only upwards.
   const tone = assessTone(input.subject, newText, detected.language ?? defaults.language);
-  const priority = decidePriority(basePriority(decided.priority?.value as Priority | undefined, tone, category, reasons), tone, input.awaitingFirstReplyRepeat, reasons);
+  const priority = decidePriority(basePriority(decided.priority?.value as Priority | undefined, tone, category, reasons), tone, reasons);
 
   return {
     category,
@@ -149,8 +146,8 @@ function decideOwner(decided: ReturnType<typeof applyRules>, defaults: Classific
   return { team, agent };
 }
 
-/** Raises the base priority by what the mail says (tone, urgency, threats, outages) and by repeat contact. */
-function decidePriority(base: Priority, tone: ToneAssessment, awaitingFirstReplyRepeat: number | undefined, reasons: Reason[]): Priority {
+/** Raises the base priority by what the mail says: tone, urgency, threats, outages. */
+function decidePriority(base: Priority, tone: ToneAssessment, reasons: Reason[]): Priority {
   let priority = base;
   if (tone.sentiment === 'negative') {
     const raised = raisePriority(priority);
@@ -180,14 +177,6 @@ function decidePriority(base: Priority, tone: ToneAssessment, awaitingFirstReply
     reasons.push({ code: critical.kind === 'legal-threat' ? 'legal-threat' : 'critical', detail: `"${critical.text}" → priority ${priority} → urgent` });
     priority = 'urgent';
   }
-  const repeats = Math.max(0, Math.floor(awaitingFirstReplyRepeat ?? 0));
-  if (repeats > 0) {
-    let raised = priority;
-    for (let i = 0; i < repeats; i++) raised = raisePriority(raised);
-    const nth = ordinal(repeats + 1);
-    reasons.push({ code: 'escalation', detail: `${nth} mail while ${repeats === 1 ? 'the first still awaits' : `${repeats} earlier ones still await`} our first reply → ${step(priority, raised)}` });
-    priority = raised;
-  }
   return priority;
 }
 
@@ -211,11 +200,6 @@ function atLeast(priority: Priority, floor: Priority): Priority {
 
 function step(from: Priority, to: Priority): string {
   return from === to ? `priority ${to} (already the highest)` : `priority ${from} → ${to}`;
-}
-
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
 }
 
 export type { ClassificationRule };

@@ -7,7 +7,6 @@ import { isRealEnglishWord } from './real-words.js';
 import { stemText } from './stemming.js';
 import { compileTerms, findTerms, normalizeForMatching, type CompiledTerm, type Term } from './terms.js';
 
-export { INTENT_NAMES, isIntentName, type IntentName } from '../../schemas/vocabulary.js';
 
 /**
  * Tie-breaking, documented: the highest total score wins; on equal totals the one
@@ -145,8 +144,8 @@ export function scoreIntents(subject: string, text: string, options: IntentOptio
       } else {
         // The same words count once, whichever terms (or how many mentions) found them.
         const key = found.matched.toLowerCase();
-        const known = scores.body.get(key);
-        if (!known || known.weight < found.weight) scores.body.set(key, evidence);
+        const counted = scores.body.get(key);
+        if (!counted || counted.weight < found.weight) scores.body.set(key, evidence);
       }
     }
   }
@@ -164,16 +163,17 @@ export function scoreIntents(subject: string, text: string, options: IntentOptio
   if (!best) return { intent: 'other', scores, context: contextList, reason: { code: 'intent', detail: `other, no intent keywords matched${ignored}` } };
   // One hint ("website", "app") is not a topic: a job application that mentions the web site stays `other`.
   if (best.score < MIN_TOPIC_SCORE && !best.evidence.some((item) => item.termWeight >= MIN_TOPIC_SCORE)) {
-    return { intent: 'other', scores, context: contextList, reason: { code: 'intent', detail: `other, only a weak hint (${describe(best, scores[1])})${ignored}` } };
+    return { intent: 'other', scores, context: contextList, reason: { code: 'intent', detail: `other, only a weak hint (${evidenceSummary(best, scores[1])})${ignored}` } };
   }
-  return { intent: best.intent, scores, context: contextList, reason: { code: 'intent', detail: `${describe(best, scores[1])}${ignored}` } };
+  return { intent: best.intent, scores, context: contextList, reason: { code: 'intent', detail: `${evidenceSummary(best, scores[1])}${ignored}` } };
 }
 
 function compareScores(a: IntentScore, b: IntentScore): number {
   return b.score - a.score || b.body - a.body || b.strongest - a.strongest || INTENT_TIE_ORDER.indexOf(a.intent) - INTENT_TIE_ORDER.indexOf(b.intent);
 }
 
-function describe(best: IntentScore, next: IntentScore | undefined): string {
+/** The winning intent, its languages and words, and its score against the runner-up. */
+function evidenceSummary(best: IntentScore, next: IntentScore | undefined): string {
   const words = best.evidence
     .slice(0, 5)
     .map((item) => `"${item.matched}"${item.inSubject ? ' (subject)' : ''}`)

@@ -50,7 +50,7 @@ export function screenMail(mail: InboundMail | undefined, envelope: ReceiptEnvel
   const verdicts = effectiveVerdicts(envelope.verdicts, mail);
   const noReplyPattern = new RegExp(config.acknowledgement.noReplySenderPattern, 'iu');
   const quarantine = quarantineReasons(mail, verdicts);
-  const hard = hardRules(mail, config);
+  const hard = hardRules(mail, config, facts);
   const signals = weighSignals({ mail, envelope, noReplyPattern, isOurMessageId: (messageId) => isOurMessageId(messageId, config.domain) }, config);
   const score = signals.reduce((sum, { weight }) => sum + weight, 0);
   const { holdBackAt, machineAt } = config.screening;
@@ -71,10 +71,10 @@ export function screenMail(mail: InboundMail | undefined, envelope: ReceiptEnvel
 }
 
 /** Every weighted signal that fired, with its weight from config (or the built-in one). */
-function weighSignals(known: Pick<SignalInput, 'mail' | 'envelope' | 'noReplyPattern' | 'isOurMessageId'>, config: ReplylineConfig): WeighedSignal[] {
-  const { mail } = known;
+function weighSignals(given: Pick<SignalInput, 'mail' | 'envelope' | 'noReplyPattern' | 'isOurMessageId'>, config: ReplylineConfig): WeighedSignal[] {
+  const { mail } = given;
   const input: SignalInput = {
-    ...known,
+    ...given,
     ownText: edges(withoutEarlierMail(mail.text.slice(0, OWN_TEXT_LIMIT))),
     addressedToUs: [...mail.to, ...mail.cc].some((recipient) => isServiceAddress(recipient.address, config)),
   };

@@ -137,4 +137,6 @@ export interface ScreeningFacts {
   suppressed: boolean;
   /** Why the parser refused the mail, when it did. */
   unparseable?: Reason | undefined;
+  /** Its Message-ID is that of a mail we sent: our own mail came back. */
+  sentByUs?: boolean | undefined;
 }

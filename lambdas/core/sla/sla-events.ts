@@ -45,7 +45,7 @@ export const SLA_SUBJECT_MAX = 80;
  * nothing is owed (no clock: the thread awaits the customer, is closed, or was opened by a machine).
  */
 export function decideSlaEmissions(thread: ThreadRecord, now: Date, options: SlaDetailOptions): SlaDecision | undefined {
-  const clock = thread.sla;
+  const clock = thread.slaClock;
   if (!clock) return undefined;
   const emissions: SlaEmission[] = [];
   let next: SlaClock = clock;

@@ -181,7 +181,7 @@ class Sweep {
       const decision = decideSlaEmissions(thread, now, this.deps.alerts);
       if (!decision) return undefined;
       const pending = decision.emissions.map((emission) => this.pendingEmission(thread!, emission, now));
-      const recorded: ThreadRecord = { ...thread, version: thread.version + 1, sla: decision.clock };
+      const recorded: ThreadRecord = { ...thread, version: thread.version + 1, slaClock: decision.clock };
       if ((await this.deps.index.recordEmissions(recorded, thread.version, pending)) === 'recorded') {
         await this.publish(pending, false);
         const next = nextSlaCheck(decision.clock);
@@ -199,7 +199,7 @@ class Sweep {
     validateEvent(emission.event);
     return {
       ref: thread.ref,
-      key: emissionKey(thread.sla!, emission.kind),
+      key: emissionKey(thread.slaClock!, emission.kind),
       kind: emission.kind,
       deadline: emission.deadline,
       event: emission.event,

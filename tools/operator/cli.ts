@@ -1,3 +1,4 @@
+// tools/operator/: the operator commands (threads, replay, redrive, export, forget, doctor), on the local stack or a deployed one.
 import { createInterface } from 'node:readline/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeAwsError, errorName, OperatorError, resolveTarget, type OperatorTarget } from './target.js';

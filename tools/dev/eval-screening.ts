@@ -1,11 +1,11 @@
-import { renderReason, type Reason } from '../lambdas/schemas/reasons.js';
+import { renderReason, type Reason } from '../../lambdas/schemas/reasons.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMail } from '../lambdas/adapters/mail-parser.js';
-import { analyzeMail } from '../lambdas/core/ingest.js';
-import { returnPathAddress, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
-import type { ReplylineConfig } from '../lambdas/schemas/config.js';
+import { parseMail } from '../../lambdas/adapters/mail-parser.js';
+import { analyzeMail } from '../../lambdas/core/ingest.js';
+import { returnPathAddress, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../../lambdas/core/mail.js';
+import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 
 /**
  * Measures screening the way customer mail arrives: every mail of a labelled set
@@ -104,7 +104,7 @@ export async function screenOne(raw: Buffer, config: ReplylineConfig): Promise<P
     rawMail: { bucket: 'eval', key: 'eval' },
     verdicts: {},
   };
-  const { screening } = analyzeMail(mail, envelope, { config }, false, refused);
+  const { screening } = analyzeMail(mail, envelope, { config }, { suppressed: false, unparseable: refused });
   const outcome = screening.quarantine ? 'quarantined' : screening.automated ? 'machine' : screening.acknowledge ? 'acknowledged' : 'held-back';
   return { outcome, score: screening.score, reasons: screening.reasons };
 }

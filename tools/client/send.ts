@@ -1,8 +1,8 @@
 import { createTransport } from 'nodemailer';
-import type { ReplylineConfig } from '../lambdas/schemas/config.js';
-import { parseMail } from '../lambdas/adapters/mail-parser.js';
-import { firstHeader } from '../lambdas/core/mail.js';
-import { resolveServiceAddress } from '../lambdas/core/service-address.js';
+import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
+import { parseMail } from '../../lambdas/adapters/mail-parser.js';
+import { firstHeader } from '../../lambdas/core/mail.js';
+import { isServiceAddress } from '../../lambdas/core/service-address.js';
 
 export interface SendOutcome {
   sent: number;
@@ -28,7 +28,7 @@ export async function sendFiles(
         const mail = await parseMail(file.raw);
         const returnPath = firstHeader(mail, 'return-path');
         const from = returnPath !== undefined && /^<\s*>$/.test(returnPath.trim()) ? '' : (mail.from?.address ?? 'sender@localhost');
-        const ours = [...mail.to, ...mail.cc].map((address) => address.address).filter((address) => resolveServiceAddress([address], options.config));
+        const ours = [...mail.to, ...mail.cc].map((address) => address.address).filter((address) => isServiceAddress(address, options.config));
         const to = options.to ? [options.to] : ours.length ? ours : [options.config.addresses[0]!.address];
         await transport.sendMail({ envelope: { from, to }, raw: file.raw });
         sent++;

@@ -3,8 +3,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateQuery, paginateScan, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, GetQueueUrlCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local-aws.js';
-import { portsFromEnv, type LocalPorts } from '../stack.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.js';
+import { LOCAL_INSTANCE_NAME, portsFromEnv, type LocalPorts } from '../../local/stack.js';
+import { deadLetterQueueName, localResourceNames } from '../../local/resources.js';
 
 /**
  * Where an operator command works: the deployed stack (`--stack NAME`, standard AWS
@@ -137,9 +138,6 @@ function instanceTarget(instance: LocalInstanceLike): OperatorTarget {
   };
 }
 
-/** Name of the instance `npm start` runs (local/stack.ts). */
-export const LOCAL_INSTANCE_NAME = 'replyline';
-
 async function localStackTarget(ports: LocalPorts): Promise<OperatorTarget> {
   const common = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 2 };
   const endpoint = (port: number) => `http://127.0.0.1:${port}`;
@@ -151,29 +149,29 @@ async function localStackTarget(ports: LocalPorts): Promise<OperatorTarget> {
     s3.destroy();
     sqs.destroy();
   };
-  const name = LOCAL_INSTANCE_NAME;
+  const names = localResourceNames(LOCAL_INSTANCE_NAME);
   try {
-    const inboundUrl = await queueUrl(sqs, `${name}-inbound`);
-    const listed = await sqs.send(new ListQueuesCommand({ QueueNamePrefix: `${name}-team-` }));
+    const inboundUrl = await queueUrl(sqs, names.inboundQueue);
+    const listed = await sqs.send(new ListQueuesCommand({ QueueNamePrefix: names.teamQueuePrefix }));
     const urls = listed.QueueUrls ?? [];
-    const names = new Set(urls.map(queueNameOf));
+    const dlqs = new Set(urls.map((url) => deadLetterQueueName(queueNameOf(url))));
     const teams: Record<string, QueueRef> = {};
     for (const url of urls) {
       const queueName = queueNameOf(url);
-      if (queueName.endsWith('-dlq') && names.has(queueName.slice(0, -'-dlq'.length))) continue;
-      const team = queueName.slice(`${name}-team-`.length);
-      teams[team] = { name: team, url, dlqUrl: urls.find((candidate) => queueNameOf(candidate) === `${queueName}-dlq`) };
+      if (dlqs.has(queueName)) continue;
+      const team = queueName.slice(names.teamQueuePrefix.length);
+      teams[team] = { name: team, url, dlqUrl: urls.find((candidate) => queueNameOf(candidate) === deadLetterQueueName(queueName)) };
     }
     return {
-      label: `local stack (${endpoint(ports.dynamodb)}, table ${name}-threads)`,
+      label: `local stack (${endpoint(ports.dynamodb)}, table ${names.table})`,
       kind: 'local',
       dynamo: documentClient(dynamo),
       s3,
       sqs,
-      table: `${name}-threads`,
-      bucket: `${name}-raw-mail`,
-      topicArn: `arn:aws:sns:${LOCAL_REGION}:000000000000:${name}-inbound-mail`,
-      inbound: { name: 'inbound', url: inboundUrl, dlqUrl: await queueUrl(sqs, `${name}-inbound-dlq`).catch(() => undefined) },
+      table: names.table,
+      bucket: names.bucket,
+      topicArn: names.inboundTopicArn,
+      inbound: { name: 'inbound', url: inboundUrl, dlqUrl: await queueUrl(sqs, deadLetterQueueName(names.inboundQueue)).catch(() => undefined) },
       teams,
       close,
     };
@@ -183,7 +181,7 @@ async function localStackTarget(ports: LocalPorts): Promise<OperatorTarget> {
       throw new OperatorError(`nothing answers at ${endpoint(ports.sqs)} (local SQS). Is \`npm start\` running? For a deployed stack pass --stack NAME.`);
     }
     if (errorName(error) === 'QueueDoesNotExist' || errorName(error) === 'AWS.SimpleQueueService.NonExistentQueue') {
-      throw new OperatorError(`the local stack has no queue ${name}-inbound; start it once with \`npm start\``);
+      throw new OperatorError(`the local stack has no queue ${names.inboundQueue}; start it once with \`npm start\``);
     }
     throw error;
   }

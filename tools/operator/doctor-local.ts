@@ -6,9 +6,10 @@ import { GetQueueAttributesCommand, ListQueuesCommand, SQSClient } from '@aws-sd
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { readConfigFile } from '../../lambdas/adapters/config-source.js';
 import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local-aws.js';
-import type { LocalPorts } from '../stack.js';
-import { errorName, LOCAL_INSTANCE_NAME, OperatorError, queueNameOf } from './target.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.js';
+import { LOCAL_INSTANCE_NAME, type LocalPorts } from '../../local/stack.js';
+import { DEAD_LETTER_SUFFIX, deadLetterQueueName, localResourceNames } from '../../local/resources.js';
+import { errorName, OperatorError, queueNameOf } from './target.js';
 import { fail, guarded, judgeSweeper, pass, skip, type CheckResult } from './doctor-checks.js';
 
 /**
@@ -124,8 +125,7 @@ export async function runLocalChecks(target: LocalDoctorTarget, now: Date): Prom
   const s3 = new S3Client({ ...common, endpoint: target.endpoints.s3, forcePathStyle: true });
   const sqs = new SQSClient({ ...common, endpoint: target.endpoints.sqs });
   const secrets = new SecretsManagerClient({ ...common, endpoint: target.endpoints.secrets });
-  const table = `${target.name}-threads`;
-  const bucket = `${target.name}-raw-mail`;
+  const { table, bucket } = localResourceNames(target.name);
   const restart = 'restart the local stack: npm start (it creates what is missing)';
   const down = (service: EmulatorName, id: string, name: string) => skip(id, name, `${EMULATORS[service]} does not answer (see emulator:${service})`);
   try {
@@ -191,7 +191,7 @@ export async function runLocalChecks(target: LocalDoctorTarget, now: Date): Prom
 
 async function localSecrets(client: SecretsManagerClient, target: LocalDoctorTarget, config: ReplylineConfig | undefined): Promise<CheckResult[]> {
   const create = (name: string, value: string) => `aws --endpoint-url ${target.endpoints.secrets} secretsmanager create-secret --name ${name} --secret-string '${value}'`;
-  const wanted: { label: string; secretId: string; fix: string }[] = [{ label: 'thread-address-key', secretId: `${target.name}/thread-address-key`, fix: 'restart npm start (it generates the thread key)' }];
+  const wanted: { label: string; secretId: string; fix: string }[] = [{ label: 'thread-address-key', secretId: localResourceNames(target.name).threadKeySecret, fix: 'restart npm start (it generates the thread key)' }];
   for (const team of Object.values(config?.teams ?? {})) {
     if (team.destination.type === 'webhook') wanted.push({ label: team.destination.secretName, secretId: team.destination.secretName, fix: 'restart npm start (it generates webhook secrets)' });
   }
@@ -219,18 +219,20 @@ async function localSecrets(client: SecretsManagerClient, target: LocalDoctorTar
 
 /** Label as the stack's DeadLetterQueueUrls names them: `inbound`, `team support`, `ses feedback`. */
 function localLabel(prefix: string, queueName: string): string {
-  const base = queueName.slice(prefix.length, -'-dlq'.length);
+  const base = queueName.slice(prefix.length, -DEAD_LETTER_SUFFIX.length);
   return base.startsWith('team-') ? `team ${base.slice('team-'.length)}` : base.replace(/-/g, ' ');
 }
 
 async function localDeadLetterQueues(sqs: SQSClient, target: LocalDoctorTarget): Promise<CheckResult[]> {
   const prefix = `${target.name}-`;
+  const names = localResourceNames(target.name);
+  const inboundDlq = deadLetterQueueName(names.inboundQueue);
   const urls = (await sqs.send(new ListQueuesCommand({ QueueNamePrefix: prefix }))).QueueUrls ?? [];
   // Mail first: inbound, then the teams, then the rest.
-  const rank = (url: string) => (queueNameOf(url) === `${prefix}inbound-dlq` ? 0 : queueNameOf(url).startsWith(`${prefix}team-`) ? 1 : 2);
-  const dlqs = urls.filter((url) => queueNameOf(url).endsWith('-dlq')).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  if (!dlqs.some((url) => queueNameOf(url) === `${prefix}inbound-dlq`)) {
-    return [fail('dlq:inbound', 'DLQ inbound', `no queue ${prefix}inbound-dlq in local SQS`, 'restart the local stack: npm start (it creates the queues)')];
+  const rank = (url: string) => (queueNameOf(url) === inboundDlq ? 0 : queueNameOf(url).startsWith(names.teamQueuePrefix) ? 1 : 2);
+  const dlqs = urls.filter((url) => queueNameOf(url).endsWith(DEAD_LETTER_SUFFIX)).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  if (!dlqs.some((url) => queueNameOf(url) === inboundDlq)) {
+    return [fail('dlq:inbound', 'DLQ inbound', `no queue ${inboundDlq} in local SQS`, 'restart the local stack: npm start (it creates the queues)')];
   }
   return Promise.all(
     dlqs.map(async (url): Promise<CheckResult> => {

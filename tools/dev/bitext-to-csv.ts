@@ -5,8 +5,8 @@ import { BITEXT_SAMPLE_PATH } from './shared-data.js';
 
 /**
  * Writes the shared Bitext sample in `replyline eval` format:
- *   npx tsx local/bitext-to-csv.ts                 → .replyline/bitext-even.csv (tuning half) and .replyline/bitext-odd.csv (held out)
- *   npx tsx local/bitext-to-csv.ts --split all --out x.csv [--source path/to/Bitext_….csv]
+ *   npx tsx tools/dev/bitext-to-csv.ts                 → .replyline/bitext-even.csv (tuning half) and .replyline/bitext-odd.csv (held out)
+ *   npx tsx tools/dev/bitext-to-csv.ts --split all --out x.csv [--source path/to/Bitext_….csv]
  * then: npx replyline eval .replyline/bitext-odd.csv
  */
 function main(argv: string[]): number {

@@ -80,7 +80,7 @@ export function toRow(item: Item): ThreadRow {
     customer: thread.customer.address,
     subject: thread.subject,
     createdAt: thread.createdAt.toISOString(),
-    dueAt: thread.sla?.dueAt.toISOString(),
+    dueAt: thread.slaClock?.dueAt.toISOString(),
     lastInboundAt: thread.lastInboundAt.toISOString(),
     inboundCount: thread.inboundCount,
     agent: thread.agent,

@@ -1,16 +1,19 @@
+// tools/: what people run against Replyline, through this `replyline` entry (bin: cli/replyline.js) or tsx:
+// client/ puts mail into a running local stack (send, reply), dev/ is for developers (explain, eval, generators
+// of checked-in files), operator/ works on the local or a deployed stack (threads, replay, redrive, export, forget, doctor).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type ReplylineConfig } from '../lambdas/schemas/config.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
-import { portsFromEnv, startLocalStack } from './stack.js';
-import { sendFiles } from './send.js';
-import { explainFile, formatExplanation } from './explain.js';
-import { EvalError, runEval } from './eval.js';
-import { formatScreeningReport, screenSets, screeningSets, tally } from './eval-screening.js';
-import { SHARED_CORPUS_DIR, sharedCorpusDir } from './shared-data.js';
-import { EVAL_HALVES, evaluateSet, formatSetReport } from './eval-set.js';
-import { sendAgentReply } from './reply.js';
+import { portsFromEnv, startLocalStack } from '../local/stack.js';
+import { sendFiles } from './client/send.js';
+import { explainFile, formatExplanation } from './dev/explain.js';
+import { EvalError, runEval } from './dev/eval.js';
+import { formatScreeningReport, screenSets, screeningSets, tally } from './dev/eval-screening.js';
+import { SHARED_CORPUS_DIR, sharedCorpusDir } from './dev/shared-data.js';
+import { EVAL_HALVES, evaluateSet, formatSetReport } from './dev/eval-set.js';
+import { sendAgentReply } from './client/reply.js';
 import { doctorCommand, exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
 
 const USAGE = `Usage: replyline <command> [options]

@@ -1,10 +1,10 @@
-import type { Reason } from '../lambdas/schemas/reasons.js';
+import type { Reason } from '../../lambdas/schemas/reasons.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { classify } from '../lambdas/core/classify/classify.js';
-import { INTENT_NAMES, isIntentName, type IntentName } from '../lambdas/core/classify/intents.js';
-import { PRIORITIES, type Priority } from '../lambdas/core/priority.js';
-import type { ClassificationConfig } from '../lambdas/schemas/classification-config.js';
+import { classify } from '../../lambdas/core/classify/classify.js';
+import { INTENT_NAMES, isIntentName, type IntentName } from '../../lambdas/schemas/vocabulary.js';
+import { PRIORITIES, type Priority } from '../../lambdas/schemas/vocabulary.js';
+import type { ClassificationConfig } from '../../lambdas/schemas/classification-config.js';
 
 /**
  * `replyline eval FILE.csv [--json]`: scores classification against labelled

@@ -8,7 +8,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { portsFromEnv } from '../stack.js';
+import { portsFromEnv } from '../../local/stack.js';
 import { describeAwsError, OperatorError } from './target.js';
 import { createStackContext, fail, pass, warn, type CheckResult, type MxResolver, type StackClients } from './doctor-checks.js';
 import { runStackChecks } from './doctor-stack-checks.js';

@@ -5,6 +5,7 @@ import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynam
 import { isLinkItem, isQuarantineItem, isThreadItem, keys, PREFIX } from '../../lambdas/adapters/table-layout.js';
 import { appliedUnlessConditionFails } from '../../lambdas/adapters/dynamo-errors.js';
 import { TABLE_KEYS } from '../../lambdas/schemas/env.js';
+import { rawMailKey } from '../../lib/physical-names.js';
 import { errorName, OperatorError, queryItems, scanItems, type Item, type OperatorTarget } from './target.js';
 
 /**
@@ -100,7 +101,7 @@ export async function collectCustomerData(target: OperatorTarget, rawAddress: st
   for (const item of [...quarantine.records, ...elsewhere.messages]) addRaw(item.rawMail);
   // Processing records name the receipt; SES stored the mail under inbound/<receipt id>.
   for (const item of [...threads.flatMap((thread) => thread.links), ...quarantine.processing, ...elsewhere.processing]) {
-    if (item.kind === 'inbound' && typeof item.receiptId === 'string' && item.receiptId) addRaw({ bucket: target.bucket, key: `inbound/${item.receiptId}` });
+    if (item.kind === 'inbound' && typeof item.receiptId === 'string' && item.receiptId) addRaw({ bucket: target.bucket, key: rawMailKey(item.receiptId) });
   }
   return { address, threads, quarantine, elsewhere, suppression: suppressionItem ? [suppressionItem] : [], rateLimits, rawMail: [...rawMail.values()] };
 }

@@ -1,17 +1,18 @@
-import { renderReason, type Reason } from '../lambdas/schemas/reasons.js';
+import { renderReason, type Reason } from '../../lambdas/schemas/reasons.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseMail } from '../lambdas/adapters/mail-parser.js';
-import { createSla } from '../lambdas/adapters/wiring.js';
-import { analyzeMail } from '../lambdas/core/ingest.js';
-import { returnPathAddress, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../lambdas/core/mail.js';
-import { suggestFaq } from '../lambdas/core/faq.js';
-import { FOLLOW_UP_REASON, threadedDisposition } from '../lambdas/core/inbound-records.js';
-import type { Disposition } from '../lambdas/schemas/vocabulary.js';
-import { normalizeThreadRef } from '../lambdas/core/thread-ref.js';
-import { splitSubaddress } from '../lambdas/core/service-address.js';
-import type { ReplylineConfig } from '../lambdas/schemas/config.js';
-import { replyLanguageFor } from '../lambdas/core/reply-language.js';
+import { parseMail } from '../../lambdas/adapters/mail-parser.js';
+import { createSla } from '../../lambdas/adapters/wiring.js';
+import { analyzeMail } from '../../lambdas/core/ingest.js';
+import { returnPathAddress, UnparseableMailError, type InboundMail, type ReceiptEnvelope } from '../../lambdas/core/mail.js';
+import { suggestFaq } from '../../lambdas/core/faq.js';
+import { FOLLOW_UP_REASON, threadedDisposition } from '../../lambdas/core/inbound-records.js';
+import type { Disposition } from '../../lambdas/schemas/vocabulary.js';
+import { normalizeThreadRef } from '../../lambdas/core/thread-ref.js';
+import { isServiceAddress } from '../../lambdas/core/service-address.js';
+import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
+import { replyLanguageFor } from '../../lambdas/core/reply-language.js';
+import { looksLikeThreadAddress } from '../../lambdas/core/threading.js';
 
 /** What `replyline explain` reports per file (the `--json` shape). */
 export interface Explanation {
@@ -64,7 +65,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
     refused = error instanceof UnparseableMailError ? error.reason : { code: 'unparseable', detail: (error as Error).message.slice(0, 200) };
   }
   const { config } = options;
-  const ours = mail ? [...mail.to, ...mail.cc].map((address) => address.address).filter((address) => config.addresses.some((entry) => entry.address === splitSubaddress(address).base)) : [];
+  const ours = mail ? [...mail.to, ...mail.cc].map((address) => address.address).filter((address) => isServiceAddress(address, config)) : [];
   const recipients = options.to ? [options.to] : ours.length ? ours : [config.addresses[0]!.address];
   const returnPath = mail ? returnPathAddress(mail) : undefined;
   const envelope: ReceiptEnvelope = {
@@ -75,7 +76,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
     rawMail: { bucket: 'explain', key: file },
     verdicts: {},
   };
-  const analysis = analyzeMail(mail, envelope, options, false, refused);
+  const analysis = analyzeMail(mail, envelope, options, { suppressed: false, unparseable: refused });
   const { screening, classification, service } = analysis;
   const scored = { score: screening.score, holdBackAt: config.screening.holdBackAt, machineAt: config.screening.machineAt, signals: screening.signals };
   if (screening.quarantine || !mail || !classification) return { ...quarantined(file), reasons: screening.reasons, screening: scored };
@@ -104,7 +105,7 @@ export async function explainFile(file: string, options: ExplainOptions): Promis
 
 function threadEvidence(mail: InboundMail, recipients: string[]): string[] {
   const evidence: string[] = [];
-  for (const recipient of recipients) if (/\+rl-[0-9a-z]{6}\./i.test(recipient)) evidence.push(`thread address ${recipient} (signature checked on ingest)`);
+  for (const recipient of recipients) if (looksLikeThreadAddress(recipient)) evidence.push(`thread address ${recipient} (signature checked on ingest)`);
   const referenced = mail.references.length + mail.inReplyTo.length;
   if (referenced) evidence.push(`In-Reply-To/References name ${referenced} Message-ID(s)`);
   const ref = normalizeThreadRef(mail.subject);

@@ -1,13 +1,17 @@
-import { reasonCodes, storedReasonsSchema, type Reason } from '../../lambdas/schemas/reasons.js';
+import { reasonCodes, type Reason } from '../../lambdas/schemas/reasons.js';
 import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, linkedIdOf, PREFIX } from '../../lambdas/adapters/table-layout.js';
+import { toProcessing } from '../../lambdas/adapters/table-items.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { normalizeMessageId, type InboundMail } from '../../lambdas/core/mail.js';
-import { dedupeKeyFor, receiptDedupeKey } from '../../lambdas/core/message-ids.js';
+import { chooseDedupeKey, dedupeKeyFor, receiptDedupeKey } from '../../lambdas/core/message-ids.js';
+import type { InboundProcessing } from '../../lambdas/core/records.js';
+import type { Disposition } from '../../lambdas/schemas/vocabulary.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
+import { rawMailKey } from '../../lib/physical-names.js';
 import { errorName, OperatorError, queryItems, queueNameOf, type Item, type OperatorTarget } from './target.js';
 
 /**
@@ -89,7 +93,7 @@ export interface ReplayOptions {
 
 export interface PreviousDecision {
   dedupeKey: string;
-  disposition: string;
+  disposition: Disposition;
   threadRef: string | undefined;
   reasons: Reason[];
   pending: string[];
@@ -125,26 +129,22 @@ export async function replay(target: OperatorTarget, arg: string, options: Repla
   const hints = envelopeHints(headerFields(raw.body));
   const customer = mail ? (mail.replyTo[0] ?? mail.from) : undefined;
 
-  // As ingest chooses it (lambdas/core/ingest.ts chooseDedupeKey): the Message-ID, unless another sender's mail already holds it.
+  // The record ingest wrote: under the key ingest chooses for this mail.
   const byMessageId = dedupeKeyFor(mail?.messageId, receiptId);
   const prior = await processingRecord(target, byMessageId);
-  const dedupeKey = !prior || prior.receiptId === receiptId || prior.sender === (customer?.address ?? '') ? byMessageId : receiptDedupeKey(receiptId);
-  const processing = dedupeKey === byMessageId ? prior : await processingRecord(target, dedupeKey);
+  const dedupeKey = chooseDedupeKey(byMessageId, prior === 'sent-by-us' ? prior : prior?.record, receiptId, customer?.address);
+  const found = dedupeKey === byMessageId ? prior : await processingRecord(target, dedupeKey);
+  const processing = found === 'sent-by-us' ? undefined : found;
+  const record = processing?.record;
 
-  const quarantine = processing?.disposition === 'quarantine' ? await quarantineItem(target, processing) : undefined;
-  const message = typeof processing?.threadRef === 'string' ? await messageItem(target, processing.threadRef, dedupeKey) : undefined;
+  const quarantine = processing?.record.disposition === 'quarantine' ? await quarantineItem(target, processing.item) : undefined;
+  const message = record?.threadRef ? await messageItem(target, record.threadRef, dedupeKey) : undefined;
   const receivedAt = dateOf(quarantine?.receivedAt) ?? dateOf(message?.at) ?? hints.receivedAt ?? raw.lastModified ?? new Date();
   const recipients = options.to?.length ? options.to.map((address) => address.trim().toLowerCase()) : hints.recipients.length ? hints.recipients : visibleRecipients(mail);
   if (recipients.length === 0) throw new OperatorError(`cannot tell whom s3://${located.bucket}/${located.key} was sent to; pass --to ADDRESS`);
-  const envelopeSender = hints.envelopeSender ?? (typeof processing?.sender === 'string' ? processing.sender : undefined) ?? customer?.address ?? '';
+  const envelopeSender = hints.envelopeSender ?? record?.sender ?? customer?.address ?? '';
 
-  const previous: PreviousDecision | undefined = processing && {
-    dedupeKey,
-    disposition: String(processing.disposition),
-    threadRef: typeof processing.threadRef === 'string' ? processing.threadRef : undefined,
-    reasons: storedReasonsSchema.catch([]).parse(processing.reasons ?? []),
-    pending: processing.pending instanceof Set ? [...(processing.pending as Set<string>)] : [],
-  };
+  const previous: PreviousDecision | undefined = record && { dedupeKey, disposition: record.disposition, threadRef: record.threadRef, reasons: record.reasons, pending: record.pending };
 
   const deleted: string[] = [];
   let restore: Item[] = [];
@@ -155,9 +155,9 @@ export async function replay(target: OperatorTarget, arg: string, options: Repla
         `refusing --force: this mail was threaded (${previous.disposition}${previous.threadRef ? ` in ${previous.threadRef}` : ''}); deciding again would open a second thread. Replay it without --force.`,
       );
     }
-    restore = [processing, ...(quarantine ? [quarantine] : [])];
-    await deleteQuarantine(target, processing, quarantine, receiptId);
-    deleted.push(`processing record MID#${dedupeKey}`, ...(quarantine ? [`quarantine record ${String(quarantine.PK)} / ${String(quarantine.SK)}`] : []));
+    restore = [processing.item, ...(quarantine ? [quarantine] : [])];
+    await deleteQuarantine(target, processing.item, quarantine, receiptId);
+    deleted.push(`processing record ${keys.messageLink(dedupeKey).PK}`, ...(quarantine ? [`quarantine record ${String(quarantine.PK)} / ${String(quarantine.SK)}`] : []));
   }
 
   const notification = buildSesNotification({ receiptId, receivedAt, envelopeSender, recipients, bucket: located.bucket, key: located.key, topicArn: target.topicArn });
@@ -211,12 +211,12 @@ async function locate(target: OperatorTarget, arg: ReplayArg): Promise<Located> 
       const rawMail = message?.rawMail as Located | undefined;
       if (rawMail?.bucket && rawMail.key) return { bucket: rawMail.bucket, key: rawMail.key, receiptId: link.receiptId };
     }
-    return { bucket: target.bucket, key: `inbound/${link.receiptId}`, receiptId: link.receiptId };
+    return { bucket: target.bucket, key: rawMailKey(link.receiptId), receiptId: link.receiptId };
   }
   // An SES receipt id: the object SES stored under it.
-  if (!id.includes('@') && (await objectExists(target, { bucket: target.bucket, key: `inbound/${id}` }))) return { bucket: target.bucket, key: `inbound/${id}` };
+  if (!id.includes('@') && (await objectExists(target, { bucket: target.bucket, key: rawMailKey(id) }))) return { bucket: target.bucket, key: rawMailKey(id) };
   throw new OperatorError(
-    `no stored mail for "${id}": no processing record with that Message-ID or receipt id, and no object inbound/${id} in ${target.bucket}. (Records and raw mail expire after the configured retention; a forgotten customer's mail is gone.)`,
+    `no stored mail for "${id}": no processing record with that Message-ID or receipt id, and no object ${rawMailKey(id)} in ${target.bucket}. (Records and raw mail expire after the configured retention; a forgotten customer's mail is gone.)`,
   );
 }
 
@@ -247,9 +247,11 @@ async function getItem(target: OperatorTarget, key: { PK: string; SK: string }):
   return (await target.dynamo.send(new GetCommand({ TableName: target.table, Key: key, ConsistentRead: true }))).Item;
 }
 
-async function processingRecord(target: OperatorTarget, dedupeKey: string): Promise<Item | undefined> {
-  const item = await getItem(target, keys.messageLink(dedupeKey));
-  return item?.kind === 'inbound' ? item : undefined;
+/** The processing record under a dedupe key: as stored (to delete or put back) and as the table's codec reads it. */
+async function processingRecord(target: OperatorTarget, dedupeKey: string): Promise<{ item: Item; record: InboundProcessing } | 'sent-by-us' | undefined> {
+  const item = await getItem(target, keys.processing(dedupeKey));
+  if (item?.kind === 'outbound') return 'sent-by-us';
+  return item?.kind === 'inbound' ? { item, record: toProcessing(item) } : undefined;
 }
 
 async function messageItem(target: OperatorTarget, threadRef: string, dedupeKey: string): Promise<Item | undefined> {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
  * folder beside the checkout; REPLYLINE_SHARED_DIR points elsewhere, and
  * REPLYLINE_CORPUS_DIR at another corpus.
  */
-const REPO_ROOT = resolve(import.meta.dirname, '..');
+const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
 export const SHARED_DATA_DIR = process.env.REPLYLINE_SHARED_DIR ?? resolve(REPO_ROOT, '..', 'shared');
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { replylineConfigSchema } from '../lambdas/schemas/config.js';
+import { replylineConfigSchema } from '../../lambdas/schemas/config.js';
 
 /** JSON Schema of the config file, for editor hover help and completion (`$schema` in the config). */
 export function configJsonSchema(): string {

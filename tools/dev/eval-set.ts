@@ -1,7 +1,7 @@
-import { renderReason, type ReasonCode } from '../lambdas/schemas/reasons.js';
+import { renderReason, type ReasonCode } from '../../lambdas/schemas/reasons.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClassificationConfig } from '../lambdas/schemas/classification-config.js';
+import type { ClassificationConfig } from '../../lambdas/schemas/classification-config.js';
 import { balancedAccuracy, EvalError, evaluateCsv, formatReport, type ScoredRow } from './eval.js';
 
 /**
