@@ -2,11 +2,15 @@ import type { AlertDeliveryLedger } from '../../lambdas/ports/index.js';
 import { DynamoAlertLedger } from '../../lambdas/adapters/dynamo-alert-ledger.js';
 import { DynamoSendingLog } from '../../lambdas/adapters/dynamo-sending-log.js';
 import { DynamoSweeperStatus, readSweeperStatus } from '../../lambdas/adapters/dynamo-sweeper-status.js';
+import { DynamoSlaIndex } from '../../lambdas/adapters/dynamo-sla-index.js';
 import { DynamoThreadStore } from '../../lambdas/adapters/dynamo-thread-store.js';
-import { fixedClock, MemoryAlertLedger, MemorySendingLog, MemorySweepHeartbeat, MemoryThreadStore } from '../support/memory-ports.js';
+import { threadItem } from '../../lambdas/adapters/table-items.js';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { fixedClock, MemoryAlertLedger, MemorySendingLog, MemorySlaIndex, MemorySweepHeartbeat, MemoryThreadStore } from '../support/memory-ports.js';
 import { freshTable } from '../support/local-table.js';
 import type { Opened } from './harness.js';
 import type { SendingLogSide } from './sending-log.contract.js';
+import type { SlaIndexSide } from './sla-index.contract.js';
 import type { SweepHeartbeatSide } from './sweep-heartbeat.contract.js';
 import type { ThreadStoreSide } from './thread-store.contract.js';
 import { T0 } from './records.js';
@@ -64,4 +68,15 @@ export const dynamoSweepHeartbeat = (): Promise<Opened<SweepHeartbeatSide>> =>
       const { recordedAt: _recordedAt, ...heartbeat } = status;
       return heartbeat;
     },
+  }));
+
+export const memorySlaIndex = async (): Promise<Opened<SlaIndexSide>> => {
+  const index = new MemorySlaIndex();
+  return { subject: { index, seed: async (thread) => index.put(thread) } };
+};
+
+export const dynamoSlaIndex = (): Promise<Opened<SlaIndexSide>> =>
+  onTable('sla', (db, tableName) => ({
+    index: new DynamoSlaIndex(db, tableName),
+    seed: async (thread) => void (await db.send(new PutCommand({ TableName: tableName, Item: threadItem(thread) }))),
   }));

@@ -1,6 +1,7 @@
 import type { RoutingMessage } from '../../lambdas/schemas/routing.js';
-import type { Clock, EffectClaim, RoutingQueue, InboundLookup, SentRecord, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, ThreadStore } from '../../lambdas/ports/index.js';
-import { EFFECT_ORDER, type AckAllowance, type InboundProcessing, type InboundRecord, type MessageRecord, type QuarantineRecord, type RecordOutcome, type SideEffect, type ThreadRecord } from '../../lambdas/core/records.js';
+import type { Clock, EffectClaim, HttpClient, HttpResponse, RoutingQueue, InboundLookup, SentRecord, EventPublisher, Mailer, RawMailStore, Secrets, SentMail, ThreadStore } from '../../lambdas/ports/index.js';
+import type { PendingSlaEmission, RecordEmissionsOutcome, SlaIndex, SlaIndexEntry } from '../../lambdas/ports/sla-sweep.js';
+import { EFFECT_ORDER, nextSlaCheck, type AckAllowance, type InboundProcessing, type InboundRecord, type MessageRecord, type QuarantineRecord, type RecordOutcome, type SideEffect, type ThreadRecord } from '../../lambdas/core/records.js';
 import type { OutgoingMail } from '../../lambdas/core/outgoing.js';
 import { MailTooLargeError } from '../../lambdas/core/message-size.js';
 import type { DomainEvent } from '../../lambdas/core/events.js';
@@ -271,5 +272,73 @@ export class MemoryAlertLedger implements AlertDeliveryLedger {
   async release(alertKey: string, leaseUntil: Date): Promise<void> {
     const entry = this.entries.get(alertKey);
     if (entry && !entry.doneAt && entry.leaseUntil?.getTime() === leaseUntil.getTime()) this.entries.delete(alertKey);
+  }
+}
+
+/** A webhook receiver that answers with the given statuses in turn, then `status` (200), recording each request. */
+export class MemoryWebhook implements HttpClient {
+  readonly requests: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }[] = [];
+  /** The answer once the scripted ones are used up. */
+  status = 200;
+  constructor(private readonly answers: (number | Error | HttpResponse)[] = []) {}
+  async post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpResponse> {
+    this.requests.push({ url, body, headers, timeoutMs });
+    const answer = this.answers.shift() ?? this.status;
+    if (answer instanceof Error) throw answer;
+    return typeof answer === 'number' ? { status: answer, retryAfterSeconds: undefined } : answer;
+  }
+  /** Bodies of every request, in order. */
+  get bodies(): string[] {
+    return this.requests.map((request) => request.body);
+  }
+}
+
+/** Same semantics as DynamoSlaIndex: version-conditional records, lease-conditional claims. */
+export class MemorySlaIndex implements SlaIndex {
+  readonly threads = new Map<string, ThreadRecord>();
+  readonly emissions = new Map<string, PendingSlaEmission & { publishedAt?: Date }>();
+  failMarkPublished = false;
+
+  put(record: ThreadRecord) {
+    this.threads.set(record.ref, structuredClone(record));
+  }
+
+  async dueBy(until: Date): Promise<SlaIndexEntry[]> {
+    const entries: SlaIndexEntry[] = [];
+    for (const record of this.threads.values()) {
+      const next = nextSlaCheck(record.slaClock);
+      if (next && next <= until) entries.push({ kind: 'thread', at: next, thread: structuredClone(record) });
+    }
+    for (const emission of this.emissions.values()) {
+      if (!emission.publishedAt && emission.leaseUntil <= until) entries.push({ kind: 'pending', at: emission.leaseUntil, emission: structuredClone(emission) });
+    }
+    return entries;
+  }
+
+  async getThread(ref: string) {
+    return structuredClone(this.threads.get(ref));
+  }
+
+  async recordEmissions(record: ThreadRecord, expectedVersion: number, emissions: PendingSlaEmission[]): Promise<RecordEmissionsOutcome> {
+    await Promise.resolve();
+    if (this.threads.get(record.ref)?.version !== expectedVersion) return 'thread-changed';
+    for (const emission of emissions) if (this.emissions.has(`${emission.ref}/${emission.key}`)) throw new Error('already recorded');
+    this.put(record);
+    for (const emission of emissions) this.emissions.set(`${emission.ref}/${emission.key}`, structuredClone(emission));
+    return 'recorded';
+  }
+
+  async claimPending(emission: PendingSlaEmission, leaseUntil: Date) {
+    await Promise.resolve();
+    const stored = this.emissions.get(`${emission.ref}/${emission.key}`);
+    if (!stored || stored.publishedAt || stored.leaseUntil.getTime() !== emission.leaseUntil.getTime()) return undefined;
+    stored.leaseUntil = leaseUntil;
+    stored.attempts++;
+    return structuredClone(stored);
+  }
+
+  async markPublished(emission: PendingSlaEmission, publishedAt: Date) {
+    if (this.failMarkPublished) throw new Error('crashed before marking the emission published');
+    this.emissions.get(`${emission.ref}/${emission.key}`)!.publishedAt = publishedAt;
   }
 }

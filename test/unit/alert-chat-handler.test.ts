@@ -9,8 +9,8 @@ import { keys } from '../../lambdas/adapters/table-layout.js';
 import { observeLogs, type LogEntry } from '../../lambdas/adapters/logger.js';
 import { chatAlertKey } from '../../lambdas/core/chat-alerts.js';
 import type { SlaEventDetail } from '../../lambdas/core/events.js';
-import type { HttpClient, HttpResponse } from '../../lambdas/ports/index.js';
 import { DEFAULT_ALERTS_CONFIG } from '../../lambdas/schemas/alerts-config.js';
+import { MemoryWebhook } from '../support/memory-ports.js';
 import { sqsEvent } from '../support/sqs-events.js';
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/SECRETTOKEN';
@@ -42,20 +42,10 @@ function eventBody(detailType: string, eventDetail: unknown, id = `event-${Math.
 }
 
 
-class FakeWebhook implements HttpClient {
-  readonly bodies: string[] = [];
-  status = 200;
-  async post(url: string, body: string): Promise<HttpResponse> {
-    if (url !== WEBHOOK) throw new Error('posted somewhere else');
-    this.bodies.push(body);
-    return { status: this.status, retryAfterSeconds: undefined };
-  }
-}
-
 describe('alert-chat handler', () => {
   let logs: LogEntry[];
   let stopObserving: () => void;
-  let http: FakeWebhook;
+  let http: MemoryWebhook;
   beforeEach(() => {
     dynamo.reset();
     secrets.reset();
@@ -65,7 +55,7 @@ describe('alert-chat handler', () => {
     dynamo.on(DeleteCommand).resolves({});
     logs = [];
     stopObserving = observeLogs((entry) => logs.push(entry));
-    http = new FakeWebhook();
+    http = new MemoryWebhook();
   });
   afterEach(() => stopObserving());
 
@@ -83,6 +73,8 @@ describe('alert-chat handler', () => {
     );
     expect(response.batchItemFailures.map((failure) => failure.itemIdentifier).sort()).toEqual(['sqs-1', 'sqs-2', 'sqs-3']);
     expect(http.bodies.map((body) => (JSON.parse(body) as { text: string }).text.split(' ')[3])).toEqual(['RL-7K3F9Q', 'RL-2B3C4D']);
+    // Posted to the URL in the secret, nowhere else.
+    expect(new Set(http.requests.map((request) => request.url))).toEqual(new Set([WEBHOOK]));
 
     // Each malformed record is logged with its reason, never with its content.
     const malformed = logs.filter((entry) => entry.fields.outcome === 'malformed');

@@ -16,12 +16,12 @@ import {
 import type { SlaEventDetail } from '../../lambdas/core/events.js';
 import { slaChatBody } from '../../lambdas/core/sla/alert-text.js';
 import { CHAT_WEBHOOK_CACHE_MS, SecretsManagerChatWebhook } from '../../lambdas/adapters/chat-webhook-secret.js';
-import type { HttpClient, HttpResponse } from '../../lambdas/ports/index.js';
+import type { HttpResponse } from '../../lambdas/ports/index.js';
 import { alertsConfigSchema, DEFAULT_ALERTS_CONFIG, type AlertsConfig } from '../../lambdas/schemas/alerts-config.js';
 import { ConfigError, parseConfig } from '../../lambdas/schemas/config.js';
 import { slaEventDetail } from '../../lambdas/schemas/events.js';
 import { storeLocalChatWebhook } from '../../local/alerts.js';
-import { fixedClock, MemoryAlertLedger } from '../support/memory-ports.js';
+import { fixedClock, MemoryAlertLedger, MemoryWebhook } from '../support/memory-ports.js';
 
 const WEBHOOK = 'https://hooks.slack.com/services/T000/B000/SECRETTOKEN';
 
@@ -45,25 +45,9 @@ function detail(overrides: Partial<SlaEventDetail> = {}): SlaEventDetail {
 const breach = (overrides: Partial<SlaEventDetail> = {}): ChatAlert => ({ type: 'SLA Breached', detail: detail(overrides) });
 const warning = (overrides: Partial<SlaEventDetail> = {}): ChatAlert => ({ type: 'SLA Warning', detail: detail({ minutesOverdue: -48, ...overrides }) });
 
-/** A webhook that answers with the given statuses in turn (then 200), recording each request. */
-class FakeWebhook implements HttpClient {
-  readonly requests: { url: string; body: string; headers: Record<string, string>; timeoutMs: number }[] = [];
-  constructor(private readonly answers: (number | Error | HttpResponse)[] = []) {}
-  async post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<HttpResponse> {
-    this.requests.push({ url, body, headers, timeoutMs });
-    const answer = this.answers.shift() ?? 200;
-    if (answer instanceof Error) throw answer;
-    return typeof answer === 'number' ? { status: answer, retryAfterSeconds: undefined } : answer;
-  }
-  /** Bodies of the requests the webhook accepted. */
-  get accepted(): string[] {
-    return this.requests.map((request) => request.body);
-  }
-}
-
 function setup(answers: (number | Error | HttpResponse)[] = [], alerts: AlertsConfig = { ...DEFAULT_ALERTS_CONFIG, linkTemplate: 'https://helpdesk.example.com/threads/{ref}' }) {
   const ledger = new MemoryAlertLedger();
-  const http = new FakeWebhook(answers);
+  const http = new MemoryWebhook(answers);
   const clock = fixedClock('2026-11-24T06:00:05Z');
   const deps: ChatAlertDependencies = { ledger, http, clock, alerts, webhook: { url: async () => WEBHOOK } };
   return { ledger, http, clock, deps };
@@ -184,7 +168,7 @@ describe('chat alerts: once per alert', () => {
 
     const on = setup([], { ...DEFAULT_ALERTS_CONFIG, includeWarnings: true });
     expect((await deliverChatAlert(warning(), on.deps)).outcome).toBe('posted');
-    expect(JSON.parse(on.http.accepted[0]!).text).toMatch(/^⚠️ SLA warning: RL-7K3F9Q/);
+    expect(JSON.parse(on.http.bodies[0]!).text).toMatch(/^⚠️ SLA warning: RL-7K3F9Q/);
     expect((await deliverChatAlert(breach(), on.deps)).outcome).toBe('posted');
     expect(on.http.requests).toHaveLength(2);
   });

@@ -4,14 +4,14 @@ import type { SlaClock, ThreadRecord } from '../../lambdas/core/records.js';
 import { alertSubject, decideSlaEmissions, emissionKey, minutesOverdue, slaRecovered, threadLink } from '../../lambdas/core/sla/sla-events.js';
 import { forwardedAlertTypes, slaAlertText, slaChatBody } from '../../lambdas/core/sla/alert-text.js';
 import { runSlaSweep, type SlaSweepDependencies } from '../../lambdas/core/sla/sweep.js';
-import type { PendingSlaEmission, RecordEmissionsOutcome, SlaIndex, SlaIndexEntry, SweepClock } from '../../lambdas/ports/sla-sweep.js';
+import type { SweepClock } from '../../lambdas/ports/sla-sweep.js';
 import { nextSlaCheck } from '../../lambdas/core/records.js';
 import { alertsConfigSchema, DEFAULT_ALERTS_CONFIG, type AlertsConfig } from '../../lambdas/schemas/alerts-config.js';
 import { slaEventDetail, validateEvent } from '../../lambdas/schemas/events.js';
 import { alertsOf, scaledSweepClock } from '../../lambdas/adapters/sla-wiring.js';
 import { createSlaSweepHandler } from '../../lambdas/handlers/sla-sweep.js';
 import { exampleConfig } from '../support/fixtures.js';
-import { MemorySweepHeartbeat } from '../support/memory-ports.js';
+import { MemorySlaIndex, MemorySweepHeartbeat } from '../support/memory-ports.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -229,56 +229,6 @@ describe('alerts configuration', () => {
 });
 
 // ---- the sweep over an in-memory index -----------------------------------------------------------
-
-/** Same semantics as DynamoSlaIndex: version-conditional records, lease-conditional claims. */
-class MemorySlaIndex implements SlaIndex {
-  readonly threads = new Map<string, ThreadRecord>();
-  readonly emissions = new Map<string, PendingSlaEmission & { publishedAt?: Date }>();
-  failMarkPublished = false;
-
-  put(record: ThreadRecord) {
-    this.threads.set(record.ref, structuredClone(record));
-  }
-
-  async dueBy(until: Date): Promise<SlaIndexEntry[]> {
-    const entries: SlaIndexEntry[] = [];
-    for (const record of this.threads.values()) {
-      const next = nextSlaCheck(record.slaClock);
-      if (next && next <= until) entries.push({ kind: 'thread', at: next, thread: structuredClone(record) });
-    }
-    for (const emission of this.emissions.values()) {
-      if (!emission.publishedAt && emission.leaseUntil <= until) entries.push({ kind: 'pending', at: emission.leaseUntil, emission: structuredClone(emission) });
-    }
-    return entries;
-  }
-
-  async getThread(ref: string) {
-    return structuredClone(this.threads.get(ref));
-  }
-
-  async recordEmissions(record: ThreadRecord, expectedVersion: number, emissions: PendingSlaEmission[]): Promise<RecordEmissionsOutcome> {
-    await Promise.resolve();
-    if (this.threads.get(record.ref)?.version !== expectedVersion) return 'thread-changed';
-    for (const emission of emissions) if (this.emissions.has(`${emission.ref}/${emission.key}`)) throw new Error('already recorded');
-    this.put(record);
-    for (const emission of emissions) this.emissions.set(`${emission.ref}/${emission.key}`, structuredClone(emission));
-    return 'recorded';
-  }
-
-  async claimPending(emission: PendingSlaEmission, leaseUntil: Date) {
-    await Promise.resolve();
-    const stored = this.emissions.get(`${emission.ref}/${emission.key}`);
-    if (!stored || stored.publishedAt || stored.leaseUntil.getTime() !== emission.leaseUntil.getTime()) return undefined;
-    stored.leaseUntil = leaseUntil;
-    stored.attempts++;
-    return structuredClone(stored);
-  }
-
-  async markPublished(emission: PendingSlaEmission, publishedAt: Date) {
-    if (this.failMarkPublished) throw new Error('crashed before marking the emission published');
-    this.emissions.get(`${emission.ref}/${emission.key}`)!.publishedAt = publishedAt;
-  }
-}
 
 /** A clock moved by hand; sleeping jumps it forward (and lets other tasks run). */
 function manualClock(iso: string): SweepClock & { set(iso: string): void } {

@@ -180,7 +180,7 @@ class Sweep {
       const now = this.deps.clock.now();
       const decision = decideSlaEmissions(thread, now, this.deps.alerts);
       if (!decision) return undefined;
-      const pending = decision.emissions.map((emission) => this.pendingEmission(thread!, emission, now));
+      const pending = decision.emissions.map((emission) => pendingEmission(thread!, emission, now, this.leaseMs));
       const recorded: ThreadRecord = { ...thread, version: thread.version + 1, slaClock: decision.clock };
       if ((await this.deps.index.recordEmissions(recorded, thread.version, pending)) === 'recorded') {
         await this.publish(pending, false);
@@ -192,21 +192,6 @@ class Sweep {
       thread = await this.deps.index.getThread(thread.ref);
     }
     return undefined;
-  }
-
-  private pendingEmission(thread: ThreadRecord, emission: SlaEmission, now: Date): PendingSlaEmission {
-    // Checked before it is recorded: a record that can never be published would be retried forever.
-    validateEvent(emission.event);
-    return {
-      ref: thread.ref,
-      key: emissionKey(thread.slaClock!, emission.kind),
-      kind: emission.kind,
-      deadline: emission.deadline,
-      event: emission.event,
-      decidedAt: now,
-      leaseUntil: new Date(now.getTime() + this.leaseMs),
-      attempts: 1,
-    };
   }
 
   /** Publishes what an interrupted sweep recorded, once this sweep holds it. */
@@ -279,4 +264,20 @@ async function recordHeartbeat(deps: SlaSweepDependencies, startedAt: Date, summ
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
   return String(error);
+}
+
+/** The record of an event a thread's clock owes, decided at `now` and leased to this sweep for `leaseMs`. */
+export function pendingEmission(thread: ThreadRecord, emission: SlaEmission, now: Date, leaseMs: number): PendingSlaEmission {
+  // Checked before it is recorded: a record that can never be published would be retried forever.
+  validateEvent(emission.event);
+  return {
+    ref: thread.ref,
+    key: emissionKey(thread.slaClock!, emission.kind),
+    kind: emission.kind,
+    deadline: emission.deadline,
+    event: emission.event,
+    decidedAt: now,
+    leaseUntil: new Date(now.getTime() + leaseMs),
+    attempts: 1,
+  };
 }
