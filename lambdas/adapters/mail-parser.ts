@@ -27,110 +27,24 @@ const MAX_ADDRESSES = 200;
  * costs its text parts, not its attachments.
  */
 export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array | string): Promise<InboundMail> {
-  const parser = new MailParser({
-    // Body parts are decoded by our sniffing decoder: declared charsets are often wrong.
-    Iconv: SniffingIconv as unknown as NonNullable<ConstructorParameters<typeof MailParser>[0]>['Iconv'],
-    keepDeliveryStatus: true,
-    skipImageLinks: true,
-    skipTextToHtml: true,
-    skipTextLinks: true,
-    // Never reached: longer parts are cut before conversion (below); kept as a backstop.
-    maxHtmlLengthToParse: MAX_HTML_TO_CONVERT,
-  });
+  const parser = streamingParser();
   const cutHtmlParts = boundHtmlConversion(parser);
-
-  let headers: Headers = new Map();
-  let headerLines: HeaderLines = [];
-  let text = '';
-  let subject = '';
-  let html = false;
-  let sizeBytes = 0;
-  const attachments: AttachmentInfo[] = [];
-  const pendingAttachments: Promise<void>[] = [];
-
-  parser.on('headers', (parsed: Headers) => (headers = parsed));
-  parser.on('headerLines', (lines: HeaderLines) => (headerLines = lines));
-  let activeHtml = false;
-  parser.on('data', (data: ParserData) => {
-    if (data.type === 'text') {
-      text = typeof data.text === 'string' ? data.text : '';
-      html = typeof data.html === 'string' && data.html.length > 0;
-      activeHtml = html && /<script\b|\son[a-z]+\s*=|javascript:/i.test(data.html as string);
-      return;
-    }
-    pendingAttachments.push(countAndRelease(data, attachments));
-  });
-
-  const input = typeof source === 'string' || source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : Readable.from(source);
-  const head: Buffer[] = [];
-  let boundaries = 0;
-  let carry = '';
-  await new Promise<void>((resolve, reject) => {
-    input.on('data', (chunk: Buffer) => {
-      if (sizeBytes < REPAIR_WINDOW) head.push(chunk);
-      sizeBytes += chunk.length;
-      // Count multipart boundaries as they stream past, before the parser builds its tree.
-      const text = carry + chunk.toString('latin1');
-      boundaries += (text.match(/boundary\s*=/gi) ?? []).length - (carry.match(/boundary\s*=/gi) ?? []).length;
-      carry = text.slice(-16);
-      if (boundaries > MAX_MULTIPART_BOUNDARIES) {
-        input.unpipe(parser);
-        input.destroy();
-        parser.destroy();
-        reject(new UnparseableMailError({ code: 'mime-too-deep', detail: `more than ${MAX_MULTIPART_BOUNDARIES} multipart boundaries` }));
-      }
-    });
-    // mailparser emits non-fatal errors (e.g. HTML too long to convert) and still ends.
-    parser.on('error', () => undefined);
-    parser.on('end', () => resolve());
-    input.on('error', reject);
-    input.pipe(parser);
-  });
-  await Promise.all(pendingAttachments);
-
-  const contentType = headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
-  const repaired = repairUndeclared8bit(Buffer.concat(head), sizeBytes <= REPAIR_WINDOW, {
-    subject: stringHeader(headers.get('subject')) ?? '',
-    text,
-    charset: contentType?.params?.charset,
-    singleTextPart: !contentType?.value || /^text\/plain$/i.test(contentType.value),
-  });
-  const defects: Reason[] = [];
-  subject = repaired.subject;
-  text = repaired.text;
-  for (const length of cutHtmlParts) defects.push({ code: 'html-truncated', detail: `an HTML part of ${length} characters was converted to text from its first ${MAX_HTML_TO_CONVERT}` });
-  if (text.length > MAX_TEXT_CHARS) {
-    defects.push({ code: 'text-truncated', detail: `body text of ${text.length} characters cut to ${MAX_TEXT_CHARS}` });
-    text = cutAt(text, MAX_TEXT_CHARS);
-  }
-  if (subject.length > MAX_SUBJECT_CHARS) {
-    defects.push({ code: 'header-too-long', detail: `subject of ${subject.length} characters cut to ${MAX_SUBJECT_CHARS}` });
-    subject = subject.slice(0, MAX_SUBJECT_CHARS);
-  }
-  for (const attachment of attachments) {
-    const safe = safeFilename(attachment.filename);
-    if (safe !== attachment.filename) {
-      defects.push({ code: 'attachment-name-sanitized', detail: 'path or control characters removed from an attachment name' });
-      attachment.filename = safe;
-    }
-  }
+  const streamed = await streamThrough(parser, source);
+  const { headers, headerLines, contentType } = streamed;
+  const defects: Reason[] = cutHtmlParts.map((length) => ({ code: 'html-truncated', detail: `an HTML part of ${length} characters was converted to text from its first ${MAX_HTML_TO_CONVERT}` }));
+  const { subject, text } = boundedText(streamed, defects);
+  const attachments = sanitizedAttachments(streamed.attachments, defects);
   const fromHeader = addresses(headers.get('from'))[0];
   if (/[\r\n\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(subject + (fromHeader?.name ?? ''))) {
     defects.push({ code: 'header-control-characters', detail: 'line breaks or control characters inside the subject or a name (neutralised in everything we send)' });
   }
-  if (activeHtml) defects.push({ code: 'html-active-content', detail: 'scripts or event handlers in the HTML (only its text is used)' });
-  if (attachments.length > MAX_LISTED_ATTACHMENTS) defects.push({ code: 'attachments-capped', detail: `${attachments.length} attachments, ${MAX_LISTED_ATTACHMENTS} listed (all kept in the raw mail)` });
-  const capAddresses = (list: MailAddress[], header: string) => {
-    if (list.length <= MAX_ADDRESSES) return list;
-    defects.push({ code: 'recipients-capped', detail: `${list.length} ${header} addresses, ${MAX_ADDRESSES} kept` });
-    return list.slice(0, MAX_ADDRESSES);
-  };
+  if (streamed.activeHtml) defects.push({ code: 'html-active-content', detail: 'scripts or event handlers in the HTML (only its text is used)' });
   return {
     messageId: normalizeMessageId(stringHeader(headers.get('message-id'))),
-    from: addresses(headers.get('from'))[0],
+    from: fromHeader,
     replyTo: addresses(headers.get('reply-to')),
-    to: capAddresses(addresses(headers.get('to')), 'To'),
-    cc: capAddresses(addresses(headers.get('cc')), 'Cc'),
+    to: cappedRecipients(addresses(headers.get('to')), 'To', defects),
+    cc: cappedRecipients(addresses(headers.get('cc')), 'Cc', defects),
     subject,
     date: validDate(headers.get('date')),
     dateUtcOffsetMinutes: utcOffsetOfDateHeader(rawHeader(headerLines, 'date')),
@@ -140,11 +54,119 @@ export async function parseMail(source: AsyncIterable<Uint8Array> | Uint8Array |
     contentType: (contentType?.value ?? 'text/plain').toLowerCase(),
     contentTypeParams: lowercaseKeys(contentType?.params ?? {}),
     text,
-    hasHtml: html,
-    attachments: attachments.slice(0, MAX_LISTED_ATTACHMENTS),
-    sizeBytes,
+    hasHtml: streamed.html,
+    attachments,
+    sizeBytes: streamed.sizeBytes,
     defects: uniqueReasons(defects),
   };
+}
+
+function streamingParser(): MailParser {
+  return new MailParser({
+    // Body parts are decoded by our sniffing decoder: declared charsets are often wrong.
+    Iconv: SniffingIconv as unknown as NonNullable<ConstructorParameters<typeof MailParser>[0]>['Iconv'],
+    keepDeliveryStatus: true,
+    skipImageLinks: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    // Never reached: longer parts are cut before conversion (boundHtmlConversion); kept as a backstop.
+    maxHtmlLengthToParse: MAX_HTML_TO_CONVERT,
+  });
+}
+
+/** What the parser saw of a mail, before anything is cut or cleaned. */
+interface StreamedMail {
+  headers: Headers;
+  headerLines: HeaderLines;
+  contentType: { value?: string; params?: Record<string, string> } | undefined;
+  text: string;
+  html: boolean;
+  /** Scripts or event handlers in the HTML part. */
+  activeHtml: boolean;
+  attachments: AttachmentInfo[];
+  sizeBytes: number;
+  /** The first REPAIR_WINDOW bytes, for repairing undeclared 8-bit text. */
+  head: Buffer;
+}
+
+/** Streams the mail through the parser, refusing one with more multipart boundaries than a parser should build. */
+async function streamThrough(parser: MailParser, source: AsyncIterable<Uint8Array> | Uint8Array | string): Promise<StreamedMail> {
+  const streamed: StreamedMail = { headers: new Map(), headerLines: [], contentType: undefined, text: '', html: false, activeHtml: false, attachments: [], sizeBytes: 0, head: Buffer.alloc(0) };
+  const pendingAttachments: Promise<void>[] = [];
+  parser.on('headers', (parsed: Headers) => (streamed.headers = parsed));
+  parser.on('headerLines', (lines: HeaderLines) => (streamed.headerLines = lines));
+  parser.on('data', (data: ParserData) => {
+    if (data.type !== 'text') return void pendingAttachments.push(countAndRelease(data, streamed.attachments));
+    streamed.text = typeof data.text === 'string' ? data.text : '';
+    streamed.html = typeof data.html === 'string' && data.html.length > 0;
+    streamed.activeHtml = streamed.html && /<script\b|\son[a-z]+\s*=|javascript:/i.test(data.html as string);
+  });
+  const input = typeof source === 'string' || source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : Readable.from(source);
+  const head: Buffer[] = [];
+  let boundaries = 0;
+  let carry = '';
+  await new Promise<void>((resolve, reject) => {
+    input.on('data', (chunk: Buffer) => {
+      if (streamed.sizeBytes < REPAIR_WINDOW) head.push(chunk);
+      streamed.sizeBytes += chunk.length;
+      // Count multipart boundaries as they stream past, before the parser builds its tree.
+      const seen = carry + chunk.toString('latin1');
+      boundaries += (seen.match(/boundary\s*=/gi) ?? []).length - (carry.match(/boundary\s*=/gi) ?? []).length;
+      carry = seen.slice(-16);
+      if (boundaries <= MAX_MULTIPART_BOUNDARIES) return;
+      input.unpipe(parser);
+      input.destroy();
+      parser.destroy();
+      reject(new UnparseableMailError({ code: 'mime-too-deep', detail: `more than ${MAX_MULTIPART_BOUNDARIES} multipart boundaries` }));
+    });
+    // mailparser emits non-fatal errors (e.g. HTML too long to convert) and still ends.
+    parser.on('error', () => undefined);
+    parser.on('end', () => resolve());
+    input.on('error', reject);
+    input.pipe(parser);
+  });
+  await Promise.all(pendingAttachments);
+  streamed.head = Buffer.concat(head);
+  streamed.contentType = streamed.headers.get('content-type') as StreamedMail['contentType'];
+  return streamed;
+}
+
+/** The subject and text, undeclared 8-bit text repaired and each cut to its cap (recorded). */
+function boundedText(streamed: StreamedMail, defects: Reason[]): { subject: string; text: string } {
+  const { contentType } = streamed;
+  let { subject, text } = repairUndeclared8bit(streamed.head, streamed.sizeBytes <= REPAIR_WINDOW, {
+    subject: stringHeader(streamed.headers.get('subject')) ?? '',
+    text: streamed.text,
+    charset: contentType?.params?.charset,
+    singleTextPart: !contentType?.value || /^text\/plain$/i.test(contentType.value),
+  });
+  if (text.length > MAX_TEXT_CHARS) {
+    defects.push({ code: 'text-truncated', detail: `body text of ${text.length} characters cut to ${MAX_TEXT_CHARS}` });
+    text = cutAt(text, MAX_TEXT_CHARS);
+  }
+  if (subject.length > MAX_SUBJECT_CHARS) {
+    defects.push({ code: 'header-too-long', detail: `subject of ${subject.length} characters cut to ${MAX_SUBJECT_CHARS}` });
+    subject = subject.slice(0, MAX_SUBJECT_CHARS);
+  }
+  return { subject, text };
+}
+
+/** Attachment names without paths or control characters, and at most MAX_LISTED_ATTACHMENTS listed (recorded). */
+function sanitizedAttachments(attachments: AttachmentInfo[], defects: Reason[]): AttachmentInfo[] {
+  for (const attachment of attachments) {
+    const safe = safeFilename(attachment.filename);
+    if (safe === attachment.filename) continue;
+    defects.push({ code: 'attachment-name-sanitized', detail: 'path or control characters removed from an attachment name' });
+    attachment.filename = safe;
+  }
+  if (attachments.length > MAX_LISTED_ATTACHMENTS) defects.push({ code: 'attachments-capped', detail: `${attachments.length} attachments, ${MAX_LISTED_ATTACHMENTS} listed (all kept in the raw mail)` });
+  return attachments.slice(0, MAX_LISTED_ATTACHMENTS);
+}
+
+function cappedRecipients(list: MailAddress[], header: string, defects: Reason[]): MailAddress[] {
+  if (list.length <= MAX_ADDRESSES) return list;
+  defects.push({ code: 'recipients-capped', detail: `${list.length} ${header} addresses, ${MAX_ADDRESSES} kept` });
+  return list.slice(0, MAX_ADDRESSES);
 }
 
 /** What boundHtmlConversion relies on inside mailparser 3.9 (pinned): its tree of parts and the text step. */
