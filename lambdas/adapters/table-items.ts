@@ -252,7 +252,7 @@ const processingSchema = z
   .object({
     PK: z.string(),
     kind: z.literal('inbound'),
-    disposition: z.preprocess((value) => (typeof value === 'string' ? dispositionFromStored(value) : value), z.enum(DISPOSITIONS)),
+    disposition: z.preprocess(dispositionFromStored, z.enum(DISPOSITIONS)),
     role: z.enum(['customer', 'agent']).default('customer'),
     threadRef: absent(z.string()),
     receiptId: z.string(),

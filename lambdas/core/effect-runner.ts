@@ -30,7 +30,10 @@ export interface EffectHandler<Context> {
    * and saves the claim's request.
    */
   claimed: boolean;
-  /** Performs it; a mail it sent is returned, so its Message-IDs are linked to the thread. */
+  /**
+   * Performs it; a mail it sent is returned, so its Message-IDs are linked to the thread. `processing`
+   * is the record as the claim taken now saw it (none for an unclaimed effect or a claim taken with the record).
+   */
   perform(context: Context, run: { attempt: SendAttempt; processing: InboundProcessing | undefined }): Promise<SentRecord | undefined>;
 }
 
@@ -40,8 +43,6 @@ export interface EffectRun {
   dedupeKey: string;
   /** The effects still owed, in order. */
   owed: readonly SideEffect[];
-  /** The mail's processing record, when the caller has read it. */
-  processing?: InboundProcessing | undefined;
   /** The claims' end, when the run that recorded the mail took every claim with the record. */
   claimedUntil?: Date | undefined;
 }
@@ -72,7 +73,6 @@ export async function runClaimedEffects<Context>(run: EffectRun, handlers: Effec
   const held = new Map<SideEffect, Held>();
   // Under claims taken with the record nothing can have been sent before: the sent-log is not asked.
   if (run.claimedUntil) for (const effect of run.owed) held.set(effect, { leaseUntil: run.claimedUntil, attempt: { mayHaveSent: false, sentLogMayKnow: false } });
-  let processing = run.processing;
   let stillOwed: ReadonlySet<SideEffect> = new Set(run.owed);
   const done: SideEffect[] = [];
   let sent: SentRecord | undefined;
@@ -83,6 +83,7 @@ export async function runClaimedEffects<Context>(run: EffectRun, handlers: Effec
       const handler = handlers[effect];
       if (!handler) throw new Error(`no handler performs "${effect}" here`);
       let attempt: SendAttempt = { mayHaveSent: false, sentLogMayKnow: true };
+      let processing: InboundProcessing | undefined;
       if (handler.claimed) {
         const claim = await claimOf(run.dedupeKey, effect, held, deps);
         if (claim.found === 'done') {
@@ -90,7 +91,7 @@ export async function runClaimedEffects<Context>(run: EffectRun, handlers: Effec
           stillOwed = new Set(claim.processing?.pending ?? []);
           continue;
         }
-        processing = claim.processing ?? processing;
+        processing = claim.processing;
         attempt = claim.attempt;
       }
       sent = (await handler.perform(context, { attempt, processing })) ?? sent;

@@ -75,7 +75,7 @@ export async function finishEffects(context: EffectContext, deps: IngestDependen
   if (!owed.length) return [];
   const thread = fresh ? fresh.thread : processing.threadRef ? await deps.threads.getThread(processing.threadRef) : undefined;
   if (processing.threadRef && !thread) throw new Error(`thread ${processing.threadRef} is missing although its mail was recorded`);
-  return runClaimedEffects({ dedupeKey: processing.dedupeKey, owed, processing, claimedUntil: fresh?.claimedUntil }, INGEST_HANDLERS, { ...context, thread, deps }, deps);
+  return runClaimedEffects({ dedupeKey: processing.dedupeKey, owed, claimedUntil: fresh?.claimedUntil }, INGEST_HANDLERS, { ...context, thread, deps }, deps);
 }
 
 async function sendAcknowledgement({ processing, mail, thread, deps }: IngestEffect, attempt: SendAttempt): Promise<SentRecord> {

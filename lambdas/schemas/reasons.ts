@@ -97,20 +97,10 @@ export const REASON_GROUPS = {
   sending: SENDING_REASONS,
 } as const;
 
-export const REASON_CODES = [
-  ...QUARANTINE_REASONS,
-  ...HARD_RULE_REASONS,
-  ...SCREENING_SIGNALS,
-  ...ACKNOWLEDGEMENT_REASONS,
-  ...PARSER_REASONS,
-  ...THREADING_REASONS,
-  ...CLASSIFICATION_REASONS,
-  ...SLA_REASONS,
-  ...SENDING_REASONS,
-  EARLIER_TEXT_REASON,
-] as const;
+export type ReasonCode = (typeof REASON_GROUPS)[keyof typeof REASON_GROUPS][number] | typeof EARLIER_TEXT_REASON;
 
-export type ReasonCode = (typeof REASON_CODES)[number];
+/** Every code: `earlier-text`, then stage by stage as REASON_GROUPS lists them. */
+export const REASON_CODES: readonly [ReasonCode, ...ReasonCode[]] = [EARLIER_TEXT_REASON, ...Object.values(REASON_GROUPS).flat()];
 
 export interface Reason {
   code: ReasonCode;

@@ -11,7 +11,7 @@ export const routingMessageSchema = z.strictObject({
   messageKey: z.string().min(1),
   threadRef: z.string().regex(/^RL-[0-9A-Z]{6}$/),
   /** Messages queued by an earlier version say `ignore`: read as `unacknowledged`. */
-  kind: z.preprocess((value) => (typeof value === 'string' ? dispositionFromStored(value) : value), z.enum(THREADED_DISPOSITIONS)),
+  kind: z.preprocess(dispositionFromStored, z.enum(THREADED_DISPOSITIONS)),
   team: z.string().min(1),
   agent: z.string().min(1).optional(),
   category: z.string().min(1),

@@ -32,14 +32,14 @@ export const DEFAULT_CALENDAR = 'default';
  * off); `machine-mail`: machine-generated mail, threaded and kept, never answered (routed only
  * when it follows up an existing thread).
  */
-export const DISPOSITIONS = ['new-thread', 'follow-up', 'unacknowledged', 'machine-mail', 'quarantine'] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
 /** Dispositions of threaded mail: what events and routing messages carry. */
 export const THREADED_DISPOSITIONS = ['new-thread', 'follow-up', 'unacknowledged', 'machine-mail'] as const;
 export type ThreadedDisposition = (typeof THREADED_DISPOSITIONS)[number];
+export const DISPOSITIONS = [...THREADED_DISPOSITIONS, 'quarantine'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
 
-/** Read in place of `ignore`, which earlier versions stored and sent for both. */
-export function dispositionFromStored(value: string): string {
+/** A stored or queued disposition as read: `ignore`, which earlier versions wrote for both, reads as `unacknowledged`. */
+export function dispositionFromStored(value: unknown): unknown {
   return value === 'ignore' ? 'unacknowledged' : value;
 }
 
