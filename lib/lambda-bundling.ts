@@ -22,7 +22,7 @@ export function handlerEntry(name: string): string {
 export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
 
 /** Public holidays are resolved to dates at synth for last year and this many years ahead (README: redeploy within that span). */
-export const BUNDLED_HOLIDAY_YEARS_AHEAD = 10;
+const BUNDLED_HOLIDAY_YEARS_AHEAD = 10;
 
 /** The NodejsFunction `bundling` of a function with this config. */
 export function lambdaBundling(config: ReplylineConfig, synthYear: number = new Date().getUTCFullYear()) {
@@ -42,7 +42,7 @@ export function lambdaBundling(config: ReplylineConfig, synthYear: number = new 
   } satisfies BundlingOptions;
 }
 
-export type LambdaBundling = ReturnType<typeof lambdaBundling>;
+type LambdaBundling = ReturnType<typeof lambdaBundling>;
 
 /**
  * The esbuild build NodejsFunction runs for `bundling` (its `esbuild --bundle` arguments, see

@@ -23,7 +23,7 @@ import type { LocalSecrets } from './secrets.js';
  * the local secret of that name and posts once per alert (same ledger, retries and DLQ as on AWS).
  * (E-mail subscribers are not mailed locally; the console line stands in for them.)
  */
-export interface LocalAlertsOptions {
+interface LocalAlertsOptions {
   bus: Pick<LocalEventBus, 'subscribe'>;
   alerts: AlertsConfig;
   /** Only events of this bus (the instance's `resources.bus`); the emulator serves every instance. */
@@ -44,7 +44,7 @@ export interface LocalAlertsOptions {
   };
 }
 
-export interface LocalAlerts {
+interface LocalAlerts {
   /** Whether alerts are posted to chat (configured, and the local secret holds a usable URL). */
   chat: boolean;
   stop(): Promise<void>;
@@ -185,7 +185,7 @@ export function storeLocalChatWebhook(secrets: Pick<LocalSecrets, 'put'>, alerts
 }
 
 /** One console line per alert, easy to spot in the `npm start` output. */
-export function alertLine(type: SlaAlertType, detail: SlaEventDetail): string {
+function alertLine(type: SlaAlertType, detail: SlaEventDetail): string {
   const head = type === 'SLA Breached' ? '🚨 SLA BREACHED' : '⚠️  SLA warning';
   const timing = detail.minutesOverdue >= 0 ? `${detail.minutesOverdue} min overdue` : `${-detail.minutesOverdue} min left`;
   return [

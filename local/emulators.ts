@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import S3rver from 's3rver';
@@ -37,7 +38,7 @@ export interface Emulators {
   stop(): Promise<void>;
 }
 
-export interface EmulatorOptions {
+interface EmulatorOptions {
   ports: EmulatorPorts;
   /** Where DynamoDB Local, s3rver, the raw outbox and events.jsonl keep their data. */
   stateDir: string;
@@ -54,8 +55,14 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
   const stops: (() => Promise<void>)[] = [];
   try {
     const dynamoPort = await portOrFree(options.ports.dynamodb);
+    const pidFile = join(options.stateDir, 'dynamodb.pid');
+    await stopOrphanedDynamoDb(pidFile, options.log);
     const dynamo = startDynamoDbLocal(dynamoPort, options);
-    stops.push(async () => stopChild(dynamo));
+    if (dynamo.pid !== undefined) writeFileSync(pidFile, String(dynamo.pid));
+    stops.push(async () => {
+      await stopChild(dynamo);
+      rmSync(pidFile, { force: true });
+    });
 
     const s3Dir = join(options.stateDir, 's3');
     mkdirSync(s3Dir, { recursive: true });
@@ -124,6 +131,45 @@ function startDynamoDbLocal(port: number, options: EmulatorOptions): ChildProces
   return child;
 }
 
+/**
+ * DynamoDB Local runs in its own JVM, which outlives a `kill -9` of `npm start` and would keep
+ * the port and the database of the next start. Its process id is kept in the state directory; a
+ * JVM still running under it (and still DynamoDB Local, not a reused id) is stopped first.
+ */
+async function stopOrphanedDynamoDb(pidFile: string, log: ((line: string) => void) | undefined): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && commandOf(pid).includes('DynamoDBLocal')) {
+    log?.(`stopping DynamoDB Local (pid ${pid}) left running by an earlier start that did not stop cleanly`);
+    process.kill(pid, 'SIGKILL');
+    while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return commandOf(pid) !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The command line of a process ('' when it is gone or a zombie), from ps (Linux and macOS). */
+function commandOf(pid: number): string {
+  try {
+    const state = execFileSync('ps', ['-o', 'stat=,command=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    return state.startsWith('Z') ? '' : state;
+  } catch {
+    return '';
+  }
+}
+
 async function waitForDynamoDb(endpoint: string, child: ChildProcess): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   const deadline = Date.now() + 30_000;
@@ -157,7 +203,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 
 /** A port the caller asked for, or (for 0) one the OS says is free right now. */
-export async function portOrFree(port: number): Promise<number> {
+async function portOrFree(port: number): Promise<number> {
   if (port !== 0) return port;
   return new Promise((resolve, reject) => {
     const probe = createServer();

@@ -29,8 +29,8 @@ export interface LocalEventBus {
 }
 
 /** A subset of EventBridge patterns: exact values or `{ "anything-but": [...] }` per top-level field. */
-export type LocalPatternValue = string[] | { 'anything-but': string[] };
-export interface LocalRule {
+type LocalPatternValue = string[] | { 'anything-but': string[] };
+interface LocalRule {
   busName: string;
   pattern: { source?: LocalPatternValue; 'detail-type'?: LocalPatternValue };
   /** Events that match are POSTed here as JSON, like a rule target… */

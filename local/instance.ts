@@ -1,6 +1,9 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { reconcileStoredMail, type ReconcileReport } from '../lambdas/adapters/reconcile.js';
+import { RAW_MAIL_PREFIX } from '../lib/physical-names.js';
 import { CreateSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ReplylineConfig } from '../lambdas/schemas/config.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
@@ -15,14 +18,16 @@ import { createAgentEventsHandler } from '../lambdas/handlers/agent-events.js';
 import type { Emulators } from './emulators.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 import { ensureBucket, ensureQueueWithDlq, ensureTable, localResourceNames, type QueueWithDlq } from './resources.js';
-import { startQueuePoller, type QueuePoller, type SqsHandler } from './queue-poller.js';
+import { sqsEventOf, startQueuePoller, type QueuePoller, type SqsHandler } from './queue-poller.js';
 import { addLocalRule } from './event-bus.js';
 import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
 import { randomSecretValue } from './secrets.js';
 import { startSlaTimer } from './sla-timer.js';
 import { HELPDESK_EVENT_TYPES } from '../lambdas/schemas/events.js';
+import { snsEnvelopeFor } from '../lambdas/schemas/ses-notification.js';
+import { randomUUID } from 'node:crypto';
 
-export type EmulatorEndpoints = Emulators['endpoints'];
+type EmulatorEndpoints = Emulators['endpoints'];
 
 export interface InstanceOptions {
   /** Prefix of every resource name, so several instances can share one set of emulators. */
@@ -66,6 +71,12 @@ export interface LocalInstance {
     threadKeySecret: string;
   };
   smtp: SmtpInbound;
+  /**
+   * Settles when the startup reconciliation has put every stored mail that an earlier run left
+   * unfinished back on its way (the local queues live in memory, so a Ctrl-C or crash loses
+   * what they held; the raw mail and the records are on disk).
+   */
+  reconciled: Promise<ReconcileReport>;
   stop(): Promise<void>;
 }
 
@@ -137,6 +148,10 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
   const wrapIngest = options.wrapIngestDependencies ?? ((deps: IngestDependencies) => deps);
   // Each function under its own name, as on Lambda: its SDK requests say which function made them.
   const functionEnv = (fn: FunctionName, extra: Record<string, string> = {}) => ({ ...env, AWS_LAMBDA_FUNCTION_NAME: `${options.name}-${fn}`, ...extra });
+  const feedback = createFeedbackHandler(() => createFeedbackDependencies(functionEnv('feedback')));
+  // Before any function may send: what went out before a restart is in the sent-log again.
+  await recordEarlierSends(endpoints.ses, resources.configurationSet, resources.feedback.arn, feedback, options.log);
+
   const ingest = createIngestHandler(() => wrapIngest(createIngestDependencies(functionEnv('ingest'))));
   const pollers: QueuePoller[] = Array.from({ length: options.inboundConsumers ?? 1 }, () =>
     startQueuePoller({ sqs, queueUrl: resources.inbound.url, queueArn: resources.inbound.arn, region: LOCAL_REGION, handler: timed('ingest', (event) => ingest(event)), onError: onError('ingest') }),
@@ -149,13 +164,20 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     pollers.push(startQueuePoller({ sqs, queueUrl: queue.url, queueArn: queue.arn, region: LOCAL_REGION, handler: timed('deliver', (event) => deliver(event)), onError: onError(`deliver ${team}`) }));
   }
 
-  const feedback = createFeedbackHandler(() => createFeedbackDependencies(functionEnv('feedback')));
   pollers.push(startQueuePoller({ sqs, queueUrl: resources.feedback.url, queueArn: resources.feedback.arn, region: LOCAL_REGION, handler: timed('feedback', (event) => feedback(event)), onError: onError('feedback') }));
 
   const wrapAgentEvents = options.wrapAgentEventDependencies ?? (<T,>(deps: T) => deps);
   const agentEvents = createAgentEventsHandler(() => wrapAgentEvents(createAgentEventDependencies(functionEnv('agent-events'))));
   pollers.push(startQueuePoller({ sqs, queueUrl: resources.agentEvents.url, queueArn: resources.agentEvents.arn, region: LOCAL_REGION, handler: timed('agent-events', (event) => agentEvents(event)), onError: onError('agent-events') }));
   await addHelpdeskRule(endpoints.events, resources.bus, config.helpdesk.eventSources, resources.agentEvents.url);
+  const reconciled = reconcileStoredMail(
+    { dynamo: DynamoDBDocumentClient.from(dynamo), s3, sqs, table: resources.table, bucket: resources.bucket, inboundQueueUrl: resources.inbound.url, topicArn: resources.topicArn, rawMailPrefix: RAW_MAIL_PREFIX },
+    { storedBefore: new Date(), queuesLost: true },
+  );
+  void reconciled.then(
+    (report) => options.log?.(reconcileLine(report)),
+    (error: Error) => options.log?.(`reconcile failed: ${error.message}; run \`replyline reconcile\` once the stack is up`),
+  );
   const slaTimer = options.sla ? startSlaTimer({ env, config, scale: options.sla.timeScale, log: options.log }) : undefined;
   const smtp = await startSmtpInbound({
     port: options.smtpPort,
@@ -174,7 +196,9 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
     env,
     resources,
     smtp,
+    reconciled,
     stop: async () => {
+      await reconciled.catch(() => undefined);
       await slaTimer?.stop();
       await smtp.stop();
       await Promise.all(pollers.map((poller) => poller.stop()));
@@ -183,6 +207,39 @@ export async function startInstance(endpoints: EmulatorEndpoints, options: Insta
       dynamo.destroy();
     },
   };
+}
+
+/** What the startup reconciliation did, in a line. */
+function reconcileLine(report: ReconcileReport): string {
+  if (!report.redone.length && !report.failed.length) return `reconcile: all ${report.examined} stored mails are settled`;
+  const why = new Map<string, number>();
+  for (const { action } of report.redone) why.set(action.why, (why.get(action.why) ?? 0) + 1);
+  const redone = [...why].map(([reason, count]) => `${count} ${reason}`).join(', ');
+  const failed = report.failed.length ? `; ${report.failed.length} could not be read (replyline reconcile says which)` : '';
+  return `reconcile: ${report.redone.length} of ${report.examined} stored mails were left unfinished by an earlier run and are on their way again (${redone || 'none'})${failed}`;
+}
+
+/** As long as the sent-log keeps a sent mail. */
+const SENT_EVENTS_KEPT_MS = 14 * 86_400_000;
+
+/**
+ * Hands the feedback function the SES events of the mails the local SES kept (its outbox on
+ * disk), as SES → SNS → SQS delivered them before. The feedback queue lives in memory, so a
+ * mail sent just before a crash may have lost its Send event; without it, its sender's retry
+ * after the restart could not tell that the mail went out, and the customer would get it twice.
+ * Recording an event again changes nothing.
+ */
+async function recordEarlierSends(sesUrl: string, configurationSet: string, queueArn: string, feedback: SqsHandler, log: ((line: string) => void) | undefined): Promise<void> {
+  const query = new URLSearchParams({ configurationSet, since: String(Date.now() - SENT_EVENTS_KEPT_MS) });
+  const events = (await (await fetch(`${sesUrl}/_local/stored-events?${query}`)).json()) as object[];
+  const topicArn = `arn:aws:sns:${LOCAL_REGION}:000000000000:${configurationSet}`;
+  let failed = 0;
+  for (let start = 0; start < events.length; start += 10) {
+    const bodies = events.slice(start, start + 10).map((event) => snsEnvelopeFor(event, topicArn, randomUUID(), new Date()));
+    const response = await feedback(sqsEventOf(bodies, queueArn, LOCAL_REGION));
+    failed += response?.batchItemFailures.length ?? 0;
+  }
+  if (failed) log?.(`feedback: ${failed} of ${events.length} earlier SES events could not be recorded again (see the feedback log)`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
@@ -76,6 +77,14 @@ async function receiveBatch(sqs: SQSClient, queueUrl: string, batchSize: number)
   if (first.length === 0 || batchSize === 1) return first;
   const rest = (await receive(Math.min(9, batchSize - 1), 0)).Messages ?? [];
   return [...first, ...rest];
+}
+
+/**
+ * An SQS event of messages that never sat on a queue (the local runtime handing a function what its
+ * queue lost in a restart), shaped as the event source mapping shapes one.
+ */
+export function sqsEventOf(bodies: string[], queueArn: string, region: string): SQSEvent {
+  return { Records: bodies.map((body) => toRecord({ MessageId: randomUUID(), ReceiptHandle: `restored-${randomUUID()}`, Body: body }, queueArn, region)) };
 }
 
 function toRecord(message: Message, queueArn: string, region: string): SQSRecord {

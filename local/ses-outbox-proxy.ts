@@ -1,5 +1,5 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
@@ -37,6 +37,14 @@ export interface SesOutboxProxy {
   stop(): Promise<void>;
 }
 
+/** What the outbox keeps beside each raw mail (`NNNNN-<id>.json`): enough to serve the entry and re-publish its events. */
+interface StoredSend {
+  id: string;
+  at: number;
+  configurationSet: string | undefined;
+  events: object[];
+}
+
 /**
  * SES's mailbox simulator: mail to these addresses is "delivered" with a fixed
  * outcome, which SES reports through the configuration set's event destination.
@@ -48,8 +56,13 @@ const SIMULATOR: Record<string, 'Bounce' | 'Complaint'> = {
 
 export async function startSesOutboxProxy(options: { port: number; target: string; outboxDir: string; sqsEndpoint: string }): Promise<SesOutboxProxy> {
   mkdirSync(options.outboxDir, { recursive: true });
-  const entries: OutboxEntry[] = [];
   const target = new URL(options.target);
+  const stored = await loadOutbox(options.outboxDir);
+  const entries: OutboxEntry[] = stored.map(({ entry }) => entry);
+  const sends = new Map(stored.map(({ entry, send }) => [entry.id, send]));
+  let lastNumber = stored.reduce((highest, { number }) => Math.max(highest, number), 0);
+  // The emulator's web page keeps its mails in memory: show it what earlier runs sent.
+  for (const entry of entries) await refillEmulator(target, entry.raw);
   /** Configuration set → queue URL, like an SES event destination (via SNS) per install. */
   const destinations = new Map<string, string>();
   const sqs = new SQSClient({ endpoint: options.sqsEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
@@ -67,6 +80,17 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
       const since = Number(url.searchParams.get('since') ?? 0);
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(entries.filter((entry) => entry.at >= since).map(({ raw: _raw, ...rest }) => rest)));
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/_local/stored-events') {
+      // The SES events (Send, Bounce, Complaint) of every kept mail sent with this configuration set,
+      // oldest first. They went on the feedback queue when sent, but the local queues live in memory:
+      // after a restart the instance hands them to the feedback function again, so the sent-log knows
+      // every mail that went out before ingest decides whether to send one again.
+      const configurationSet = url.searchParams.get('configurationSet');
+      const since = Number(url.searchParams.get('since') ?? 0);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify([...sends.values()].filter((send) => send.configurationSet === configurationSet && send.at >= since).flatMap((send) => send.events)));
       return;
     }
     if (req.method === 'POST' && url.pathname === '/_local/event-destinations') {
@@ -87,20 +111,27 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
 
     const body = await readBody(req);
     const upstream = await forward(req, body);
+    const sentRaw = upstream.status === 200 ? extractRawMessage(req, body) : undefined;
+    // Kept on disk before the sender hears "sent": a mail the sender was told about is in the outbox.
+    const sent = sentRaw ? await keep(req, body, sentRaw, providerIdOf(upstream.body.toString('utf8'))) : undefined;
     res.writeHead(upstream.status, upstream.headers);
     res.end(upstream.body);
-    if (upstream.status === 200) {
-      const sentRaw = extractRawMessage(req, body);
-      if (sentRaw) {
-        const providerId = providerIdOf(upstream.body.toString('utf8'));
-        // What the recipient gets from SES: its own Message-ID in place of ours.
-        const raw = providerId ? withMessageId(sentRaw, sesWireMessageId(providerId, LOCAL_REGION)) : sentRaw;
-        const entry = await describe(raw, providerId, entries.length + 1);
-        entries.push(entry);
-        writeFileSync(join(options.outboxDir, `${String(entries.length).padStart(5, '0')}-${safeName(entry.id)}.eml`), raw);
-        await publishEvents(req, body, entry).catch(() => undefined);
-      }
-    }
+    if (sent) await publish(sent).catch(() => undefined);
+  }
+
+  async function keep(req: IncomingMessage, body: Buffer, sentRaw: Buffer, providerId: string | undefined): Promise<StoredSend> {
+    // What the recipient gets from SES: its own Message-ID in place of ours.
+    const raw = providerId ? withMessageId(sentRaw, sesWireMessageId(providerId, LOCAL_REGION)) : sentRaw;
+    const number = ++lastNumber;
+    const entry = await describe(raw, providerId ?? `local-${number}`, Date.now());
+    const sending = sendingOptions(req, body);
+    const send: StoredSend = { id: entry.id, at: entry.at, configurationSet: sending?.configurationSet, events: sending ? sesEvents(sending, entry) : [] };
+    const name = `${String(number).padStart(5, '0')}-${safeName(entry.id)}`;
+    writeFileSync(join(options.outboxDir, `${name}.eml`), raw);
+    writeFileSync(join(options.outboxDir, `${name}.json`), JSON.stringify(send));
+    entries.push(entry);
+    sends.set(entry.id, send);
+    return send;
   }
 
   function forward(req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
@@ -116,24 +147,12 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
     });
   }
 
-  /** What SES publishes for a sent mail with a configuration set: Send, then Bounce/Complaint for simulator recipients. */
-  async function publishEvents(req: IncomingMessage, body: Buffer, entry: OutboxEntry): Promise<void> {
-    const sending = sendingOptions(req, body);
-    const queueUrl = sending ? destinations.get(sending.configurationSet) : undefined;
-    if (!sending || !queueUrl) return;
-    const { configurationSet } = sending;
-    const tags: Record<string, string[]> = { 'ses:configuration-set': [configurationSet], ...Object.fromEntries(sending.tags.map(({ name, value }) => [name, [value]])) };
-    const recipients = entry.to;
-    const timestamp = new Date().toISOString();
-    const mail = { timestamp, source: entry.from ?? '', messageId: entry.id, destination: recipients, tags };
-    const events: object[] = [{ eventType: 'Send', mail, send: {} }];
-    for (const recipient of recipients) {
-      const outcome = SIMULATOR[recipient.toLowerCase()];
-      if (outcome === 'Bounce') events.push({ eventType: 'Bounce', mail, bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: recipient, status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }], timestamp } });
-      if (outcome === 'Complaint') events.push({ eventType: 'Complaint', mail, complaint: { complainedRecipients: [{ emailAddress: recipient }], timestamp, complaintFeedbackType: 'abuse' } });
-    }
-    const topicArn = `arn:aws:sns:${LOCAL_REGION}:000000000000:${configurationSet}`;
-    for (const event of events) await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: snsEnvelopeFor(event, topicArn, randomUUID(), new Date()) }));
+  /** Puts a sent mail's events on its configuration set's event destination, as SES → SNS → SQS would. */
+  async function publish(send: StoredSend): Promise<void> {
+    const queueUrl = send.configurationSet ? destinations.get(send.configurationSet) : undefined;
+    if (!queueUrl || !send.configurationSet) return;
+    const topicArn = `arn:aws:sns:${LOCAL_REGION}:000000000000:${send.configurationSet}`;
+    for (const event of send.events) await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: snsEnvelopeFor(event, topicArn, randomUUID(), new Date()) }));
   }
 
   const url = await listenOnLoopback(server, options.port);
@@ -145,6 +164,51 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
       sqs.destroy();
     },
   };
+}
+
+/** What SES publishes for a mail sent with a configuration set: Send, then Bounce/Complaint for simulator recipients. */
+function sesEvents(sending: { configurationSet: string; tags: { name: string; value: string }[] }, entry: OutboxEntry): object[] {
+  const tags: Record<string, string[]> = { 'ses:configuration-set': [sending.configurationSet], ...Object.fromEntries(sending.tags.map(({ name, value }) => [name, [value]])) };
+  const recipients = entry.to;
+  const timestamp = new Date(entry.at).toISOString();
+  const mail = { timestamp, source: entry.from ?? '', messageId: entry.id, destination: recipients, tags };
+  const events: object[] = [{ eventType: 'Send', mail, send: {} }];
+  for (const recipient of recipients) {
+    const outcome = SIMULATOR[recipient.toLowerCase()];
+    if (outcome === 'Bounce') events.push({ eventType: 'Bounce', mail, bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: recipient, status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }], timestamp } });
+    if (outcome === 'Complaint') events.push({ eventType: 'Complaint', mail, complaint: { complainedRecipients: [{ emailAddress: recipient }], timestamp, complaintFeedbackType: 'abuse' } });
+  }
+  return events;
+}
+
+/** Hands a kept mail straight to aws-ses-v2-local (not through the proxy: it is not sent again), for its page and `/store`. */
+async function refillEmulator(target: URL, raw: string): Promise<void> {
+  const form = new URLSearchParams({ Action: 'SendRawEmail', 'RawMessage.Data': Buffer.from(raw, 'utf8').toString('base64') });
+  await fetch(new URL('/', target), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() }).catch(() => undefined);
+}
+
+/**
+ * The mails an earlier run kept (`NNNNN-<id>.eml` with its `.json`), in the order they were sent.
+ * A raw mail without its `.json` (kept by an older version) is served by its file's name and time,
+ * with no events to re-publish.
+ */
+async function loadOutbox(dir: string): Promise<{ number: number; entry: OutboxEntry; send: StoredSend }[]> {
+  const loaded: { number: number; entry: OutboxEntry; send: StoredSend }[] = [];
+  for (const file of readdirSync(dir).filter((name) => /^\d+-.*\.eml$/.test(name)).sort()) {
+    const path = join(dir, file);
+    const sidecar = path.replace(/\.eml$/, '.json');
+    let send: StoredSend | undefined;
+    try {
+      send = JSON.parse(readFileSync(sidecar, 'utf8')) as StoredSend;
+    } catch {
+      send = undefined;
+    }
+    const id = send?.id ?? file.replace(/^\d+-/, '').replace(/\.eml$/, '');
+    const at = send?.at ?? statSync(path).mtimeMs;
+    const entry = await describe(readFileSync(path), id, at);
+    loaded.push({ number: Number(file.slice(0, file.indexOf('-'))), entry, send: send ?? { id, at, configurationSet: undefined, events: [] } });
+  }
+  return loaded;
 }
 
 /**
@@ -203,11 +267,11 @@ export function withMessageId(raw: Buffer, messageId: string): Buffer {
   return Buffer.from(replaced + text.slice(head.length), 'latin1');
 }
 
-async function describe(raw: Buffer, providerId: string | undefined, sequence: number): Promise<OutboxEntry> {
+async function describe(raw: Buffer, id: string, at: number): Promise<OutboxEntry> {
   const mail = await parseMail(raw);
   return {
-    id: providerId ?? `local-${sequence}`,
-    at: Date.now(),
+    id,
+    at,
     source: mail.from?.address,
     from: mail.from?.address,
     to: mail.to.map((to) => to.address),

@@ -20,7 +20,7 @@ import type { ReplylineConfig } from '../lambdas/schemas/config.js';
  * A sweep runs every 60 s of sweeper time (at least every 250 ms real), and waits for deadlines
  * until the next sweep, so each event is raised within milliseconds of real time of its deadline.
  */
-export interface SlaTimerOptions {
+interface SlaTimerOptions {
   /** The instance environment (`LocalInstance.env`): table, bus, endpoints, config file. */
   env: Record<string, string>;
   config: ReplylineConfig;
@@ -33,7 +33,7 @@ export interface SlaTimerOptions {
   clock?: SweepClock;
 }
 
-export interface SlaTimer {
+interface SlaTimer {
   /** The sweeper's clock (sped up when scale > 1). */
   clock: SweepClock;
   scale: number;

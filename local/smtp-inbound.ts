@@ -68,7 +68,7 @@ export async function startSmtpInbound(options: {
     const key = rawMailKey(receiptId);
     const prefix =
       `Return-Path: <${envelopeSender}>\r\n` +
-      `Received: from ${session.hostNameAppearsAs || 'unknown'} (${session.remoteAddress}) by replyline.local with SMTP id ${receiptId}; ${receivedAt.toUTCString()}\r\n`;
+      `Received: from ${session.hostNameAppearsAs || 'unknown'} (${session.remoteAddress}) by replyline.local with SMTP id ${receiptId}${recipients[0] ? ` for <${recipients[0]}>` : ''}; ${receivedAt.toUTCString()}\r\n`;
     const raw = Buffer.concat([Buffer.from(prefix), ...chunks]);
 
     await options.s3.send(new PutObjectCommand({ Bucket: options.bucket, Key: key, Body: raw, ContentType: 'message/rfc822' }));

@@ -8,7 +8,7 @@ export interface LocalPorts extends EmulatorPorts {
   smtp: number;
 }
 
-export const DEFAULT_LOCAL_PORTS: LocalPorts = { ...DEFAULT_PORTS, smtp: 2525 };
+const DEFAULT_LOCAL_PORTS: LocalPorts = { ...DEFAULT_PORTS, smtp: 2525 };
 
 /** Name of the instance `npm start` runs: the prefix of its resources' names (localResourceNames). */
 export const LOCAL_INSTANCE_NAME = 'replyline';
@@ -26,7 +26,7 @@ export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalPorts {
   return ports;
 }
 
-export interface LocalStack {
+interface LocalStack {
   emulators: Emulators;
   instance: LocalInstance;
   stop(): Promise<void>;

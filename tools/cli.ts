@@ -14,7 +14,7 @@ import { formatScreeningReport, screenSets, screeningSets, tally } from './dev/e
 import { SHARED_CORPUS_DIR, sharedCorpusDir } from './dev/shared-data.js';
 import { EVAL_HALVES, evaluateSet, formatSetReport } from './dev/eval-set.js';
 import { sendAgentReply } from './client/reply.js';
-import { doctorCommand, exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
+import { doctorCommand, exportCommand, forgetCommand, operatorUsage, reconcileCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
 
 const USAGE = `Usage: replyline <command> [options]
 
@@ -41,7 +41,11 @@ Operator tools (the local stack, or a deployed one with --stack NAME):
                                           re-ingest a stored mail through the inbound queue (a processed mail: nothing changes);
                                           --force decides a quarantined mail again (refused for threaded mail)
   redrive [--queue inbound|<team>|all]    move dead-lettered messages back to their queue after a fix
-  export <customer-address> [--out DIR]   write everything held on a customer to a directory (threads, raw mail, …)
+  reconcile [--since 14d] [--older-than 10m] [--dry-run]
+                                          re-queue stored mail that never reached a recorded state or still owes
+                                          side effects (after an SNS or queue outage); npm start does it at startup
+  export <customer-address> [--out DIR]   write everything held on a customer to a directory (threads, raw mail, …);
+                                          default .replyline/exports/ (git-ignored)
   forget <customer-address> [--yes]       delete everything held on a customer; only a hashed tombstone remains
   doctor [--json]                         preflight and health checks (SES identity, DKIM, sandbox, MX, rule set,
                                           alert subscriptions, secrets, DLQs, SLA sweeper); exit 1 if any FAILs
@@ -57,6 +61,11 @@ const STATE_DIR = '.replyline';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const usage = command ? operatorUsage(command) : undefined;
+  if (usage && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
   switch (command) {
     case 'start':
       return start(rest);
@@ -74,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
       return replayCommand(rest);
     case 'redrive':
       return redriveCommand(rest);
+    case 'reconcile':
+      return reconcileCommand(rest);
     case 'export':
       return exportCommand(rest);
     case 'forget':

@@ -12,7 +12,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
  * code at emulators. They are read from the given environment (not only
  * process.env) so several local instances can run in one process.
  */
-export interface AwsClients {
+interface AwsClients {
   s3: S3Client;
   dynamo: DynamoDBDocumentClient;
   ses: SESv2Client;

@@ -11,7 +11,7 @@ import type { CalendarConfig, HolidayConfig, SlaConfig } from '../schemas/sla-co
  */
 
 /** Local dates ('YYYY-MM-DD') of a country's (and region's) full-day public holidays in the given years. */
-export type CountryHolidays = (country: string, region: string | undefined, years: readonly number[]) => string[];
+type CountryHolidays = (country: string, region: string | undefined, years: readonly number[]) => string[];
 
 /** Holiday dates resolved at synth for each configured country and region, over a span of years. */
 export interface BundledHolidays {

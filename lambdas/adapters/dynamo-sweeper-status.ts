@@ -11,12 +11,12 @@ import { keys } from './table-layout.js';
  * collide with the other keys of table-layout.ts, and it has no index
  * keys, so no index and no operator query by customer or thread ever returns it.
  */
-export const SWEEPER_STATUS_KIND = 'sweeper-status';
+const SWEEPER_STATUS_KIND = 'sweeper-status';
 
 /** Kept a week after the last sweep: long enough to see when a stopped sweeper last ran. */
-export const SWEEPER_STATUS_TTL_DAYS = 7;
+const SWEEPER_STATUS_TTL_DAYS = 7;
 
-export interface SweeperStatus extends SweepHeartbeat {
+interface SweeperStatus extends SweepHeartbeat {
   /**
    * Real time of the write. Equal to lastRunAt on AWS; locally, with `npm start -- --time-scale N`,
    * lastRunAt is the sweeper's sped-up clock, so staleness is judged by this one.

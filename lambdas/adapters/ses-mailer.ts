@@ -76,7 +76,7 @@ async function refusalsMarked<T>(sending: Promise<T>): Promise<T> {
   }
 }
 
-export function refusedAsTooLarge(error: SdkError): boolean {
+function refusedAsTooLarge(error: SdkError): boolean {
   if (error.$metadata?.httpStatusCode === 413) return true;
   if (error.$fault !== 'client') return false;
   return /MessageRejected|TooLarge|BadRequest/i.test(error.name ?? '') && /too (large|big|long)|size|(message|length)\b.*\b(exceeds?|more than)/i.test(error.message ?? '');

@@ -12,16 +12,16 @@ import { DynamoSweeperStatus } from './dynamo-sweeper-status.js';
 import { EventBridgePublisher } from './eventbridge-publisher.js';
 
 /** Environment of the `sla-sweep` function (CDK sets it; local mode sets the same names). */
-export const slaSweepEnvSchema = z.object({
+const slaSweepEnvSchema = z.object({
   TABLE_NAME: z.string().min(1),
   EVENT_BUS_NAME: z.string().min(1),
   /** Seconds a recorded emission belongs to its sweep; keep it above the function timeout. */
   SLA_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
 });
 
-export type SlaSweepEnv = z.infer<typeof slaSweepEnvSchema>;
+type SlaSweepEnv = z.infer<typeof slaSweepEnvSchema>;
 
-export function readSlaSweepEnv(env: NodeJS.ProcessEnv = process.env): SlaSweepEnv {
+function readSlaSweepEnv(env: NodeJS.ProcessEnv = process.env): SlaSweepEnv {
   const result = slaSweepEnvSchema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => issue.path.join('.')).join(', ');
@@ -78,7 +78,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * `SlaWarnings` and `SlaBreaches` per team (dimensions service, team) and
  * `SlaAlertDelayMs` (deadline → event accepted by the bus; dimension service). Flushed per sweep.
  */
-export function createSlaMetrics(serviceName = 'replyline-sla-sweep'): SweepObserver & { flush(): void; openThreads(counts: Record<string, number>): void } {
+function createSlaMetrics(serviceName = 'replyline-sla-sweep'): SweepObserver & { flush(): void; openThreads(counts: Record<string, number>): void } {
   const metrics = new Metrics({ serviceName, namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Replyline' });
   const perTeam = new Map<string, { warnings: number; breaches: number }>();
   return {

@@ -5,7 +5,7 @@ import { issueList } from '../schemas/validators.js';
 import { describeError, type Log } from './logger.js';
 
 /** A queue body read as its message, or what is wrong with it: paths and rules, never text from the body. */
-export type ParsedBody<Message> = { message: Message } | { problems: string[] };
+type ParsedBody<Message> = { message: Message } | { problems: string[] };
 
 /** A body parser that throws (JSON.parse, a zod schema's parse) as one that names the problems instead. */
 export function parsedWith<Message>(parse: (body: string) => Message): (body: string) => ParsedBody<Message> {
@@ -31,18 +31,18 @@ function problemsOf(error: unknown): string[] {
 }
 
 /** Thrown for a record whose body is not the queue's message; the log names what is wrong with it. */
-export class MalformedRecordError extends Error {
+class MalformedRecordError extends Error {
   override name = 'MalformedRecordError';
 }
 
 /** What a handling may need of the record besides its message. */
-export interface RecordInfo {
+interface RecordInfo {
   messageId: string;
   body: string;
   receiveCount: number;
 }
 
-export interface SqsRecordHandling<Message, Dependencies> {
+interface SqsRecordHandling<Message, Dependencies> {
   /** The function's name in "… cannot start". */
   name: string;
   log: Log;

@@ -39,7 +39,7 @@ export const PREFIX = {
 } as const;
 
 /** Sort key of the thread item itself, among the items of its partition. */
-export const THREAD_SK = 'META';
+const THREAD_SK = 'META';
 
 export const keys = {
   thread: (ref: string) => ({ PK: `${PREFIX.thread}${ref}`, SK: THREAD_SK }),

@@ -8,7 +8,7 @@ import type { ThreadRecord } from './records.js';
 import { senderNameFor, signatureFor, teamNameFor, type ServiceAddress } from './service-address.js';
 import { greetableName, renderAcknowledgement, replySubject, wordingLanguage } from './templates.js';
 
-export interface AcknowledgementInput {
+interface AcknowledgementInput {
   mail: InboundMail;
   thread: ThreadRecord;
   service: ServiceAddress;
@@ -66,7 +66,7 @@ export function composeAcknowledgement(input: AcknowledgementInput): OutgoingMai
 }
 
 /** Total size of real (non-inline) attachments when it exceeds the limit; undefined when they fit. */
-export function oversizedAttachmentBytes(mail: InboundMail, limit: number): number | undefined {
+function oversizedAttachmentBytes(mail: InboundMail, limit: number): number | undefined {
   const total = mail.attachments.filter((attachment) => !attachment.inline).reduce((sum, attachment) => sum + attachment.sizeBytes, 0);
   return total > limit ? total : undefined;
 }

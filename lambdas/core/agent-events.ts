@@ -13,7 +13,7 @@ export interface AgentEventDependencies {
 }
 
 /** `superseded`: the customer wrote after the thread was closed, so it stays open. */
-export type AgentEventOutcome = 'recorded' | 'already-recorded' | 'unknown-thread' | 'superseded';
+type AgentEventOutcome = 'recorded' | 'already-recorded' | 'unknown-thread' | 'superseded';
 
 /** Tries of a conditional thread write that lost to a concurrent one, before the event goes back to the queue. */
 const MAX_WRITE_ATTEMPTS = 5;

@@ -15,7 +15,7 @@ import { checkedZone, localDayNumber, wallToInstant, dayKey, parseDayKey, weekda
 
 
 /** Open intervals per weekday, index 0 = Sunday … 6 = Saturday (an empty list = closed all day). */
-export type WeeklyHours = readonly (readonly Interval[])[];
+type WeeklyHours = readonly (readonly Interval[])[];
 
 export interface BusinessCalendar {
   /** IANA time zone the hours and dates are local to, e.g. `Asia/Shanghai`. */
@@ -30,7 +30,7 @@ export interface BusinessCalendar {
   readonly extraOpenDates: ReadonlyMap<string, readonly Interval[]>;
 }
 
-export const MINUTES_PER_DAY = 1440;
+const MINUTES_PER_DAY = 1440;
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 /** Give up after this many consecutive days without any open time. */

@@ -26,7 +26,7 @@ export interface ChatAlertDependencies {
   leaseMs?: number;
 }
 
-export type ChatAlertResult =
+type ChatAlertResult =
   | { outcome: 'posted'; /** an earlier claim had run out: its holder may have posted before dying */ reclaimed: boolean }
   | { outcome: 'duplicate' }
   | { outcome: 'not-forwarded' };
@@ -34,7 +34,7 @@ export type ChatAlertResult =
 /** Longer than the function's timeout (30 s), so a live poster is never overtaken; an expired lease means its holder died. */
 export const CHAT_ALERT_LEASE_MS = 60_000;
 /** Incoming webhooks answer within a second or two; a slower one is retried by the queue. */
-export const CHAT_POST_TIMEOUT_MS = 5_000;
+const CHAT_POST_TIMEOUT_MS = 5_000;
 
 /** Another delivery of the same alert holds the claim right now; retrying later finds it posted (or free). */
 export class ChatAlertBusyError extends Error {

@@ -14,7 +14,7 @@ export interface DeliverDependencies extends EffectDependencies {
   sleeper: Sleeper;
 }
 
-export interface DeliverResult {
+interface DeliverResult {
   outcome: 'delivered' | 'duplicate';
   destination: 'mailbox' | 'webhook';
 }
@@ -28,7 +28,7 @@ export class PermanentDeliveryError extends Error {
 }
 
 /** Waits between webhook attempts inside one invocation; after these, SQS redelivery takes over. */
-export const WEBHOOK_BACKOFF_MS = [500, 2000] as const;
+const WEBHOOK_BACKOFF_MS = [500, 2000] as const;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_RETRY_AFTER_MS = 5_000;
 

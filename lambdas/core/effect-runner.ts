@@ -39,7 +39,7 @@ export interface EffectHandler<Context> {
 
 export type EffectHandlers<Context> = Readonly<Partial<Record<SideEffect, EffectHandler<Context>>>>;
 
-export interface EffectRun {
+interface EffectRun {
   dedupeKey: string;
   /** The effects still owed, in order. */
   owed: readonly SideEffect[];
@@ -132,7 +132,7 @@ async function claimOf(dedupeKey: string, effect: SideEffect, held: Map<SideEffe
  * runs out, by which time SES's Send event is in the sent-log and the next delivery finds it
  * there instead of sending the mail again.
  */
-export async function releaseUnlessSent(dedupeKey: string, effect: SideEffect, leaseUntil: Date, attempt: SendAttempt, deps: { threads: ThreadStore }): Promise<void> {
+async function releaseUnlessSent(dedupeKey: string, effect: SideEffect, leaseUntil: Date, attempt: SendAttempt, deps: { threads: ThreadStore }): Promise<void> {
   if (attempt.mayHaveSent) return;
   await deps.threads.releaseEffect(dedupeKey, effect, leaseUntil).catch(() => undefined);
 }

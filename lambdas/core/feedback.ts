@@ -18,7 +18,7 @@ export function trackingKeyFor(dedupeKey: string, effect: string): string {
   return createHash('sha256').update(`${dedupeKey}|${effect}`).digest('hex').slice(0, 40);
 }
 
-export interface FeedbackOutcome {
+interface FeedbackOutcome {
   kind: 'sent' | 'suppressed' | 'ignored';
   /** Masked addresses and reasons, for the log. */
   details: string[];

@@ -9,8 +9,8 @@ import { ORIGINAL_REFUSED_REASON, placeOriginal } from './message-size.js';
 import { formatBytes, formatDue, plainValue } from './templates.js';
 
 /** Marks the block agents see on top of forwarded mail; stripped again from their replies. */
-export const BLOCK_START = '----- Replyline -----';
-export const BLOCK_END = '----- end Replyline -----';
+const BLOCK_START = '----- Replyline -----';
+const BLOCK_END = '----- end Replyline -----';
 
 /**
  * The customer's mail as the team mailbox receives it: a short block (ref,

@@ -50,7 +50,7 @@ export interface RecordContext {
 /** A quarantined mail's context: it may not have parsed at all. */
 export type QuarantineContext = Omit<RecordContext, 'mail'> & { mail: InboundMail | undefined };
 
-export function expiry(from: Date, config: ReplylineConfig): Date {
+function expiry(from: Date, config: ReplylineConfig): Date {
   return new Date(from.getTime() + config.retention.threadDays * DAY_MS);
 }
 

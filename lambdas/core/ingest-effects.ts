@@ -37,7 +37,7 @@ export interface IngestDependencies extends EffectDependencies {
 /** The effects the ingest function performs; `deliver` belongs to the deliver function. */
 export const INGEST_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'route', 'announce'];
 
-export interface EffectContext {
+interface EffectContext {
   processing: InboundProcessing;
   mail: InboundMail | undefined;
   rawMail: RawMailLocation;
@@ -127,7 +127,7 @@ async function replyAddressOf(thread: ThreadRecord, deps: Pick<IngestDependencie
  * ingest returns them and logs their codes. A withholding foreseen when the mail was recorded is
  * already among the stored reasons; one SES forced at send time is only in this run's.
  */
-export function noteSentReasons(processing: InboundProcessing, sent: SentOnce): void {
+function noteSentReasons(processing: InboundProcessing, sent: SentOnce): void {
   for (const reason of sent.mail.reasons ?? []) if (!processing.reasons.some((known) => known.code === reason.code)) processing.reasons.push(reason);
 }
 

@@ -30,7 +30,7 @@ export interface IngestResult {
 const MAX_ATTEMPTS = 5;
 
 /** Everything decided about a mail before anything is stored: shared by ingest and `replyline explain`. */
-export interface MailAnalysis {
+interface MailAnalysis {
   mail: InboundMail | undefined;
   service: ServiceAddress | undefined;
   customer: MailAddress | undefined;

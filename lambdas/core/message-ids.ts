@@ -31,7 +31,7 @@ export function receiptDedupeKey(receiptId: string): string {
  * What holds an inbound mail's Message-ID key already: an earlier mail's processing record, the
  * link of a mail we sent (our own mail came back, e.g. redirected with SES's Message-ID), or nothing.
  */
-export type MessageIdKeyHolder = { receiptId: string; sender: string } | 'sent-by-us' | undefined;
+type MessageIdKeyHolder = { receiptId: string; sender: string } | 'sent-by-us' | undefined;
 
 /**
  * The key an inbound mail is recorded under. The Message-ID identifies a mail across SES

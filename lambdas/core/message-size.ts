@@ -14,13 +14,13 @@ export const SES_MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
  * Room for what a composed mail holds besides its parts' content: the headers (with
  * encoded names and long References), MIME boundaries and each part's own headers.
  */
-export const MIME_HEADROOM_BYTES = 64 * 1024;
+const MIME_HEADROOM_BYTES = 64 * 1024;
 
 /** The same headroom for each attachment: its part headers and an encoded filename. */
 const PART_HEADROOM_BYTES = 2 * 1024;
 
 /** Bytes of `bytes` in MIME base64: 4 characters for every 3 bytes, CRLF after every 76. */
-export function base64MimeBytes(bytes: number): number {
+function base64MimeBytes(bytes: number): number {
   const characters = 4 * Math.ceil(bytes / 3);
   return characters + 2 * Math.ceil(characters / 76);
 }
@@ -29,13 +29,13 @@ export function base64MimeBytes(bytes: number): number {
  * The most `bytes` can take as quoted-printable, the composer's other choice for text:
  * every byte written as three (`=E6`), and a soft line break (`=` CRLF) after every 73.
  */
-export function quotedPrintableBytesAtMost(bytes: number): number {
+function quotedPrintableBytesAtMost(bytes: number): number {
   const characters = 3 * bytes;
   return characters + 3 * Math.ceil(characters / 73);
 }
 
 /** A body text in UTF-8, in the worse of the two encodings the composer may pick. */
-export function encodedTextBytesAtMost(text: string): number {
+function encodedTextBytesAtMost(text: string): number {
   const bytes = Buffer.byteLength(text, 'utf8');
   return Math.max(base64MimeBytes(bytes), quotedPrintableBytesAtMost(bytes));
 }
@@ -45,7 +45,7 @@ export function encodedTextBytesAtMost(text: string): number {
  * quoted-printable, everything else as base64 (a message/rfc822 part goes as it is, which
  * base64 covers from above).
  */
-export function encodedAttachmentBytesAtMost(attachment: Pick<AttachmentInfo, 'sizeBytes' | 'contentType'>): number {
+function encodedAttachmentBytesAtMost(attachment: Pick<AttachmentInfo, 'sizeBytes' | 'contentType'>): number {
   const content = /^text\//i.test(attachment.contentType) ? quotedPrintableBytesAtMost(attachment.sizeBytes) : base64MimeBytes(attachment.sizeBytes);
   return PART_HEADROOM_BYTES + content;
 }
@@ -55,7 +55,7 @@ export function messageBytesAtMost(text: string, attachments: readonly Pick<Atta
   return MIME_HEADROOM_BYTES + encodedTextBytesAtMost(text) + attachments.reduce((sum, attachment) => sum + encodedAttachmentBytesAtMost(attachment), 0);
 }
 
-export type OriginalPlacement = { attach: true } | { attach: false; reason: Reason };
+type OriginalPlacement = { attach: true } | { attach: false; reason: Reason };
 
 /**
  * Whether the team's copy can carry the customer's original mail attached: only if the

@@ -13,14 +13,6 @@ import type { Disposition } from '../schemas/vocabulary.js';
 export const EFFECT_ORDER = ['acknowledge', 'relay', 'route', 'deliver', 'announce-routed', 'announce'] as const;
 export type SideEffect = (typeof EFFECT_ORDER)[number];
 
-/**
- * The effects that send mail to a person: besides their claim, each consults the sent-log before
- * sending (unless its claim was taken with the mail's record), because a person must never get
- * the same mail twice. The others (a routing message, an event) go to consumers that recognise a
- * rare repeat (an event by its `eventId`, a routing message by its `messageKey`).
- */
-export const MAIL_EFFECTS: readonly SideEffect[] = ['acknowledge', 'relay', 'deliver'];
-
 /** Whose move it is on a thread. Only `awaiting-agent` owes a reply (and runs an SLA clock). */
 export const THREAD_STATUSES = ['awaiting-agent', 'awaiting-customer', 'closed'] as const;
 export type ThreadStatus = (typeof THREAD_STATUSES)[number];
@@ -94,7 +86,7 @@ export interface ThreadRecord {
   expiresAt: Date;
 }
 
-export interface OwedRecovery {
+interface OwedRecovery {
   clock: SlaClock;
   repliedAt: Date;
 }

@@ -2,7 +2,7 @@ import type { ReplylineConfig } from '../schemas/config.js';
 import { isTemplateLanguage } from '../schemas/languages.js';
 
 /** What classification found out about a mail's language. */
-export interface MailLanguage {
+interface MailLanguage {
   /** ISO 639-1 of the customer's text, or the address's default. */
   language: string;
   languageDetected: boolean;

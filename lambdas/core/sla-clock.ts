@@ -14,7 +14,7 @@ export function startClock(target: SlaTarget, at: Date, priority: Priority, team
   return { target, startedAt: at, dueAt, warnAt: slaPolicy.warningAt(at, dueAt, priority, team), warnedAt: undefined, breachedAt: undefined };
 }
 
-export interface ClockChange {
+interface ClockChange {
   thread: ThreadRecord;
   reasons: Reason[];
 }
@@ -44,7 +44,7 @@ export function onCustomerMail(thread: ThreadRecord, at: Date, slaPolicy: SlaPol
   };
 }
 
-export interface AgentReplyChange extends ClockChange {
+interface AgentReplyChange extends ClockChange {
   /** The clock that was running, if its deadline had already been reported broken (→ `SLA Recovered`). */
   recoveredFrom: SlaClock | undefined;
 }

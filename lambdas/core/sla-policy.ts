@@ -11,12 +11,12 @@ import type { Priority } from '../schemas/vocabulary.js';
  */
 
 /** Calendars by name: a Map (as `loadCalendars` returns) or a function. */
-export type CalendarLookup = ReadonlyMap<string, BusinessCalendar> | ((name: string) => BusinessCalendar | undefined);
+type CalendarLookup = ReadonlyMap<string, BusinessCalendar> | ((name: string) => BusinessCalendar | undefined);
 
 /** The parts of the `sla` config the policy reads. */
-export type SlaPolicyConfig = Pick<SlaConfig, 'policies' | 'warningThreshold' | 'teams' | 'escalation'>;
+type SlaPolicyConfig = Pick<SlaConfig, 'policies' | 'warningThreshold' | 'teams' | 'escalation'>;
 
-export interface RepeatContactOutcome {
+interface RepeatContactOutcome {
   priority: Priority;
   dueAt: Date;
   /** What changed and why (empty when nothing did), for the thread record. */

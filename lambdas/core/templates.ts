@@ -25,7 +25,7 @@ export interface AcknowledgementValues {
   oversizedAttachmentsBytes: number | undefined;
 }
 
-export interface TemplateOverride {
+interface TemplateOverride {
   /** Plain text with {{name}}, {{ref}}, {{team}}, {{due}}, {{faq}}, {{attachments}}, {{signature}}. */
   body: string;
 }

@@ -115,7 +115,7 @@ export function referencedMessageIds(mail: InboundMail): string[] {
   return [...new Set([...mail.references, ...mail.inReplyTo].reverse())].slice(0, MAX_REFERENCES);
 }
 
-export function isParticipant(thread: ThreadRecord, address: string): boolean {
+function isParticipant(thread: ThreadRecord, address: string): boolean {
   const lower = address.toLowerCase();
   return thread.customer.address === lower || thread.participants.includes(lower);
 }

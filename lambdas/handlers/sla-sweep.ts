@@ -15,7 +15,7 @@ const sweepEvent = z
   .catch({});
 
 /** Nothing new starts this close to the function's timeout (see `stopBy` in runSlaSweep). */
-export const STOP_MARGIN_MS = 15_000;
+const STOP_MARGIN_MS = 15_000;
 
 /**
  * EventBridge Scheduler (every minute) → one sweep: everything already due, then everything due

@@ -45,14 +45,14 @@ const secretName = z
  * Why `chatWebhookUrl` is refused, and what to do instead: the URL is a credential (anyone holding
  * it can post to the channel), and a value in this file ends up in every function bundle and the template.
  */
-export const CHAT_WEBHOOK_URL_MOVED =
+const CHAT_WEBHOOK_URL_MOVED =
   'the chat webhook URL is a credential and no longer goes in the configuration (it would be bundled into every function). ' +
   "Store it in Secrets Manager: `aws secretsmanager create-secret --name replyline/chat-webhook --secret-string 'https://hooks.slack.com/…'`, " +
   'then remove chatWebhookUrl and set alerts.chatWebhookSecretName to "replyline/chat-webhook". ' +
   "Locally: `REPLYLINE_CHAT_WEBHOOK_URL='https://hooks.slack.com/…' npm start` stores it in the local secrets.";
 
 /** Sweeps run every minute; looking further ahead than this would outlast the sweeper's 90-second timeout. */
-export const MAX_SWEEP_LOOKAHEAD_SECONDS = 60;
+const MAX_SWEEP_LOOKAHEAD_SECONDS = 60;
 
 export const alertsConfigSchema = z.strictObject({
   emails: z

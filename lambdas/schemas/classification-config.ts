@@ -15,7 +15,7 @@ const identifier = z
   .regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a short id: lowercase letters, digits and "-", starting with a letter');
 
 /** Patterns are compiled case-insensitive and Unicode-aware (flags `iu`), exactly as classify.ts does. */
-export const RULE_REGEX_FLAGS = 'iu';
+const RULE_REGEX_FLAGS = 'iu';
 
 const regexSource = z
   .string()
@@ -100,7 +100,7 @@ const then = z
   })
   .describe('What a matching rule decides. For each field the first matching rule wins.');
 
-export const classificationRuleSchema = z
+const classificationRuleSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(80).optional().describe('A name shown in classification reasons, e.g. "VIP customers".'),
     when,
@@ -123,7 +123,7 @@ export type ClassificationRule = ClassificationConfig['rules'][number];
 export type RuleCondition = ClassificationRule['when'];
 export type RuleAction = ClassificationRule['then'];
 
-export interface ReferenceProblem {
+interface ReferenceProblem {
   /** Path inside the classification config, e.g. `['rules', 2, 'then', 'team']`. Prefix it with `classification` in the main config. */
   path: (string | number)[];
   message: string;

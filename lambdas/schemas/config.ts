@@ -253,7 +253,6 @@ export const replylineConfigSchema = z
   });
 
 export type ReplylineConfig = z.output<typeof replylineConfigSchema>;
-export type ReplylineConfigInput = z.input<typeof replylineConfigSchema>;
 export type AddressEntry = ReplylineConfig['addresses'][number];
 export type TeamConfig = ReplylineConfig['teams'][string];
 

@@ -33,10 +33,6 @@ export const deliverEnvSchema = functionEnvSchema.extend({
   DEAD_LETTER_QUEUE_URL: z.string().min(1),
 });
 
-export function readFunctionEnv(env: NodeJS.ProcessEnv = process.env): FunctionEnv {
-  return readEnv(functionEnvSchema, env);
-}
-
 export function readEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.output<T> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;

@@ -10,7 +10,7 @@ const reasonCode = z.string().regex(/^[a-z][a-z-]*$/, 'reasons in events are cod
 /** Added by the publisher (`eventIdOf`): one id for every copy of an event. Optional for events others put on the bus. */
 const eventId = z.string().regex(/^[0-9a-f]{32}$/).optional();
 
-export const messageReceivedDetail = z.strictObject({
+const messageReceivedDetail = z.strictObject({
   version: z.literal(1),
   eventId,
   threadRef,
@@ -24,7 +24,7 @@ export const messageReceivedDetail = z.strictObject({
   reasons: z.array(reasonCode),
 });
 
-export const acknowledgementSentDetail = z.strictObject({
+const acknowledgementSentDetail = z.strictObject({
   version: z.literal(1),
   eventId,
   threadRef,
@@ -33,7 +33,7 @@ export const acknowledgementSentDetail = z.strictObject({
   firstReplyDue: isoTime.optional(),
 });
 
-export const messageQuarantinedDetail = z.strictObject({
+const messageQuarantinedDetail = z.strictObject({
   version: z.literal(1),
   eventId,
   receiptId: z.string().min(1),
@@ -42,7 +42,7 @@ export const messageQuarantinedDetail = z.strictObject({
   reasons: z.array(reasonCode),
 });
 
-export const threadRoutedDetail = z.strictObject({
+const threadRoutedDetail = z.strictObject({
   version: z.literal(1),
   eventId,
   threadRef,
@@ -111,7 +111,7 @@ const eventSchemas = {
 /** A detail as the core builds it; the publisher adds `eventId`. */
 type DetailOf<Schema extends z.ZodType> = Omit<z.infer<Schema>, 'eventId'>;
 
-export type EventDetailType = keyof typeof eventSchemas;
+type EventDetailType = keyof typeof eventSchemas;
 export type DomainEvent = { [Type in EventDetailType]: { detailType: Type; detail: DetailOf<(typeof eventSchemas)[Type]> } }[EventDetailType];
 
 export type MessageReceivedDetail = DetailOf<typeof messageReceivedDetail>;

@@ -3,7 +3,7 @@
  * ISO 639-1; `zh-Hant` is the Traditional-script acknowledgement of Chinese (the mail's
  * `language` is still `zh`).
  */
-export const BUILT_IN_LANGUAGES = ['en', 'zh', 'ja', 'ko', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ru'] as const;
+const BUILT_IN_LANGUAGES = ['en', 'zh', 'ja', 'ko', 'de', 'fr', 'es', 'pt', 'it', 'nl', 'ru'] as const;
 export type BuiltInLanguage = (typeof BUILT_IN_LANGUAGES)[number];
 
 /** Built-in acknowledgement templates: one per built-in language, Chinese in both scripts. */
@@ -16,10 +16,6 @@ export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
  */
 export type LanguageTag = string;
 export const LANGUAGE_TAG = /^[a-z]{2}(-[A-Z][a-z]{3})?$/;
-
-export function isBuiltInLanguage(value: string): value is BuiltInLanguage {
-  return (BUILT_IN_LANGUAGES as readonly string[]).includes(value);
-}
 
 export function isTemplateLanguage(value: string): value is TemplateLanguage {
   return (TEMPLATE_LANGUAGES as readonly string[]).includes(value);

@@ -9,7 +9,7 @@ import { SCREENING_SIGNALS } from './screening-config.js';
  */
 
 /** The mail may not enter a thread: stored and recorded for operators, never answered or routed. */
-export const QUARANTINE_REASONS = [
+const QUARANTINE_REASONS = [
   'unreadable',
   'unparseable',
   'mime-too-deep',
@@ -23,10 +23,10 @@ export const QUARANTINE_REASONS = [
 ] as const;
 
 /** Machine mail beyond doubt, whatever the score. */
-export const HARD_RULE_REASONS = ['auto-submitted', 'feedback-report', 'delivery-report', 'own-address', 'loop-header', 'own-message-id'] as const;
+const HARD_RULE_REASONS = ['auto-submitted', 'feedback-report', 'delivery-report', 'own-address', 'loop-header', 'own-message-id'] as const;
 
 /** Whether an acknowledgement goes out, and whether the team is sent the mail. */
-export const ACKNOWLEDGEMENT_REASONS = [
+const ACKNOWLEDGEMENT_REASONS = [
   'screening-score',
   'held-back',
   'unauthenticated-sender',
@@ -40,7 +40,7 @@ export const ACKNOWLEDGEMENT_REASONS = [
 ] as const;
 
 /** What the parser had to cut or clean; the mail is still handled. */
-export const PARSER_REASONS = [
+const PARSER_REASONS = [
   'html-truncated',
   'text-truncated',
   'header-too-long',
@@ -52,10 +52,10 @@ export const PARSER_REASONS = [
 ] as const;
 
 /** How the mail's thread was found, or why a hint was not followed. */
-export const THREADING_REASONS = ['thread-address', 'references', 'subject-ref', 'agent-reply'] as const;
+const THREADING_REASONS = ['thread-address', 'references', 'subject-ref', 'agent-reply'] as const;
 
 /** The text read, the rules that matched, the owner, the language, the category and the priority. */
-export const CLASSIFICATION_REASONS = [
+const CLASSIFICATION_REASONS = [
   'classified-prefix',
   'new-text',
   'rule',
@@ -77,13 +77,13 @@ export const CLASSIFICATION_REASONS = [
 ] as const;
 
 /** What happened to the reply-time promise. */
-export const SLA_REASONS = ['sla-restarted', 'sla-met', 'sla-missed', 'sla-recovered', 'repeat-contact', 'due-moved-earlier'] as const;
+const SLA_REASONS = ['sla-restarted', 'sla-met', 'sla-missed', 'sla-recovered', 'repeat-contact', 'due-moved-earlier'] as const;
 
 /** What a mail we sent left out. */
-export const SENDING_REASONS = ['original-linked', 'relay-attachments-withheld'] as const;
+const SENDING_REASONS = ['original-linked', 'relay-attachments-withheld'] as const;
 
 /** A reason stored as text by an earlier version whose code is not one of today's. */
-export const EARLIER_TEXT_REASON = 'earlier-text';
+const EARLIER_TEXT_REASON = 'earlier-text';
 
 export const REASON_GROUPS = {
   quarantine: QUARANTINE_REASONS,
@@ -110,11 +110,11 @@ export interface Reason {
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(REASON_CODES);
 
-export function isReasonCode(value: string): value is ReasonCode {
+function isReasonCode(value: string): value is ReasonCode {
   return KNOWN_CODES.has(value);
 }
 
-export const reasonSchema = z.strictObject({ code: z.enum(REASON_CODES), detail: z.string().max(2000) });
+const reasonSchema = z.strictObject({ code: z.enum(REASON_CODES), detail: z.string().max(2000) });
 
 /** A reason as people read it: `code: detail`. */
 export function renderReason({ code, detail }: Reason): string {
@@ -141,7 +141,7 @@ export function uniqueReasons(reasons: readonly Reason[]): Reason[] {
  * A reason stored as `code: detail` text before reasons were typed. Its code is kept when it is
  * one of today's; otherwise the whole text is the detail of an `earlier-text` reason.
  */
-export function reasonFromStoredText(text: string): Reason {
+function reasonFromStoredText(text: string): Reason {
   const colon = text.indexOf(':');
   const code = colon > 0 ? text.slice(0, colon).trim() : '';
   if (isReasonCode(code) && code !== EARLIER_TEXT_REASON) return { code, detail: text.slice(colon + 1).trim() };

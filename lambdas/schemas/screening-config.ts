@@ -82,4 +82,3 @@ export const screeningConfigSchema = z
   })
   .refine((screening) => screening.machineAt >= screening.holdBackAt, { message: 'machineAt must be at least holdBackAt', path: ['machineAt'] });
 
-export type ScreeningConfig = z.infer<typeof screeningConfigSchema>;

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 const recipient = z.object({ emailAddress: z.string().min(3) });
 
-export const sesSendingEvent = z.object({
+const sesSendingEvent = z.object({
   eventType: z.string().optional(),
   notificationType: z.string().optional(),
   mail: z.object({

@@ -44,7 +44,7 @@ const s3Action = z.object({
   topicArn: z.string().optional(),
 });
 
-export const sesReceivedNotification = z.object({
+const sesReceivedNotification = z.object({
   notificationType: z.literal('Received'),
   mail: z.object({
     timestamp: z.iso.datetime({ offset: true }),
@@ -70,7 +70,7 @@ export const sesReceivedNotification = z.object({
  * the usual `Received`), also the stored object's name; the older form with the marker as
  * notificationType is recognised too.
  */
-export const SES_SETUP_NOTIFICATION_ID = 'AMAZON_SES_SETUP_NOTIFICATION';
+const SES_SETUP_NOTIFICATION_ID = 'AMAZON_SES_SETUP_NOTIFICATION';
 const sesSetupNotification = z.union([
   z.object({ mail: z.object({ messageId: z.literal(SES_SETUP_NOTIFICATION_ID) }) }),
   z.object({ receipt: z.object({ action: z.object({ objectKey: z.string().endsWith(SES_SETUP_NOTIFICATION_ID) }) }) }),
@@ -79,9 +79,9 @@ const sesSetupNotification = z.union([
 
 const snsEnvelope = z.object({ Type: z.literal('Notification'), Message: z.string() });
 
-export type SesReceivedNotification = z.infer<typeof sesReceivedNotification>;
+type SesReceivedNotification = z.infer<typeof sesReceivedNotification>;
 
-export type InboundQueueMessage = { kind: 'mail'; envelope: ReceiptEnvelope } | { kind: 'setup-notification' };
+type InboundQueueMessage = { kind: 'mail'; envelope: ReceiptEnvelope } | { kind: 'setup-notification' };
 
 /** Parses an inbound-queue body (SNS envelope, or raw delivery of the SES JSON). Throws a ZodError/SyntaxError when malformed. */
 export function parseInboundQueueBody(body: string): InboundQueueMessage {

@@ -299,7 +299,6 @@ export const slaConfigSchema = z
 
 export type SlaConfig = z.output<typeof slaConfigSchema>;
 export type SlaConfigInput = z.input<typeof slaConfigSchema>;
-export type PriorityPolicy = SlaConfig['policies']['urgent'];
 export type CalendarConfig = SlaConfig['calendars'][string];
 export type HolidayConfig = CalendarConfig['holidays'];
 

@@ -11,7 +11,7 @@ import { matchedEvents, plainRuleName, ruleMetric } from './dashboard.js';
 import type { AlertChannels } from './alert-channels.js';
 import { physicalNames } from '../physical-names.js';
 
-export interface AlertPathAlarms {
+interface AlertPathAlarms {
   /** `Breaches > 0`. Shown on the dashboard but not sent to the topic: each breach is already sent. */
   readonly breachAlarm: cloudwatch.Alarm;
   /** Every alarm created here, the breach alarm first. */

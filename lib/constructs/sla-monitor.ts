@@ -24,7 +24,7 @@ export interface SlaMonitorProps {
 }
 
 /** The sweeper's timeout: one minute of lookahead plus room to finish. */
-export const SWEEPER_TIMEOUT = Duration.seconds(90);
+const SWEEPER_TIMEOUT = Duration.seconds(90);
 
 /**
  * EventBridge Scheduler, every minute → Lambda `sla-sweep` → `SLA Warning` / `SLA Breached` on the bus.

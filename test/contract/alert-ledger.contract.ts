@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertDeliveryLedger } from '../../lambdas/ports/index.js';
-import { openSide, uniqueIds, type Open } from './harness.js';
+import { openSide, type Open } from './harness.js';
 import { at, plus, T0 } from './records.js';
 
 const LEASE_MS = 60_000;

@@ -7,9 +7,10 @@ import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalInstance } from '../../local/instance.js';
 import { deadLetterQueueOf, resolveTarget, type OperatorTarget } from '../../tools/operator/target.js';
-import { exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand, type OperatorIo } from '../../tools/operator/cli.js';
+import { exportCommand, forgetCommand, redriveCommand, replayCommand, threadsCommand } from '../../tools/operator/cli.js';
 import type { ThreadRow } from '../../tools/operator/threads.js';
 import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
+import { captureOperatorIo } from '../support/operator-io.js';
 import { acknowledgementsOf, rawMail, sendSmtp, startTestInstance, waitFor, waitUntilQueuesQuiet } from '../support/local-instance.js';
 import { isQuarantineItem, keys } from '../../lambdas/adapters/table-layout.js';
 
@@ -18,13 +19,6 @@ const refOf = (subject: string) => /RL-[0-9A-Z]{6}/.exec(subject)?.[0];
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** The operator commands, pointed at this file's instance, with their output captured. */
-function capture(target: OperatorTarget, tty = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: OperatorIo = { stdout: { write: (text: string) => out.push(text), isTTY: tty }, stderr: { write: (text: string) => err.push(text) }, target };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
-
 describe('operator tools on the local emulators', () => {
   let instance: LocalInstance;
   let target: OperatorTarget;
@@ -80,7 +74,7 @@ describe('operator tools on the local emulators', () => {
       const messageId = `threads-${unique()}@customer.example.org`;
       const ref = await openThread('Tess <tess@customer.example.org>', 'The lid of my kettle broke', 'The lid broke on the second day.', messageId);
 
-      const byCustomer = capture(target);
+      const byCustomer = captureOperatorIo(target);
       expect(await threadsCommand(['--customer', 'Tess@Customer.example.org', '--json'], byCustomer.io)).toBe(0);
       const rows = JSON.parse(byCustomer.out()) as ThreadRow[];
       expect(rows).toHaveLength(1);
@@ -88,26 +82,26 @@ describe('operator tools on the local emulators', () => {
       expect(rows[0]!.dueAt).toBeTruthy();
       const team = rows[0]!.team;
 
-      const owing = capture(target);
+      const owing = captureOperatorIo(target);
       expect(await threadsCommand(['--status', 'awaiting-agent', '--json'], owing.io)).toBe(0);
       expect((JSON.parse(owing.out()) as ThreadRow[]).map((row) => row.ref)).toContain(ref);
 
-      const owingTeam = capture(target);
+      const owingTeam = captureOperatorIo(target);
       expect(await threadsCommand(['--status', 'awaiting-agent', '--team', team, '--json'], owingTeam.io)).toBe(0);
       expect((JSON.parse(owingTeam.out()) as ThreadRow[]).every((row) => row.team === team)).toBe(true);
       expect((JSON.parse(owingTeam.out()) as ThreadRow[]).map((row) => row.ref)).toContain(ref);
 
-      const closed = capture(target);
+      const closed = captureOperatorIo(target);
       expect(await threadsCommand(['--status', 'closed', '--json'], closed.io)).toBe(0);
       expect((JSON.parse(closed.out()) as ThreadRow[]).map((row) => row.ref)).not.toContain(ref);
 
-      const table = capture(target);
+      const table = captureOperatorIo(target);
       expect(await threadsCommand(['--customer', 'tess@customer.example.org'], table.io)).toBe(0);
       expect(table.out()).toMatch(/^REF\s+STATUS\s+TEAM\s+PRIORITY\s+CATEGORY\s+CUSTOMER\s+SUBJECT\s+CREATED\s+DUE/);
       expect(table.out()).toContain(ref);
       expect(table.out()).toContain('1 thread\n');
 
-      const unknownTeam = capture(target);
+      const unknownTeam = captureOperatorIo(target);
       expect(await threadsCommand(['--team', 'nosuch'], unknownTeam.io)).toBe(1);
       expect(unknownTeam.err()).toContain('unknown team "nosuch"');
     });
@@ -120,13 +114,13 @@ describe('operator tools on the local emulators', () => {
       const receiptId = String((await processing(messageId))!.receiptId);
       const before = await getItem(keys.thread(ref));
 
-      const byId = capture(target);
+      const byId = captureOperatorIo(target);
       expect(await replayCommand([`<${messageId}>`], byId.io)).toBe(0);
       expect(byId.out()).toContain(`already processed: new-thread in ${ref}`);
       expect(byId.out()).toContain('changes nothing');
       expect(byId.out()).toContain(`inbound/${receiptId}`);
 
-      const byKey = capture(target);
+      const byKey = captureOperatorIo(target);
       expect(await replayCommand([`inbound/${receiptId}`], byKey.io)).toBe(0);
       expect(byKey.out()).toContain('already processed');
 
@@ -139,13 +133,13 @@ describe('operator tools on the local emulators', () => {
       expect((await partition(ref)).filter((item) => item.kind === 'message' && item.direction === 'in')).toHaveLength(1);
       expect(await instanceDeadLetters()).toHaveLength(0);
 
-      const forced = capture(target);
+      const forced = captureOperatorIo(target);
       expect(await replayCommand(['--force', messageId], forced.io)).toBe(1);
       expect(forced.err()).toContain('refusing --force');
       expect(forced.err()).toContain('second thread');
       expect(forced.err()).not.toMatch(/\n\s+at /); // no stack trace
 
-      const missing = capture(target);
+      const missing = captureOperatorIo(target);
       expect(await replayCommand(['never-received@nowhere.example.org'], missing.io)).toBe(1);
       expect(missing.err()).toContain('no stored mail for "never-received@nowhere.example.org"');
     });
@@ -162,12 +156,12 @@ describe('operator tools on the local emulators', () => {
       const [record] = await quarantineOf();
       expect(record).toBeDefined();
 
-      const plain = capture(target);
+      const plain = captureOperatorIo(target);
       expect(await replayCommand([messageId], plain.io)).toBe(0);
       expect(plain.out()).toContain('already processed: quarantine');
       expect(plain.out()).toContain('--force');
 
-      const forced = capture(target);
+      const forced = captureOperatorIo(target);
       expect(await replayCommand(['--force', messageId], forced.io)).toBe(0);
       expect(forced.out()).toContain(`--force: deleted the processing record MID#${messageId}`);
       expect(forced.out()).toContain('quarantine record');
@@ -207,7 +201,7 @@ describe('operator tools on the local emulators', () => {
         }),
       );
 
-      const run = capture(target, true);
+      const run = captureOperatorIo(target, true);
       expect(await redriveCommand(['--queue', 'inbound'], run.io)).toBe(0);
       expect(run.out()).toContain('\r');
       expect(run.out()).toContain('█');
@@ -220,7 +214,7 @@ describe('operator tools on the local emulators', () => {
       }, 'the acknowledgement of the redriven mail');
       expect(acks).toHaveLength(1);
 
-      const again = capture(target);
+      const again = captureOperatorIo(target);
       expect(await redriveCommand(['--queue', 'all'], again.io)).toBe(0);
       expect(again.out()).toContain('inbound: moved 0 messages');
       expect(again.out()).toContain('total: moved 0');
@@ -229,7 +223,7 @@ describe('operator tools on the local emulators', () => {
       const support = instance.resources.teams.support!;
       expect(await deadLetterQueueOf(target.sqs, { name: 'support', url: support.url })).toBe(support.dlqUrl);
 
-      const unknown = capture(target);
+      const unknown = captureOperatorIo(target);
       expect(await redriveCommand(['--queue', 'nosuch'], unknown.io)).toBe(1);
       expect(unknown.err()).toContain('--queue must be one of inbound, support, sales, all');
     });
@@ -278,7 +272,7 @@ describe('operator tools on the local emulators', () => {
     it('export writes the thread JSON, the raw mail and a summary', async () => {
       const rawKeys = { annOpening: await rawKeyOf(annOpening), carolReply: await rawKeyOf(carolReply), annInBob: await rawKeyOf(annInBob), annSpam: await rawKeyOf(annSpam) };
       const dir = join(outDir, 'ann');
-      const run = capture(target);
+      const run = captureOperatorIo(target);
       expect(await exportCommand([ann.toUpperCase(), '--out', dir], run.io)).toBe(0);
       expect(run.out()).toContain(`exported to ${dir}`);
 
@@ -302,12 +296,12 @@ describe('operator tools on the local emulators', () => {
       expect((JSON.parse(readFileSync(join(dir, 'rate-limits.json'), 'utf8')) as Item[])[0]?.PK).toBe(keys.ackAllowances(ann));
       expect(JSON.parse(readFileSync(join(dir, 'other-threads.json'), 'utf8'))).toMatchObject({ messages: [{ messageId: annInBob }], participantOf: [refBob] });
 
-      const again = capture(target);
+      const again = captureOperatorIo(target);
       expect(await exportCommand([ann, '--out', dir], again.io)).toBe(1);
       expect(again.err()).toContain('is not empty');
       const file = join(outDir, 'a-file');
       writeFileSync(file, 'x');
-      const unusable = capture(target);
+      const unusable = captureOperatorIo(target);
       expect(await exportCommand([ann, '--out', join(file, 'below')], unusable.io)).toBe(1);
       expect(unusable.err()).toMatch(/^export: cannot use .* as the export directory: ENOTDIR\n$/);
     });
@@ -316,7 +310,7 @@ describe('operator tools on the local emulators', () => {
       const rawKeys = { annOpening: await rawKeyOf(annOpening), carolReply: await rawKeyOf(carolReply), annInBob: await rawKeyOf(annInBob), annSpam: await rawKeyOf(annSpam), bobOpening: await rawKeyOf(bobOpening) };
       expect(JSON.stringify(await scanAll())).toContain(ann);
 
-      const run = capture(target);
+      const run = captureOperatorIo(target);
       expect(await forgetCommand([ann, '--yes'], run.io)).toBe(0);
       expect(run.out()).toContain('forgotten:');
       expect(run.out()).toContain('threads 1');
@@ -341,7 +335,7 @@ describe('operator tools on the local emulators', () => {
       for (const key of [rawKeys.annOpening, rawKeys.carolReply, rawKeys.annInBob, rawKeys.annSpam]) expect(await objectExists(key)).toBe(false);
       expect(await objectExists(rawKeys.bobOpening)).toBe(true);
       // The customer index has nothing for her.
-      const listed = capture(target);
+      const listed = captureOperatorIo(target);
       expect(await threadsCommand(['--customer', ann], listed.io)).toBe(0);
       expect(listed.out()).toBe('no threads match\n');
 
@@ -350,7 +344,7 @@ describe('operator tools on the local emulators', () => {
       expect(JSON.stringify(tombstone)).not.toContain('privacy-ann');
       expect(keys.tombstone(ann.toUpperCase())).toEqual(keys.tombstone(ann));
 
-      const twice = capture(target);
+      const twice = captureOperatorIo(target);
       expect(await forgetCommand([ann, '--yes'], twice.io)).toBe(0);
       expect(twice.out()).toContain('nothing held on this address (it was forgotten before)');
       expect(await getItem(keys.tombstone(ann))).toMatchObject({ runs: 2, threadsDeleted: 1, rawMailDeleted: 4 });
@@ -358,10 +352,18 @@ describe('operator tools on the local emulators', () => {
     });
 
     it('forget asks for confirmation on a terminal and deletes nothing without it', async () => {
-      const run = capture(target);
+      const run = captureOperatorIo(target);
       run.io.ask = async () => 'someone-else@customer.example.org';
       expect(await forgetCommand([bob], run.io)).toBe(1);
       expect(run.err()).toContain('not confirmed; nothing deleted');
+      expect(await getItem(keys.thread(refBob))).toBeDefined();
+    });
+
+    it('forget refuses without --yes when nobody can confirm at a terminal (a script, a pipe)', async () => {
+      const run = captureOperatorIo(target);
+      run.io.ask = undefined;
+      expect(await forgetCommand([bob], run.io)).toBe(1);
+      expect(run.err()).toContain('not deleting without a confirmation: standard input is not a terminal. Pass --yes');
       expect(await getItem(keys.thread(refBob))).toBeDefined();
     });
   });

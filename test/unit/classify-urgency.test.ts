@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../lambdas/core/classify/classify.js';
-import { assessTone, detectSentiment, detectUrgency } from '../../lambdas/core/classify/urgency.js';
+import { assessTone } from '../../lambdas/core/classify/urgency.js';
 
-const urgencyWords = (text: string, language = 'en') => detectUrgency('', text, language).map((signal) => signal.text);
+const urgencyWords = (text: string, language = 'en') => assessTone('', text, language).urgency.map((signal) => signal.text);
 const sentiment = (text: string, language = 'en') => assessTone('', text, language).sentiment;
 const priorityOf = (subject: string, text: string) =>
   classify({ subject, text, recipient: 'support@example.com', sender: 'c@example.org', headers: new Map() }, { rules: [] }, { team: 'support', language: 'en' });
@@ -93,7 +93,7 @@ describe('sentiment', () => {
   });
 
   it('gives reasons naming the words', () => {
-    expect(detectSentiment('', 'This is RIDICULOUS!!! Nobody answers.', 'en')).toEqual({
+    expect(assessTone('', 'This is RIDICULOUS!!! Nobody answers.', 'en')).toMatchObject({
       sentiment: 'negative',
       reasons: [{ code: 'tone-negative', detail: '"ridiculous", "nobody answers", "!!!"' }],
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReplayArg, envelopeHints, formatReplay, headerFields } from '../../tools/operator/replay.js';
+import { classifyReplayArg, formatReplay } from '../../tools/operator/replay.js';
+import { envelopeHints, headerFields } from '../../lambdas/core/stored-envelope.js';
 import { formatThreadsTable, sortRows, validateThreadsQuery, type ThreadRow } from '../../tools/operator/threads.js';
 import { attributesToKeep, formatRedrive, progressBar, selectQueues } from '../../tools/operator/redrive.js';
 import { OperatorError, resolveTarget, stackResources, type StackOutput } from '../../tools/operator/target.js';

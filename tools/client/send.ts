@@ -4,7 +4,7 @@ import { parseMail } from '../../lambdas/adapters/mail-parser.js';
 import { firstHeader } from '../../lambdas/core/mail.js';
 import { isServiceAddress } from '../../lambdas/core/service-address.js';
 
-export interface SendOutcome {
+interface SendOutcome {
   sent: number;
   failures: { name: string; reason: string }[];
 }

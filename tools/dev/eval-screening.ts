@@ -16,11 +16,11 @@ import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
  */
 
 /** Kinds that must never be answered, in the corpus's and the fixtures' words. */
-export const MACHINE_KINDS = ['auto_reply', 'bounce', 'list', 'feedback_report', 'notification'] as const;
-export const PERSON_KINDS = ['inquiry', 'person'] as const;
-export type Half = 'tuning' | 'held-out';
+const MACHINE_KINDS = ['auto_reply', 'bounce', 'list', 'feedback_report', 'notification'] as const;
+const PERSON_KINDS = ['inquiry', 'person'] as const;
+type Half = 'tuning' | 'held-out';
 
-export interface LabelledMail {
+interface LabelledMail {
   set: string;
   path: string;
   /** The label; the corpus's "other" rows whose notes say "system notification" count as `notification`. */
@@ -34,7 +34,7 @@ export interface ScreenedMail extends LabelledMail {
   reasons: Reason[];
 }
 
-export interface LabelledSet {
+interface LabelledSet {
   name: string;
   dir: string;
   /** Reads the set's manifest into rows; `kind` as the set labels it. */
@@ -68,7 +68,7 @@ export function corpusSet(dir: string): LabelledSet {
   return { name: 'corpus', dir, rows: () => manifestRows(dir, ([path = '', , kind = '', , notes = '']) => ({ path, kind: corpusKind(kind, notes) })) };
 }
 
-export function halfOf(path: string): Half {
+function halfOf(path: string): Half {
   return createHash('sha256').update(path).digest()[0]! % 2 ? 'held-out' : 'tuning';
 }
 
@@ -86,7 +86,7 @@ export async function screenSets(sets: LabelledSet[], config: ReplylineConfig, h
 }
 
 /** What ingest would decide for this mail on a fresh install (no thread to join, no suppression). */
-export async function screenOne(raw: Buffer, config: ReplylineConfig): Promise<Pick<ScreenedMail, 'outcome' | 'score' | 'reasons'>> {
+async function screenOne(raw: Buffer, config: ReplylineConfig): Promise<Pick<ScreenedMail, 'outcome' | 'score' | 'reasons'>> {
   let mail: InboundMail | undefined;
   let refused: Reason | undefined;
   try {
@@ -126,7 +126,7 @@ export function addressedTo(raw: Buffer, address: string): Buffer {
   return Buffer.from(replaced + text.slice(headerEnd), 'latin1');
 }
 
-export interface ScreeningFigures {
+interface ScreeningFigures {
   set: string;
   kind: string;
   half: Half;
@@ -153,7 +153,7 @@ export function tally(screened: ScreenedMail[]): ScreeningFigures[] {
 }
 
 /** The mails screening got wrong: a machine answered, or a person not answered (quarantine aside: SES verdicts decide that). */
-export function misses(screened: ScreenedMail[]): ScreenedMail[] {
+function misses(screened: ScreenedMail[]): ScreenedMail[] {
   return screened.filter(
     (mail) => (isMachineKind(mail.kind) && mail.outcome === 'acknowledged') || (isPersonKind(mail.kind) && (mail.outcome === 'held-back' || mail.outcome === 'machine')),
   );
@@ -163,7 +163,7 @@ export function isMachineKind(kind: string): boolean {
   return (MACHINE_KINDS as readonly string[]).includes(kind);
 }
 
-export function isPersonKind(kind: string): boolean {
+function isPersonKind(kind: string): boolean {
   return (PERSON_KINDS as readonly string[]).includes(kind);
 }
 

@@ -2,18 +2,18 @@ import { renderReason, type ReasonCode } from '../../lambdas/schemas/reasons.js'
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClassificationConfig } from '../../lambdas/schemas/classification-config.js';
-import { balancedAccuracy, EvalError, evaluateCsv, formatReport, type ScoredRow } from './eval.js';
+import { balancedAccuracy, EvalError, evaluateCsv, type ScoredRow } from './eval.js';
 
 /**
  * The project's own evaluation set: `eval/tuning/<lang>.csv` (lexicons are tuned on it) and
  * `eval/held-out/<lang>.csv` (never looked at while tuning; its figures are the ones to
  * trust). `replyline eval` without a file prints one table per half, a row per language.
  */
-export const EVAL_DIR = 'eval';
+const EVAL_DIR = 'eval';
 export const EVAL_HALVES = ['tuning', 'held-out'] as const;
-export type EvalHalf = (typeof EVAL_HALVES)[number];
+type EvalHalf = (typeof EVAL_HALVES)[number];
 
-export interface LanguageFigures {
+interface LanguageFigures {
   language: string;
   mails: number;
   /** `core`: balanced accuracy over the mails about refund, billing, technical or sales, the categories most tickets are about. */
@@ -30,7 +30,7 @@ export interface HalfReport {
   rows: Array<ScoredRow & { file: string }>;
 }
 
-export interface EvalSetOptions {
+interface EvalSetOptions {
   halves: readonly EvalHalf[];
   language?: string;
   rules: ClassificationConfig;
@@ -141,7 +141,3 @@ function formatMisses(report: HalfReport): string[] {
 }
 
 /** A single language's full report (confusion table, per-class figures) for one half. */
-export function formatLanguageDetail(half: EvalHalf, language: string, rules: ClassificationConfig, root = EVAL_DIR): string {
-  const path = join(root, half, `${language}.csv`);
-  return formatReport(evaluateCsv(readFileSync(path, 'utf8'), rules, path));
-}

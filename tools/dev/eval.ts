@@ -18,13 +18,13 @@ export class EvalError extends Error {
   override readonly name = 'EvalError';
 }
 
-export interface SkippedRow {
+interface SkippedRow {
   /** Line of the file where the record starts (the header is line 1). */
   line: number;
   reason: string;
 }
 
-export interface ClassMetrics {
+interface ClassMetrics {
   /** null when the class was never predicted (0/0). */
   precision: number | null;
   /** null when the class never occurs in the file (0/0). */
@@ -34,7 +34,7 @@ export interface ClassMetrics {
   support: number;
 }
 
-export interface EvalReport {
+interface EvalReport {
   accuracy: number;
   /** Unweighted mean F1 over the classes that occur in the file. */
   macroF1: number;
@@ -217,7 +217,7 @@ function emptyConfusion(): Record<IntentName, Record<IntentName, number>> {
 }
 
 /** The human-readable report; its last line is exactly `accuracy: 0.xx`. */
-export function formatReport(report: EvalReport): string {
+function formatReport(report: EvalReport): string {
   const lines: string[] = [];
   for (const row of report.skipped) lines.push(`skipped line ${row.line}: ${row.reason}`);
   if (report.skipped.length > 0) lines.push('');
@@ -254,7 +254,7 @@ function fixed(value: number | null, width: number): string {
 // ---------------------------------------------------------------------------
 // RFC 4180 CSV
 
-export interface CsvRecord {
+interface CsvRecord {
   /** Line where the record starts (1-based). */
   line: number;
   fields: string[];

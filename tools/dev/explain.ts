@@ -15,7 +15,7 @@ import { replyLanguageFor } from '../../lambdas/core/reply-language.js';
 import { looksLikeThreadAddress } from '../../lambdas/core/threading.js';
 
 /** What `replyline explain` reports per file (the `--json` shape). */
-export interface Explanation {
+interface Explanation {
   file: string;
   disposition: Disposition;
   acknowledge: boolean;
@@ -36,7 +36,7 @@ export interface Explanation {
   faq: string[];
 }
 
-export interface ExplainOptions {
+interface ExplainOptions {
   config: ReplylineConfig;
   /** The time the mail is taken to arrive (for the promised reply time). */
   receivedAt: Date;

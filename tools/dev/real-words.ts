@@ -29,7 +29,7 @@ function dictionary(): Set<string> {
   return words;
 }
 
-export function realWordsNearLexicon(): string[] {
+function realWordsNearLexicon(): string[] {
   const fuzzyWords = new Set<string>();
   const lexicon = LEXICONS.en;
   const terms = [...lexicon.context, ...Object.values(lexicon.intents).flatMap((weighted) => Object.values(weighted).flat())];

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
  */
 const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
-export const SHARED_DATA_DIR = process.env.REPLYLINE_SHARED_DIR ?? resolve(REPO_ROOT, '..', 'shared');
+const SHARED_DATA_DIR = process.env.REPLYLINE_SHARED_DIR ?? resolve(REPO_ROOT, '..', 'shared');
 
 /** Where the shared corpus is expected (its `manifest.tsv` says it is there). */
 export const SHARED_CORPUS_DIR = process.env.REPLYLINE_CORPUS_DIR ?? join(SHARED_DATA_DIR, 'corpus');

@@ -1,10 +1,12 @@
 // tools/operator/: the operator commands (threads, replay, redrive, export, forget, doctor), on the local stack or a deployed one.
+import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeAwsError, errorName, OperatorError, resolveTarget, type OperatorTarget } from './target.js';
 import { formatThreadsTable, listThreads, validateThreadsQuery } from './threads.js';
 import { formatRedrive, progressBar, redrive, selectQueues } from './redrive.js';
 import { formatReplay, replay } from './replay.js';
+import { formatReconcile, reconcile } from './reconcile.js';
 import { exportCustomer, forgetCustomer, formatExport, formatForget, normalizeAddress } from './privacy.js';
 import { formatReport, reportJson, runDoctor, type DoctorOptions } from './doctor.js';
 
@@ -47,18 +49,22 @@ const TARGET_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 /** Options every operator command takes (for the usage text). */
-export const OPERATOR_TARGET_HELP = '  --stack NAME     a deployed stack (standard AWS credentials and region); default: the local stack of `npm start`\n  --region REGION  region of --stack (default: AWS_REGION or the profile\'s)\n';
-
-export const OPERATOR_USAGE = {
+const OPERATOR_USAGE = {
   replay: 'replay <Message-ID|receipt-id|s3-key> [--force] [--to ADDRESS] [--stack NAME]',
   redrive: 'redrive [--queue inbound|<team>|all] [--stack NAME]',
+  reconcile: 'reconcile [--since 14d] [--older-than 10m] [--dry-run] [--stack NAME]',
   threads: 'threads [--customer ADDRESS] [--status awaiting-agent|awaiting-customer|closed] [--team T] [--limit N] [--json] [--stack NAME]',
-  export: 'export <customer-address> [--out DIR] [--stack NAME]',
+  export: 'export <customer-address> [--out DIR (default .replyline/exports/…)] [--stack NAME]',
   forget: 'forget <customer-address> [--yes] [--stack NAME]',
   doctor: 'doctor [--stack NAME] [--region REGION] [--json]',
 } as const;
 
 type Command = keyof typeof OPERATOR_USAGE;
+
+/** The usage line of an operator command, for its `--help`; undefined for other commands. */
+export function operatorUsage(command: string): string | undefined {
+  return Object.hasOwn(OPERATOR_USAGE, command) ? `usage: replyline ${OPERATOR_USAGE[command as Command]}` : undefined;
+}
 
 /** The target from --stack/--region, resolved once per command (unless the io brings one). */
 type TargetFn = (options: { stack?: string | undefined; region?: string | undefined }) => Promise<OperatorTarget>;
@@ -119,6 +125,17 @@ export function replayCommand(args: string[], io: OperatorIo = defaultIo()): Pro
   });
 }
 
+export function reconcileCommand(args: string[], io: OperatorIo = defaultIo()): Promise<number> {
+  return run('reconcile', io, async (target) => {
+    const { values, positionals } = parse(args, { since: { type: 'string' }, 'older-than': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } });
+    if (positionals.length) throw new OperatorError(`unexpected argument "${positionals[0]}"; usage: replyline ${OPERATOR_USAGE.reconcile}`);
+    const dryRun = values['dry-run'];
+    const report = await reconcile(await target(values), { since: values.since, olderThan: values['older-than'], dryRun, now: io.now?.() ?? new Date() });
+    io.stdout.write(`${formatReconcile(report, dryRun)}\n`);
+    return report.failed.length ? 1 : 0;
+  });
+}
+
 export function redriveCommand(args: string[], io: OperatorIo = defaultIo()): Promise<number> {
   return run('redrive', io, async (target) => {
     const { values, positionals } = parse(args, { queue: { type: 'string', default: 'all' } });
@@ -145,7 +162,8 @@ export function exportCommand(args: string[], io: OperatorIo = defaultIo()): Pro
     if (positionals.length !== 1) throw new OperatorError(`give one customer address; usage: replyline ${OPERATOR_USAGE.export}`);
     const address = normalizeAddress(positionals[0]);
     const now = io.now?.() ?? new Date();
-    const directory = values.out ?? `replyline-export-${now.toISOString().slice(0, 19).replace(/[-:]/g, '')}`;
+    // Personal data: by default into the git-ignored state folder, never loose in a working tree.
+    const directory = values.out ?? join('.replyline', 'exports', `replyline-export-${now.toISOString().slice(0, 19).replace(/[-:]/g, '')}`);
     const summary = await exportCustomer(await target(values), address, directory, now);
     io.stdout.write(`${formatExport(summary)}\nIt holds personal data: hand it over securely, then delete it.\n`);
     return 0;
@@ -158,7 +176,8 @@ export function forgetCommand(args: string[], io: OperatorIo = defaultIo()): Pro
     if (positionals.length !== 1) throw new OperatorError(`give one customer address; usage: replyline ${OPERATOR_USAGE.forget}`);
     const address = normalizeAddress(positionals[0]);
     const resolved = await target(values);
-    if (!values.yes && io.ask) {
+    if (!values.yes) {
+      if (!io.ask) throw new OperatorError(`not deleting without a confirmation: standard input is not a terminal. Pass --yes to delete everything held on ${address} in ${resolved.label}`);
       const answer = await io.ask(`This deletes everything held on ${address} in ${resolved.label}, their threads whole. Type the address again to confirm: `);
       if (answer.trim().toLowerCase() !== address) {
         io.stderr.write('forget: not confirmed; nothing deleted\n');

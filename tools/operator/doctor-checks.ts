@@ -36,7 +36,7 @@ export const fail = (id: string, name: string, summary: string, fix: string): Ch
 export const warn = (id: string, name: string, summary: string, fix: string): CheckResult => ({ id, name, status: 'WARN', summary, fix });
 
 /** The heartbeat is older than this: the sweeper (every minute) missed several runs. */
-export const SWEEPER_MAX_AGE_MS = 5 * 60_000;
+const SWEEPER_MAX_AGE_MS = 5 * 60_000;
 
 /** Resolves MX records (node:dns/promises in the command, a stub in tests). */
 export interface MxResolver {
@@ -132,7 +132,7 @@ export async function judgeSweeper(db: DynamoDBDocumentClient, table: string, no
   return pass(id, name, `last run ${ago}: ${counts}`);
 }
 
-export function describeAge(ms: number): string {
+function describeAge(ms: number): string {
   if (ms < 0) return 'just now';
   if (ms < 90_000) return `${Math.round(ms / 1000)} s ago`;
   if (ms < 90 * 60_000) return `${Math.round(ms / 60_000)} min ago`;

@@ -18,7 +18,7 @@ import { fail, guarded, judgeSweeper, pass, skip, type CheckResult } from './doc
  * inbound stands in for MX and the rule set.
  */
 
-export type EmulatorName = 'dynamodb' | 's3' | 'sqs' | 'ses' | 'events' | 'secrets';
+type EmulatorName = 'dynamodb' | 's3' | 'sqs' | 'ses' | 'events' | 'secrets';
 
 const EMULATORS: Record<EmulatorName, string> = {
   dynamodb: 'DynamoDB Local',
@@ -79,7 +79,7 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** The SMTP greeting of the inbound port, or why there is none. */
-export function smtpGreeting(host: string, port: number): Promise<{ ok: true; greeting: string } | { ok: false; reason: string }> {
+function smtpGreeting(host: string, port: number): Promise<{ ok: true; greeting: string } | { ok: false; reason: string }> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     const done = (result: { ok: true; greeting: string } | { ok: false; reason: string }) => {

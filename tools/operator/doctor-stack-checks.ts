@@ -36,7 +36,7 @@ export async function checkAlertSubscriptions(ctx: StackContext): Promise<CheckR
 
 // ---- 7: secrets --------------------------------------------------------------------------------------
 
-export interface SecretToCheck {
+interface SecretToCheck {
   /** For the id and the printed name, e.g. `thread-address-key`, a webhook secret's name. */
   label: string;
   secretId: string;
@@ -88,7 +88,7 @@ export async function checkSecret(ctx: StackContext, secret: SecretToCheck): Pro
 // ---- 8: dead-letter queues --------------------------------------------------------------------------
 
 /** The DLQs from the `DeadLetterQueueUrls` output (label → URL). */
-export function deadLetterQueues(ctx: StackContext): { queues: [string, string][]; problem?: CheckResult } {
+function deadLetterQueues(ctx: StackContext): { queues: [string, string][]; problem?: CheckResult } {
   const value = ctx.outputs.DeadLetterQueueUrls;
   const inbound = ctx.outputs.InboundDeadLetterQueueUrl;
   // An older stack: still look at the inbound DLQ it does name.
@@ -104,7 +104,7 @@ export function deadLetterQueues(ctx: StackContext): { queues: [string, string][
 }
 
 /** Which `replyline redrive --queue` moves this DLQ's messages back, if any (see redrive.ts selectQueues). */
-export function redriveQueueOf(ctx: StackContext, label: string, url: string): string | undefined {
+function redriveQueueOf(ctx: StackContext, label: string, url: string): string | undefined {
   if (label === 'inbound' || url === ctx.outputs.InboundDeadLetterQueueUrl) return 'inbound';
   const team = /^team (.+)$/.exec(label)?.[1] ?? label;
   const teams = Object.keys(ctx.outputs).filter((key) => key.startsWith('TeamQueueUrl')).map((key) => key.slice('TeamQueueUrl'.length));
@@ -142,7 +142,7 @@ export async function checkDeadLetterQueue(ctx: StackContext, label: string, url
 
 // ---- 9: the SLA sweeper's heartbeat ----------------------------------------------------------------
 
-export function sweeperFix(ctx: StackContext): string {
+function sweeperFix(ctx: StackContext): string {
   const fn = ctx.outputs.SweeperFunctionName ?? 'the sla-sweep function';
   return `check the schedule …EveryMinute is ENABLED (aws scheduler list-schedules --region ${ctx.region} --query "Schedules[?contains(Name,'EveryMinute')].[Name,State]"), then the replyline-sla-sweep log (Lambda console → ${fn} → Monitor → View CloudWatch logs)`;
 }

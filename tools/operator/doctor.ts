@@ -23,14 +23,14 @@ import { localStackDoctorTarget, runLocalChecks, type LocalDoctorTarget } from '
 
 export type { CheckResult, CheckStatus } from './doctor-checks.js';
 
-export interface DoctorTargetInfo {
+interface DoctorTargetInfo {
   kind: 'local' | 'stack';
   label: string;
   stack?: string | undefined;
   region?: string | undefined;
 }
 
-export interface DoctorReport {
+interface DoctorReport {
   target: DoctorTargetInfo;
   checks: CheckResult[];
   ok: boolean;

@@ -34,12 +34,12 @@ import { errorName, OperatorError, queryItems, scanItems, type Item, type Operat
 
 type Key = { PK: string; SK: string };
 
-export interface RawMailRef {
+interface RawMailRef {
   bucket: string;
   key: string;
 }
 
-export interface ThreadData {
+interface ThreadData {
   ref: string;
   /** All items of the thread's partition, the thread item included. */
   items: Item[];
@@ -47,7 +47,7 @@ export interface ThreadData {
   links: Item[];
 }
 
-export interface CustomerData {
+interface CustomerData {
   address: string;
   threads: ThreadData[];
   quarantine: { records: Item[]; processing: Item[] };
@@ -65,7 +65,7 @@ export function normalizeAddress(value: string | undefined): string {
 }
 
 
-export async function collectCustomerData(target: OperatorTarget, rawAddress: string): Promise<CustomerData> {
+async function collectCustomerData(target: OperatorTarget, rawAddress: string): Promise<CustomerData> {
   const address = normalizeAddress(rawAddress);
   const refs = new Set(await customerThreadRefs(target, address));
   const scanned = await scanForCustomer(target, address);
@@ -135,7 +135,7 @@ function queryAll(target: OperatorTarget, key: { PK: string }): Promise<Item[]> 
   return queryItems(target, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': key.PK }, ConsistentRead: true });
 }
 
-export interface CustomerCounts {
+interface CustomerCounts {
   threads: number;
   threadItems: number;
   links: number;
@@ -147,7 +147,7 @@ export interface CustomerCounts {
   rawMail: number;
 }
 
-export function countsOf(data: CustomerData): CustomerCounts {
+function countsOf(data: CustomerData): CustomerCounts {
   return {
     threads: data.threads.filter((thread) => thread.items.some(isThreadItem)).length,
     threadItems: data.threads.reduce((sum, thread) => sum + thread.items.length, 0),
@@ -161,7 +161,7 @@ export function countsOf(data: CustomerData): CustomerCounts {
   };
 }
 
-export const NOT_COVERED = [
+const NOT_COVERED = [
   'messages waiting in SQS queues or dead-letter queues (redrive or purge them first)',
   'DynamoDB point-in-time-recovery backups (kept up to 35 days)',
   'CloudWatch logs (addresses are masked there) and the sent-log (hashes only)',
@@ -170,7 +170,7 @@ export const NOT_COVERED = [
 
 // ---------------------------------------------------------------- export
 
-export interface ExportSummary {
+interface ExportSummary {
   directory: string;
   counts: CustomerCounts & { rawMailWritten: number; rawMailMissing: number };
   files: number;
@@ -270,7 +270,7 @@ async function readRaw(target: OperatorTarget, ref: RawMailRef): Promise<Uint8Ar
 
 // ---------------------------------------------------------------- forget
 
-export interface ForgetSummary {
+interface ForgetSummary {
   counts: CustomerCounts & { itemsDeleted: number };
   tombstone: Key;
   /** This address had been forgotten before (the tombstone existed). */

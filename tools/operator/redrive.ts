@@ -20,17 +20,17 @@ import { deadLetterQueueOf, errorName, OperatorError, queueNameOf, type Operator
  */
 
 /** Attributes deliver puts on a message it sent straight to the DLQ: they describe the failure, not the message. */
-export const DROPPED_ATTRIBUTES: readonly string[] = ['reason'];
+const DROPPED_ATTRIBUTES: readonly string[] = ['reason'];
 
 /** How long a received message stays hidden from other readers while we move it; failures reappear after it. */
 const VISIBILITY_SECONDS = 120;
 
-export interface RedriveFailure {
+interface RedriveFailure {
   messageId: string;
   reason: string;
 }
 
-export interface QueueRedrive {
+interface QueueRedrive {
   queue: string;
   from: string;
   to: string;
@@ -43,7 +43,7 @@ export interface QueueRedrive {
   warnings: RedriveFailure[];
 }
 
-export type RedriveProgress = (update: { queue: string; moved: number; failed: number; total: number }) => void;
+type RedriveProgress = (update: { queue: string; moved: number; failed: number; total: number }) => void;
 
 /** Pure: validates `--queue`; `all` (default) is every queue with a DLQ. */
 export function selectQueues(target: Pick<OperatorTarget, 'inbound' | 'teams'>, queue: string | undefined): QueueRef[] {

@@ -1,17 +1,14 @@
 import { reasonCodes, type Reason } from '../../lambdas/schemas/reasons.js';
-import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, linkedIdOf, PREFIX } from '../../lambdas/adapters/table-layout.js';
-import { toProcessing } from '../../lambdas/adapters/table-items.js';
+import { findProcessing, findStoredByMessageId, getTableItem, queueReceipt, visibleRecipients } from '../../lambdas/adapters/stored-mail.js';
 import { parseMail } from '../../lambdas/adapters/mail-parser.js';
-import { normalizeMessageId, type InboundMail } from '../../lambdas/core/mail.js';
-import { chooseDedupeKey, dedupeKeyFor, receiptDedupeKey } from '../../lambdas/core/message-ids.js';
-import type { InboundProcessing } from '../../lambdas/core/records.js';
+import { normalizeMessageId } from '../../lambdas/core/mail.js';
+import { dedupeKeyFor, receiptDedupeKey } from '../../lambdas/core/message-ids.js';
+import { envelopeHints, headerFields } from '../../lambdas/core/stored-envelope.js';
 import type { Disposition } from '../../lambdas/schemas/vocabulary.js';
-import { buildSesNotification, snsEnvelopeFor } from '../../lambdas/schemas/ses-notification.js';
-import { rawMailKey } from '../../lib/physical-names.js';
+import { RAW_MAIL_PREFIX, rawMailKey } from '../../lib/physical-names.js';
 import { errorName, OperatorError, queryItems, queueNameOf, type Item, type OperatorTarget } from './target.js';
 
 /**
@@ -24,7 +21,7 @@ import { errorName, OperatorError, queryItems, queueNameOf, type Item, type Oper
  */
 
 
-export type ReplayArg = { kind: 's3'; bucket: string | undefined; key: string } | { kind: 'id'; id: string };
+type ReplayArg = { kind: 's3'; bucket: string | undefined; key: string } | { kind: 'id'; id: string };
 
 /** Pure: an S3 key (`inbound/…`, `s3://bucket/key`) or an identifier (Message-ID, with or without <>, or an SES receipt id). */
 export function classifyReplayArg(arg: string): ReplayArg {
@@ -40,58 +37,13 @@ export function classifyReplayArg(arg: string): ReplayArg {
   return { kind: 'id', id };
 }
 
-/** Unfolded header fields of the top of a raw mail, names lowercased, in order (topmost first). */
-export function headerFields(raw: Buffer | string, limit = 256 * 1024): [string, string][] {
-  const text = typeof raw === 'string' ? raw.slice(0, limit) : raw.subarray(0, limit).toString('latin1');
-  const end = text.search(/\r?\n\r?\n/);
-  const fields: [string, string][] = [];
-  for (const line of (end >= 0 ? text.slice(0, end) : text).split(/\r?\n/)) {
-    const last = fields[fields.length - 1];
-    if (/^[ \t]/.test(line) && last) last[1] = `${last[1]} ${line.trim()}`;
-    else {
-      const colon = line.indexOf(':');
-      if (colon > 0) fields.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
-    }
-  }
-  return fields;
-}
-
-const ADDRESS = /[^\s<>,;:"()[\]]+@[^\s<>,;:"()[\]]+/g;
-
-export interface EnvelopeHints {
-  /** From the Return-Path SES (and the local stand-in) put on top; '' for a bounce (`<>`). */
-  envelopeSender: string | undefined;
-  /** From the topmost Received "for <…>", else X-Original-To / Delivered-To. */
-  recipients: string[];
-  /** From the topmost Received header's date. */
-  receivedAt: Date | undefined;
-}
-
-/** Pure: what the stored mail itself says about its SMTP envelope. */
-export function envelopeHints(fields: [string, string][]): EnvelopeHints {
-  const first = (name: string) => fields.find(([field]) => field === name)?.[1];
-  const returnPath = first('return-path');
-  const envelopeSender = returnPath === undefined ? undefined : (/<([^>]*)>/.exec(returnPath)?.[1] ?? returnPath).trim().toLowerCase();
-  const received = first('received');
-  const forClause = received ? /\bfor\s+<?([^\s<>;]+@[^\s<>;]+)>?/i.exec(received)?.[1] : undefined;
-  const original = [first('x-original-to'), first('delivered-to')].flatMap((value) => value?.match(ADDRESS) ?? []);
-  const recipients = forClause ? [forClause] : original;
-  const dateText = received?.includes(';') ? received.slice(received.lastIndexOf(';') + 1).trim() : undefined;
-  const date = dateText ? new Date(dateText) : undefined;
-  return {
-    envelopeSender,
-    recipients: [...new Set(recipients.map((address) => address.toLowerCase()))],
-    receivedAt: date && !Number.isNaN(date.getTime()) ? date : undefined,
-  };
-}
-
-export interface ReplayOptions {
+interface ReplayOptions {
   force?: boolean;
   /** Envelope recipients to use instead of what the stored mail says. */
   to?: string[];
 }
 
-export interface PreviousDecision {
+interface PreviousDecision {
   dedupeKey: string;
   disposition: Disposition;
   threadRef: string | undefined;
@@ -99,7 +51,7 @@ export interface PreviousDecision {
   pending: string[];
 }
 
-export interface ReplayResult {
+interface ReplayResult {
   bucket: string;
   key: string;
   receiptId: string;
@@ -129,12 +81,7 @@ export async function replay(target: OperatorTarget, arg: string, options: Repla
   const hints = envelopeHints(headerFields(raw.body));
   const customer = mail ? (mail.replyTo[0] ?? mail.from) : undefined;
 
-  // The record ingest wrote: under the key ingest chooses for this mail.
-  const byMessageId = dedupeKeyFor(mail?.messageId, receiptId);
-  const prior = await processingRecord(target, byMessageId);
-  const dedupeKey = chooseDedupeKey(byMessageId, prior === 'sent-by-us' ? prior : prior?.record, receiptId, customer?.address);
-  const found = dedupeKey === byMessageId ? prior : await processingRecord(target, dedupeKey);
-  const processing = found === 'sent-by-us' ? undefined : found;
+  const { dedupeKey, processing } = await findProcessing(target, mail, receiptId);
   const record = processing?.record;
 
   const quarantine = processing?.record.disposition === 'quarantine' ? await quarantineItem(target, processing.item) : undefined;
@@ -160,9 +107,8 @@ export async function replay(target: OperatorTarget, arg: string, options: Repla
     deleted.push(`processing record ${keys.messageLink(dedupeKey).PK}`, ...(quarantine ? [`quarantine record ${String(quarantine.PK)} / ${String(quarantine.SK)}`] : []));
   }
 
-  const notification = buildSesNotification({ receiptId, receivedAt, envelopeSender, recipients, bucket: located.bucket, key: located.key, topicArn: target.topicArn });
   try {
-    await target.sqs.send(new SendMessageCommand({ QueueUrl: target.inbound.url, MessageBody: snsEnvelopeFor(notification, target.topicArn, randomUUID(), new Date()) }));
+    await queueReceipt(target.sqs, target.inbound.url, target.topicArn, { receiptId, receivedAt, envelopeSender, recipients, bucket: located.bucket, key: located.key });
   } catch (error) {
     // Nothing was queued: put back what --force removed, so the mail is not left undecided.
     for (const item of restore) await target.dynamo.send(new PutCommand({ TableName: target.table, Item: item })).catch(() => undefined);
@@ -193,10 +139,13 @@ export function formatReplay(result: ReplayResult): string {
   return lines.join('\n');
 }
 
+/** How many stored mails, newest first, a Message-ID no record names is looked for among. */
+const UNPROCESSED_SEARCH_LIMIT = 5000;
+
 async function locate(target: OperatorTarget, arg: ReplayArg): Promise<Located> {
   if (arg.kind === 's3') return { bucket: arg.bucket ?? target.bucket, key: arg.key };
   const { id } = arg;
-  const link = (await getItem(target, keys.messageLink(dedupeKeyFor(id, '')))) ?? (await getItem(target, keys.messageLink(receiptDedupeKey(id))));
+  const link = (await getTableItem(target, keys.messageLink(dedupeKeyFor(id, '')))) ?? (await getTableItem(target, keys.messageLink(receiptDedupeKey(id))));
   if (link?.kind === 'outbound') {
     throw new OperatorError(`<${id}> is a mail Replyline sent (thread ${String(link.threadRef)}), not a received one; nothing to replay`);
   }
@@ -215,8 +164,11 @@ async function locate(target: OperatorTarget, arg: ReplayArg): Promise<Located> 
   }
   // An SES receipt id: the object SES stored under it.
   if (!id.includes('@') && (await objectExists(target, { bucket: target.bucket, key: rawMailKey(id) }))) return { bucket: target.bucket, key: rawMailKey(id) };
+  // A Message-ID no record names: a mail stored but never processed (its announcement was lost).
+  const unprocessed = id.includes('@') ? await findStoredByMessageId(target, RAW_MAIL_PREFIX, id, UNPROCESSED_SEARCH_LIMIT) : undefined;
+  if (unprocessed) return { bucket: target.bucket, key: unprocessed };
   throw new OperatorError(
-    `no stored mail for "${id}": no processing record with that Message-ID or receipt id, and no object ${rawMailKey(id)} in ${target.bucket}. (Records and raw mail expire after the configured retention; a forgotten customer's mail is gone.)`,
+    `no stored mail for "${id}": no processing record with that Message-ID or receipt id, no object ${rawMailKey(id)} in ${target.bucket}, and none of its newest ${UNPROCESSED_SEARCH_LIMIT} stored mails has that Message-ID. (Records and raw mail expire after the configured retention; a forgotten customer's mail is gone.)`,
   );
 }
 
@@ -241,17 +193,6 @@ async function objectExists(target: OperatorTarget, located: Located): Promise<b
     if (errorName(error) === 'NotFound' || errorName(error) === 'NoSuchKey') return false;
     throw error;
   }
-}
-
-async function getItem(target: OperatorTarget, key: { PK: string; SK: string }): Promise<Item | undefined> {
-  return (await target.dynamo.send(new GetCommand({ TableName: target.table, Key: key, ConsistentRead: true }))).Item;
-}
-
-/** The processing record under a dedupe key: as stored (to delete or put back) and as the table's codec reads it. */
-async function processingRecord(target: OperatorTarget, dedupeKey: string): Promise<{ item: Item; record: InboundProcessing } | 'sent-by-us' | undefined> {
-  const item = await getItem(target, keys.processing(dedupeKey));
-  if (item?.kind === 'outbound') return 'sent-by-us';
-  return item?.kind === 'inbound' ? { item, record: toProcessing(item) } : undefined;
 }
 
 async function messageItem(target: OperatorTarget, threadRef: string, dedupeKey: string): Promise<Item | undefined> {
@@ -309,10 +250,6 @@ async function deleteQuarantine(target: OperatorTarget, processing: Item, quaran
     if (errorName(error) === 'TransactionCanceledException') throw new OperatorError('the processing record changed meanwhile (no longer this quarantine decision); nothing deleted, nothing queued');
     throw error;
   }
-}
-
-function visibleRecipients(mail: InboundMail | undefined): string[] {
-  return mail ? [...new Set([...mail.to, ...mail.cc].map((address) => address.address).filter(Boolean))] : [];
 }
 
 function dateOf(value: unknown): Date | undefined {

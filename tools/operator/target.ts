@@ -66,7 +66,7 @@ export async function scanItems(target: OperatorTarget, input: Omit<ScanCommandI
 }
 
 /** What `startInstance`/`startTestInstance` return, as far as the operator tools need it. */
-export interface LocalInstanceLike {
+interface LocalInstanceLike {
   name?: string;
   env: Record<string, string>;
   resources: {
@@ -84,7 +84,7 @@ export interface StackOutput {
   Description?: string | undefined;
 }
 
-export interface TargetOptions {
+interface TargetOptions {
   /** Deployed stack name; absent = the local stack. */
   stack?: string | undefined;
   region?: string | undefined;
@@ -209,7 +209,7 @@ export async function deadLetterQueueOf(sqs: SQSClient, queue: QueueRef): Promis
   return queue.dlqUrl;
 }
 
-export interface StackResources {
+interface StackResources {
   table: string;
   bucket: string;
   inboundUrl: string;
@@ -285,7 +285,7 @@ export function errorName(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null ? ((error as { name?: string }).name ?? (error as { Code?: string }).Code) : undefined;
 }
 
-export function isConnectionRefused(error: unknown): boolean {
+function isConnectionRefused(error: unknown): boolean {
   const code = (error as { code?: string; cause?: { code?: string } } | undefined)?.code ?? (error as { cause?: { code?: string } } | undefined)?.cause?.code;
   return code === 'ECONNREFUSED' || /ECONNREFUSED/.test(String((error as Error | undefined)?.message ?? ''));
 }

@@ -13,17 +13,17 @@ import { THREAD_STATUSES, type ThreadStatus } from '../../lambdas/core/records.j
  * a Scan of the table with a filter (operator credentials, not the functions').
  */
 
-export type ThreadStatusFilter = ThreadStatus;
+type ThreadStatusFilter = ThreadStatus;
 
-export interface ThreadsQuery {
+interface ThreadsQuery {
   customer?: string | undefined;
   status?: ThreadStatusFilter | undefined;
   team?: string | undefined;
   limit: number;
 }
 
-export const DEFAULT_THREADS_LIMIT = 50;
-export const MAX_THREADS_LIMIT = 10_000;
+const DEFAULT_THREADS_LIMIT = 50;
+const MAX_THREADS_LIMIT = 10_000;
 
 const querySchema = z.object({
   customer: z
@@ -69,7 +69,7 @@ export interface ThreadRow {
 }
 
 /** A listing row of a stored thread item, read with the table's thread codec. */
-export function toRow(item: Item): ThreadRow {
+function toRow(item: Item): ThreadRow {
   const thread = toThread(item);
   return {
     ref: thread.ref,
@@ -168,7 +168,7 @@ async function owingReply(target: OperatorTarget, query: ThreadsQuery): Promise<
   return batchGet(target, threadKeys);
 }
 
-export async function batchGet(target: OperatorTarget, itemKeys: { PK: string; SK: string }[]): Promise<Item[]> {
+async function batchGet(target: OperatorTarget, itemKeys: { PK: string; SK: string }[]): Promise<Item[]> {
   const items: Item[] = [];
   for (let offset = 0; offset < itemKeys.length; offset += 100) {
     let pending: Record<string, unknown>[] = itemKeys.slice(offset, offset + 100);
@@ -187,20 +187,20 @@ async function scanThreads(target: OperatorTarget, query: ThreadsQuery): Promise
   return scanItems(target, filterFor(query, 'none'));
 }
 
-export const SUBJECT_WIDTH = 40;
+const SUBJECT_WIDTH = 40;
 
 /** One printable line: control characters, line breaks and bidi overrides (terminal tricks in a subject) become spaces. */
-export function printable(value: string): string {
+function printable(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function truncate(value: string, width: number): string {
+function truncate(value: string, width: number): string {
   const chars = [...value];
   return chars.length <= width ? value : `${chars.slice(0, width - 1).join('')}…`;
 }
 
 /** `2026-11-24T06:00:00.000Z` → `2026-11-24 06:00Z`; `-` when absent. */
-export function shortTime(iso: string | undefined): string {
+function shortTime(iso: string | undefined): string {
   if (!iso) return '-';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '-';
@@ -208,7 +208,7 @@ export function shortTime(iso: string | undefined): string {
 }
 
 /** Display width: CJK and other wide characters take two columns. */
-export function displayWidth(value: string): number {
+function displayWidth(value: string): number {
   let width = 0;
   for (const char of value) {
     const code = char.codePointAt(0)!;

@@ -5,7 +5,7 @@ import type { CompiledTerm } from './term-types.js';
  * once per list: a mail's distinct words then pick the few dozen terms worth trying, instead
  * of every one of a lexicon's thousands asking where its words are.
  */
-export interface AnchorIndex<T> {
+interface AnchorIndex<T> {
   byWord: Map<string, number[]>;
   byPrefix: Map<string, number[]>;
   longestPrefix: number;

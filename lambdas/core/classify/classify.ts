@@ -33,7 +33,7 @@ export interface ClassificationInput {
   headers: ReadonlyMap<string, readonly string[]>;
 }
 
-export interface ClassificationDefaults {
+interface ClassificationDefaults {
   /** Team that owns the address written to. */
   team: string;
   /** Person reached through that address, if it is a personal address or alias. */

@@ -28,7 +28,7 @@ interface IntentTag {
   language: BuiltInLanguage;
 }
 
-export interface IntentEvidence {
+interface IntentEvidence {
   /** The lexicon term, e.g. `money back` or `cancel ~ order`. */
   term: string;
   /** The words of the mail it matched, e.g. `cancel my order`. */
@@ -41,7 +41,7 @@ export interface IntentEvidence {
   inSubject: boolean;
 }
 
-export interface IntentScore {
+interface IntentScore {
   intent: IntentName;
   /** The body's evidence plus the subject's strongest term. */
   score: number;
@@ -52,7 +52,7 @@ export interface IntentScore {
   evidence: IntentEvidence[];
 }
 
-export interface IntentResult {
+interface IntentResult {
   intent: IntentName;
   /** Every intent with a match, best first (the order the decision used). */
   scores: IntentScore[];
@@ -62,7 +62,7 @@ export interface IntentResult {
   reason: Reason;
 }
 
-export interface IntentOptions {
+interface IntentOptions {
   /** The mail's language; decides which lexicons are read (see lexiconLanguagesFor). */
   language?: string;
   /** Also count English words one typo away from a lexicon word (never a real word). Default on. */

@@ -21,7 +21,7 @@ import {
  * and a floor of evidence so that short texts never flip at random: "Thanks!" is English
  * or undecided, never Japanese. Pure: no I/O.
  */
-export interface LanguageDecision {
+interface LanguageDecision {
   /** ISO 639-1 (`en`, `zh`, `sv`…), or undefined when the text does not tell. */
   language: string | undefined;
   /** For Chinese: the script it is written in (the acknowledgement follows it). */

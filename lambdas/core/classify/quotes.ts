@@ -21,7 +21,7 @@ import {
 import { findDisclaimer, findSignOff, findTrailingSignature } from './signature.js';
 
 /** What was removed, in the order it is looked for: Replyline block, reply header, footer, disclaimer, `>` lines, sign-off. */
-export type RemovedKind =
+type RemovedKind =
   /** `>` quoted lines, or everything from a reply header ("On … wrote:", "-----Original Message-----", Outlook "From:/Sent:" block…). */
   | 'quoted-reply'
   /** Everything from a "---------- Forwarded message ----------" style separator. */
@@ -35,7 +35,7 @@ export type RemovedKind =
   /** Lines between `----- Replyline -----` and `----- end Replyline -----` (put on forwarded mail by the deliver Lambda). */
   | 'forwarded-header-block';
 
-export interface StrippedText {
+interface StrippedText {
   newText: string;
   removed: RemovedKind[];
 }

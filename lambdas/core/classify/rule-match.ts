@@ -3,14 +3,14 @@ import type { Reason } from '../../schemas/reasons.js';
 import { compileTerm, normalizeForMatching } from './terms.js';
 
 /** What config rules look at in a mail. */
-export interface RuleInput {
+interface RuleInput {
   subject: string;
   recipient: string;
   sender: string;
   headers: ReadonlyMap<string, readonly string[]>;
 }
 
-export type RuleField = keyof RuleAction;
+type RuleField = keyof RuleAction;
 const FIELDS: readonly RuleField[] = ['team', 'agent', 'category', 'priority'];
 
 /** Each field's value from the first matching rule that sets it; every match adds a reason. */

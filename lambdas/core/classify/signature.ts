@@ -34,7 +34,7 @@ function isBlank(line: string): boolean {
 }
 
 /** "Best regards,", "Viele Grüße, Max", "С уважением", "감사합니다", "홍길동 드림", "敬上", "よろしくお願いいたします。" */
-export function isSignOff(line: string): boolean {
+function isSignOff(line: string): boolean {
   const bare = line.trim();
   if (bare.length > 80) return false;
   if (SIGN_OFF.test(bare) || NAME_THEN_SIGN_OFF.test(bare)) return true;
@@ -43,7 +43,7 @@ export function isSignOff(line: string): boolean {
 }
 
 /** A line of a signature (name, title, company, phone), not a sentence of the mail. */
-export function isSignatureLike(line: string): boolean {
+function isSignatureLike(line: string): boolean {
   const bare = line.trim();
   if (bare.length > MAX_SIGNATURE_LINE_LENGTH || /[?？。！]$/.test(bare)) return false;
   if (CJK_SENTENCE.test(bare) || KOREAN_SENTENCE.test(bare) || SENTENCE_WORD.test(bare) || RUSSIAN_VERB.test(bare)) return false;

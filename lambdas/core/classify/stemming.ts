@@ -11,7 +11,7 @@ export type Stemmer = (word: string) => string;
 const WORD = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{M}]+/gu;
 const MARKS = /\p{M}/gu;
 
-export function foldAccents(word: string): string {
+function foldAccents(word: string): string {
   return word.normalize('NFD').replace(MARKS, '');
 }
 
@@ -28,7 +28,7 @@ function compoundEndStem(word: string, stem: Stemmer): string {
   return stemmed.startsWith(COMPOUND_HEAD) && stemmed.length > COMPOUND_HEAD.length ? stemmed.slice(COMPOUND_HEAD.length) : stemWord(word, stem);
 }
 
-export interface StemmedText {
+interface StemmedText {
   text: string;
   /** The customer's words behind a span of `text` (for explanations). */
   original(start: number, end: number): string;

@@ -120,7 +120,7 @@ export function compileTerm(term: string): RegExp {
 }
 
 /** The regular expression of a term, as source (checked for syntax errors here, compiled when first needed). */
-export function termSource(term: string): string {
+function termSource(term: string): string {
   const normalized = normalizeForMatching(term.trim());
   if (CJK.test(normalized)) return escapeRegex(normalized);
   const tokens = normalized.split(/\s+/);
@@ -177,7 +177,7 @@ function escapeRegex(text: string): string {
  * overlapping spans all stay. Sorted by position. With `fuzzy`, words no term
  * matched are also tried as misspellings of single-word terms.
  */
-export interface FindOptions {
+interface FindOptions {
   fuzzy?: boolean;
   /** A correctly spelt word is never read as a typo of another one ("shopping" is not "shipping"). */
   isRealWord?: (word: string) => boolean;

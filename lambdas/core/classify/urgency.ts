@@ -11,7 +11,7 @@ import { compileTerms, findTerms, normalizeForMatching, type CompiledTerm, type 
  */
 export type Sentiment = 'negative' | 'neutral' | 'positive';
 
-export type ToneKind =
+type ToneKind =
   /** The customer needs it fast: "ASAP", "dringend", "紧急", "至急". */
   | 'urgency'
   /** Outages, security incidents, production down: "site is down", "gehackt", "数据泄露". */
@@ -35,7 +35,7 @@ export type ToneKind =
   /** Typography: ALL CAPS shouting, "!!!". */
   | 'shouting';
 
-export interface ToneSignal {
+interface ToneSignal {
   kind: ToneKind;
   /** The words as found (or a description for typography, e.g. `all caps`). */
   text: string;
@@ -62,9 +62,9 @@ export interface ToneAssessment {
 }
 
 /** Negative weight from which a mail reads as negative. */
-export const NEGATIVE_THRESHOLD = 2;
+const NEGATIVE_THRESHOLD = 2;
 /** Positive weight (with at least one strong word) from which a mail reads as positive, if it outweighs negative signals twice. */
-export const POSITIVE_THRESHOLD = 2;
+const POSITIVE_THRESHOLD = 2;
 
 const NEGATIVE_KINDS: ReadonlySet<ToneKind> = new Set(['anger', 'insult', 'legal-threat', 'public-threat', 'shouting']);
 
@@ -154,17 +154,6 @@ export function assessTone(subject: string, text: string, language?: string): To
   if (sentiment === 'negative') reasons.push({ code: 'tone-negative', detail: list(negative) });
   else if (sentiment === 'positive') reasons.push({ code: 'tone-positive', detail: list(positive) });
   return { urgency, critical, calm, minor, sentiment, negative, positive, threats, reasons };
-}
-
-/** Convenience: the urgency words only. */
-export function detectUrgency(subject: string, text: string, language?: string): ToneSignal[] {
-  return assessTone(subject, text, language).urgency;
-}
-
-/** Convenience: the sentiment and why. */
-export function detectSentiment(subject: string, text: string, language?: string): { sentiment: Sentiment; reasons: Reason[] } {
-  const tone = assessTone(subject, text, language);
-  return { sentiment: tone.sentiment, reasons: tone.reasons.filter(({ code }) => code === 'tone-negative' || code === 'tone-positive') };
 }
 
 /** ALL CAPS shouting and runs of exclamation marks (case is lost after normalising, so this reads the raw text). */

@@ -1,5 +1,5 @@
 /** What screening asks of a family of phrases: does the text hold one of them. */
-export interface Phrases {
+interface Phrases {
   test(text: string): boolean;
 }
 

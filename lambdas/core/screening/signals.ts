@@ -3,7 +3,7 @@ import type { Reason } from '../../schemas/reasons.js';
 import { firstHeader, headerValues, type InboundMail, type ReceiptEnvelope } from '../mail.js';
 
 /** One piece of evidence that a machine (or, with a negative weight, a person) sent the mail. */
-export interface Signal {
+interface Signal {
   code: ScreeningSignalCode;
   /** What fired, short and free of the mail's personal data (header names, matched kinds, counts). */
   detail: string;

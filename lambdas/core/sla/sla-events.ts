@@ -12,7 +12,7 @@ import { LINK_REF_PLACEHOLDER, type AlertsConfig } from '../../schemas/alerts-co
 export const SLA_ALERT_TYPES = ['SLA Warning', 'SLA Breached'] as const;
 export type SlaAlertType = (typeof SLA_ALERT_TYPES)[number];
 export type SlaAlertEvent = Extract<DomainEvent, { detailType: SlaAlertType }>;
-export type SlaRecoveredEvent = Extract<DomainEvent, { detailType: 'SLA Recovered' }>;
+type SlaRecoveredEvent = Extract<DomainEvent, { detailType: 'SLA Recovered' }>;
 export const SLA_EMISSION_KINDS = ['warning', 'breach'] as const;
 export type SlaEmissionKind = (typeof SLA_EMISSION_KINDS)[number];
 
@@ -24,7 +24,7 @@ export interface SlaEmission {
   event: SlaAlertEvent;
 }
 
-export interface SlaDecision {
+interface SlaDecision {
   /** The clock after emitting: `warnedAt` / `breachedAt` set to the sweep time. */
   clock: SlaClock;
   /** In emission order (a warning before a breach when both are due). */
@@ -36,7 +36,7 @@ export type SlaDetailOptions = Pick<AlertsConfig, 'includeCustomerAddress' | 'li
 
 const MINUTE_MS = 60_000;
 /** `SlaEventDetail.subject` is at most this long (code units, as zod counts). */
-export const SLA_SUBJECT_MAX = 80;
+const SLA_SUBJECT_MAX = 80;
 
 /**
  * What a thread's clock owes at `now`: `SLA Warning` once its warning time has passed and no
@@ -72,7 +72,7 @@ export function slaRecovered(thread: ThreadRecord, clock: SlaClock, at: Date, op
 }
 
 /** The detail of an SLA event about `clock` of `thread`, raised at `at`. */
-export function buildSlaDetail(thread: ThreadRecord, clock: SlaClock, at: Date, options: SlaDetailOptions): SlaEventDetail {
+function buildSlaDetail(thread: ThreadRecord, clock: SlaClock, at: Date, options: SlaDetailOptions): SlaEventDetail {
   return {
     version: 1,
     threadRef: thread.ref,

@@ -21,7 +21,7 @@ export interface SlaSweepDependencies {
   heartbeat?: SweepHeartbeatStore | undefined;
 }
 
-export interface SweepOptions {
+interface SweepOptions {
   /** Also wait for instants up to this far ahead of the sweep's start (sweepLookaheadSeconds). */
   lookaheadMs: number;
   /**
