@@ -14,6 +14,11 @@ import { startLocalSecrets, type LocalSecrets } from './secrets.js';
 import { closeServer } from './http.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws.js';
 
+/** A reason the local stack cannot start that the user can fix: one line, with what to do. */
+export class LocalSetupError extends Error {
+  override readonly name = 'LocalSetupError';
+}
+
 /** Credentials the emulators accept (s3rver insists on these); never valid on AWS. */
 
 export interface EmulatorPorts {
@@ -125,6 +130,9 @@ function startDynamoDbLocal(port: number, options: EmulatorOptions): ChildProces
   child.stdout?.resume(); // drain it: a full pipe would stall the JVM
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  // `java` missing: spawn reports it as an error event, which waitForDynamoDb turns into what to install.
+  child.on('error', (error: NodeJS.ErrnoException) => (spawnFailures.set(child, error)));
+  stderrOf.set(child, () => stderr);
   child.on('exit', (code) => {
     if (code && code !== 143) options.log?.(`DynamoDB Local exited with ${code}: ${stderr.trim()}`);
   });
@@ -170,12 +178,27 @@ function commandOf(pid: number): string {
   }
 }
 
+const spawnFailures = new WeakMap<ChildProcess, NodeJS.ErrnoException>();
+const stderrOf = new WeakMap<ChildProcess, () => string>();
+
+const JAVA_HINT = 'install a Java 17+ runtime (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17), then check with java -version';
+
 async function waitForDynamoDb(endpoint: string, child: ChildProcess): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   const deadline = Date.now() + 30_000;
+  const port = new URL(endpoint).port;
   try {
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (code ${child.exitCode}); is Java 17+ installed? Try: java -version`);
+      const failure = spawnFailures.get(child);
+      if (failure?.code === 'ENOENT') throw new LocalSetupError(`DynamoDB Local needs Java, and there is no java on the PATH: ${JAVA_HINT}`);
+      if (failure) throw new LocalSetupError(`DynamoDB Local could not start (${failure.message}); ${JAVA_HINT}`);
+      if (child.exitCode !== null) {
+        const stderr = stderrOf.get(child)?.() ?? '';
+        if (/address already in use|BindException/i.test(stderr)) {
+          throw new LocalSetupError(`port ${port} for DynamoDB Local is in use (another npm start?): stop that process or set REPLYLINE_DYNAMODB_PORT to a free port`);
+        }
+        throw new LocalSetupError(`DynamoDB Local exited (code ${child.exitCode}): ${stderr.trim().split('\n').pop() ?? ''}; it needs Java 17+: ${JAVA_HINT}`);
+      }
       try {
         await client.send(new ListTablesCommand({}));
         return;

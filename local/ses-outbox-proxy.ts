@@ -181,10 +181,13 @@ function sesEvents(sending: { configurationSet: string; tags: { name: string; va
   return events;
 }
 
+/** aws-ses-v2-local only wants to see that a request is signed, as the SDK's are. */
+const LOCAL_AUTHORIZATION = 'AWS4-HMAC-SHA256 Credential=local';
+
 /** Hands a kept mail straight to aws-ses-v2-local (not through the proxy: it is not sent again), for its page and `/store`. */
 async function refillEmulator(target: URL, raw: string): Promise<void> {
   const form = new URLSearchParams({ Action: 'SendRawEmail', 'RawMessage.Data': Buffer.from(raw, 'utf8').toString('base64') });
-  await fetch(new URL('/', target), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() }).catch(() => undefined);
+  await fetch(new URL('/', target), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: LOCAL_AUTHORIZATION }, body: form.toString() }).catch(() => undefined);
 }
 
 /**

@@ -1,19 +1,21 @@
 // tools/: what people run against Replyline, through this `replyline` entry (bin: cli/replyline.js) or tsx:
 // client/ puts mail into a running local stack (send, reply), dev/ is for developers (explain, eval, generators
 // of checked-in files), operator/ works on the local or a deployed stack (threads, replay, redrive, export, forget, doctor).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, type ReplylineConfig } from '../lambdas/schemas/config.js';
 import { readConfigFile } from '../lambdas/adapters/config-source.js';
-import { portsFromEnv, startLocalStack } from '../local/stack.js';
+import { portsFromEnv, startLocalStack, type LocalPorts } from '../local/stack.js';
+import { LocalSetupError } from '../local/emulators.js';
 import { sendFiles } from './client/send.js';
 import { explainFile, formatExplanation } from './dev/explain.js';
 import { EvalError, runEval } from './dev/eval.js';
 import { formatScreeningReport, screenSets, screeningSets, tally } from './dev/eval-screening.js';
 import { SHARED_CORPUS_DIR, sharedCorpusDir } from './dev/shared-data.js';
 import { EVAL_HALVES, evaluateSet, formatSetReport } from './dev/eval-set.js';
-import { sendAgentReply } from './client/reply.js';
+import { ClientError, sendAgentReply } from './client/reply.js';
+import { reasonCodes } from '../lambdas/schemas/reasons.js';
 import { doctorCommand, exportCommand, forgetCommand, operatorUsage, reconcileCommand, redriveCommand, replayCommand, threadsCommand } from './operator/cli.js';
 
 const USAGE = `Usage: replyline <command> [options]
@@ -118,7 +120,9 @@ async function start(args: string[]): Promise<number> {
   const ports = portsFromEnv();
   const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)}  ${line}\n`);
   process.stdout.write('Starting Replyline locally (DynamoDB Local needs a few seconds)…\n');
-  const stack = await startLocalStack({ stateDir: resolve(STATE_DIR), configFile, ports, fresh: values.fresh, timeScale, log });
+  const stack = await startLocalStack({ stateDir: resolve(STATE_DIR), configFile, ports, fresh: values.fresh, timeScale, log }).catch((error: unknown) => {
+    throw busyPortError(error, ports) ?? error;
+  });
   const { endpoints } = stack.emulators;
   const { resources, smtp } = stack.instance;
   process.stdout.write(
@@ -149,6 +153,16 @@ async function start(args: string[]): Promise<number> {
   return 0;
 }
 
+/** A port some other process holds, named by the variable that moves it. */
+function busyPortError(error: unknown, ports: LocalPorts): LocalSetupError | undefined {
+  const failure = error as NodeJS.ErrnoException & { port?: number };
+  if (failure.code !== 'EADDRINUSE') return undefined;
+  const port = failure.port ?? Number(/:(\d+)\s*$/.exec(failure.message)?.[1]);
+  const name = (Object.keys(ports) as (keyof LocalPorts)[]).find((key) => ports[key] === port);
+  const variable = name ? `REPLYLINE_${name.toUpperCase()}_PORT` : 'REPLYLINE_<SERVICE>_PORT';
+  return new LocalSetupError(`port ${port} is in use (another npm start, or another program): stop it, or set ${variable} to a free port`);
+}
+
 async function send(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -162,6 +176,11 @@ async function send(args: string[]): Promise<number> {
   const missing = positionals.filter((file) => !existsSync(file));
   if (missing.length) {
     process.stderr.write(`send: no such file: ${missing.join(', ')}\n`);
+    return 1;
+  }
+  const directories = positionals.filter((file) => statSync(file).isDirectory());
+  if (directories.length) {
+    process.stderr.write(`send: ${directories.join(', ')} ${directories.length > 1 ? 'are directories' : 'is a directory'}; give the .eml files in it, e.g. npx replyline send ${directories[0]!.replace(/\/$/, '')}/*.eml\n`);
     return 1;
   }
   const config = readConfigFile(resolve(values.config));
@@ -271,21 +290,27 @@ async function reply(args: string[]): Promise<number> {
     process.stderr.write('reply: give the thread ref, e.g. npx replyline reply RL-7K3F9Q\n');
     return 1;
   }
-  const from = values.from ?? Object.values(config.agents).flatMap((agent) => agent.mailboxes)[0];
-  if (!from) {
-    process.stderr.write('reply: no agent mailbox in the config; pass --from agent@your-staff-domain\n');
+  const text = values.text ?? 'Thank you for your patience. I have looked into this and a replacement is on its way today.';
+  const sent = await sendAgentReply({ ref: positionals[0]!, from: values.from, text, config, ports: portsFromEnv() });
+  process.stdout.write(`sent the agent's reply from ${sent.from} to the thread address ${sent.to}\n`);
+  const { outcome } = sent;
+  if (!outcome) {
+    process.stdout.write('Replyline has not recorded it yet (is npm start running?); npx replyline threads shows the thread\n');
     return 1;
   }
-  const text = values.text ?? 'Thank you for your patience. I have looked into this and a replacement is on its way today.';
-  const { to } = await sendAgentReply({ ref: positionals[0]!, from, text, config, ports: portsFromEnv() });
-  process.stdout.write(`sent the agent's reply from ${from} to the thread address ${to}\nThe customer's copy appears at http://localhost:${portsFromEnv().ses}/\n`);
+  if (outcome.role === 'agent' && outcome.disposition !== 'quarantine') {
+    process.stdout.write(`Replyline relayed it to the customer; the customer's copy appears at http://localhost:${portsFromEnv().ses}/\n`);
+    return 0;
+  }
+  process.stdout.write(`Replyline did not relay it: ${outcome.disposition} (${reasonCodes(outcome.reasons).join(', ') || 'no reason recorded'})\n`);
+  return 1;
   return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    if (error instanceof ConfigError || error instanceof ClientError || error instanceof LocalSetupError) process.stderr.write(`${error.message}\n`);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       process.stderr.write(`A port is already in use (${(error as Error).message}). Stop the other process or set REPLYLINE_<SERVICE>_PORT (see README).\n`);
     } else if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') {

@@ -135,6 +135,9 @@ describe('npm start killed at random points', () => {
       const forwards = (messageId: string) => outbox.filter((entry) => entry.inReplyTo.includes(messageId) && entry.headers['x-replyline-thread'] !== undefined).length;
       const counts = (count: (messageId: string) => number) => Object.fromEntries([...accepted].map((messageId) => [messageId, count(messageId)]).filter(([, n]) => n !== 1));
       expect(accepted.size).toBeGreaterThanOrEqual(12);
+      // The SES page shows what every run sent, as the outbox does, numbered on across the restarts.
+      const page = (await (await fetch(`${final.sesUrl}/store`)).json()) as { emails: unknown[] };
+      expect(page.emails).toHaveLength(outbox.length);
       expect(counts(acks)).toEqual({});
       expect(counts(forwards)).toEqual({});
       // A mail the sender was not told was accepted may have been stored all the same: never answered twice.
