@@ -63,9 +63,9 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
     const pidFile = join(options.stateDir, 'dynamodb.pid');
     await stopOrphanedDynamoDb(pidFile, options.log);
     const dynamo = startDynamoDbLocal(dynamoPort, options);
-    if (dynamo.pid !== undefined) writeFileSync(pidFile, String(dynamo.pid));
+    if (dynamo.child.pid !== undefined) writeFileSync(pidFile, String(dynamo.child.pid));
     stops.push(async () => {
-      await stopChild(dynamo);
+      await stopChild(dynamo.child);
       rmSync(pidFile, { force: true });
     });
 
@@ -112,7 +112,7 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
       outbox,
       bus,
       secrets,
-      childPids: dynamo.pid === undefined ? [] : [dynamo.pid],
+      childPids: dynamo.child.pid === undefined ? [] : [dynamo.child.pid],
       stop: async () => {
         for (const stop of stops.reverse()) await stop().catch(() => undefined);
       },
@@ -123,20 +123,28 @@ export async function startEmulators(options: EmulatorOptions): Promise<Emulator
   }
 }
 
-function startDynamoDbLocal(port: number, options: EmulatorOptions): ChildProcess {
+/** DynamoDB Local's JVM, and what it said when it could not start. */
+interface DynamoDbProcess {
+  child: ChildProcess;
+  /** Set when the JVM could not even be spawned (no `java`). */
+  spawnFailure: NodeJS.ErrnoException | undefined;
+  /** The end of its stderr. */
+  stderr: string;
+}
+
+function startDynamoDbLocal(port: number, options: EmulatorOptions): DynamoDbProcess {
   const path = options.persist ? join(options.stateDir, 'dynamodb') : undefined;
   if (path) mkdirSync(path, { recursive: true });
   const child = dynamoDbLocal.spawn({ port, sharedDb: true, ...(path ? { path } : {}), stdio: 'pipe' });
   child.stdout?.resume(); // drain it: a full pipe would stall the JVM
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+  const started: DynamoDbProcess = { child, spawnFailure: undefined, stderr: '' };
+  child.stderr?.on('data', (chunk: Buffer) => (started.stderr = (started.stderr + chunk.toString()).slice(-2000)));
   // `java` missing: spawn reports it as an error event, which waitForDynamoDb turns into what to install.
-  child.on('error', (error: NodeJS.ErrnoException) => (spawnFailures.set(child, error)));
-  stderrOf.set(child, () => stderr);
+  child.on('error', (error: NodeJS.ErrnoException) => (started.spawnFailure = error));
   child.on('exit', (code) => {
-    if (code && code !== 143) options.log?.(`DynamoDB Local exited with ${code}: ${stderr.trim()}`);
+    if (code && code !== 143) options.log?.(`DynamoDB Local exited with ${code}: ${started.stderr.trim()}`);
   });
-  return child;
+  return started;
 }
 
 /**
@@ -151,21 +159,12 @@ async function stopOrphanedDynamoDb(pidFile: string, log: ((line: string) => voi
   } catch {
     return;
   }
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && commandOf(pid).includes('DynamoDBLocal')) {
+  if (Number.isInteger(pid) && pid > 0 && commandOf(pid).includes('DynamoDBLocal')) {
     log?.(`stopping DynamoDB Local (pid ${pid}) left running by an earlier start that did not stop cleanly`);
     process.kill(pid, 'SIGKILL');
-    while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (commandOf(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   rmSync(pidFile, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return commandOf(pid) !== '';
-  } catch {
-    return false;
-  }
 }
 
 /** The command line of a process ('' when it is gone or a zombie), from ps (Linux and macOS). */
@@ -178,22 +177,20 @@ function commandOf(pid: number): string {
   }
 }
 
-const spawnFailures = new WeakMap<ChildProcess, NodeJS.ErrnoException>();
-const stderrOf = new WeakMap<ChildProcess, () => string>();
-
 const JAVA_HINT = 'install a Java 17+ runtime (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17), then check with java -version';
 
-async function waitForDynamoDb(endpoint: string, child: ChildProcess): Promise<void> {
+async function waitForDynamoDb(endpoint: string, dynamo: DynamoDbProcess): Promise<void> {
+  const { child } = dynamo;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
   const deadline = Date.now() + 30_000;
   const port = new URL(endpoint).port;
   try {
     while (Date.now() < deadline) {
-      const failure = spawnFailures.get(child);
+      const failure = dynamo.spawnFailure;
       if (failure?.code === 'ENOENT') throw new LocalSetupError(`DynamoDB Local needs Java, and there is no java on the PATH: ${JAVA_HINT}`);
       if (failure) throw new LocalSetupError(`DynamoDB Local could not start (${failure.message}); ${JAVA_HINT}`);
       if (child.exitCode !== null) {
-        const stderr = stderrOf.get(child)?.() ?? '';
+        const { stderr } = dynamo;
         if (/address already in use|BindException/i.test(stderr)) {
           throw new LocalSetupError(`port ${port} for DynamoDB Local is in use (another npm start?): stop that process or set REPLYLINE_DYNAMODB_PORT to a free port`);
         }

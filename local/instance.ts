@@ -24,8 +24,6 @@ import { startSmtpInbound, type SmtpInbound } from './smtp-inbound.js';
 import { randomSecretValue } from './secrets.js';
 import { startSlaTimer } from './sla-timer.js';
 import { HELPDESK_EVENT_TYPES } from '../lambdas/schemas/events.js';
-import { snsEnvelopeFor } from '../lambdas/schemas/ses-notification.js';
-import { randomUUID } from 'node:crypto';
 
 type EmulatorEndpoints = Emulators['endpoints'];
 
@@ -231,12 +229,11 @@ const SENT_EVENTS_KEPT_MS = 14 * 86_400_000;
  */
 async function recordEarlierSends(sesUrl: string, configurationSet: string, queueArn: string, feedback: SqsHandler, log: ((line: string) => void) | undefined): Promise<void> {
   const query = new URLSearchParams({ configurationSet, since: String(Date.now() - SENT_EVENTS_KEPT_MS) });
-  const events = (await (await fetch(`${sesUrl}/_local/stored-events?${query}`)).json()) as object[];
-  const topicArn = `arn:aws:sns:${LOCAL_REGION}:000000000000:${configurationSet}`;
+  // As the feedback queue got them: SNS-wrapped by the configuration set's topic.
+  const events = (await (await fetch(`${sesUrl}/_local/stored-events?${query}`)).json()) as string[];
   let failed = 0;
   for (let start = 0; start < events.length; start += 10) {
-    const bodies = events.slice(start, start + 10).map((event) => snsEnvelopeFor(event, topicArn, randomUUID(), new Date()));
-    const response = await feedback(sqsEventOf(bodies, queueArn, LOCAL_REGION));
+    const response = await feedback(sqsEventOf(events.slice(start, start + 10), queueArn, LOCAL_REGION));
     failed += response?.batchItemFailures.length ?? 0;
   }
   if (failed) log?.(`feedback: ${failed} of ${events.length} earlier SES events could not be recorded again (see the feedback log)`);

@@ -83,14 +83,14 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
       return;
     }
     if (req.method === 'GET' && url.pathname === '/_local/stored-events') {
-      // The SES events (Send, Bounce, Complaint) of every kept mail sent with this configuration set,
+      // The SES events (Send, Bounce, Complaint) of every kept mail sent with this configuration set, as feedback-queue messages,
       // oldest first. They went on the feedback queue when sent, but the local queues live in memory:
       // after a restart the instance hands them to the feedback function again, so the sent-log knows
       // every mail that went out before ingest decides whether to send one again.
       const configurationSet = url.searchParams.get('configurationSet');
       const since = Number(url.searchParams.get('since') ?? 0);
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify([...sends.values()].filter((send) => send.configurationSet === configurationSet && send.at >= since).flatMap((send) => send.events)));
+      res.end(JSON.stringify([...sends.values()].filter((send) => send.configurationSet === configurationSet && send.at >= since).flatMap(feedbackMessages)));
       return;
     }
     if (req.method === 'POST' && url.pathname === '/_local/event-destinations') {
@@ -150,9 +150,8 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
   /** Puts a sent mail's events on its configuration set's event destination, as SES → SNS → SQS would. */
   async function publish(send: StoredSend): Promise<void> {
     const queueUrl = send.configurationSet ? destinations.get(send.configurationSet) : undefined;
-    if (!queueUrl || !send.configurationSet) return;
-    const topicArn = `arn:aws:sns:${LOCAL_REGION}:000000000000:${send.configurationSet}`;
-    for (const event of send.events) await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: snsEnvelopeFor(event, topicArn, randomUUID(), new Date()) }));
+    if (!queueUrl) return;
+    for (const body of feedbackMessages(send)) await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }));
   }
 
   const url = await listenOnLoopback(server, options.port);
@@ -164,6 +163,13 @@ export async function startSesOutboxProxy(options: { port: number; target: strin
       sqs.destroy();
     },
   };
+}
+
+/** A sent mail's events as its feedback queue gets them: each wrapped by the configuration set's SNS topic. */
+function feedbackMessages(send: StoredSend): string[] {
+  if (!send.configurationSet) return [];
+  const topicArn = `arn:aws:sns:${LOCAL_REGION}:000000000000:${send.configurationSet}`;
+  return send.events.map((event) => snsEnvelopeFor(event, topicArn, randomUUID(), new Date()));
 }
 
 /** What SES publishes for a mail sent with a configuration set: Send, then Bounce/Complaint for simulator recipients. */
