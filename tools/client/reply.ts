@@ -7,7 +7,7 @@ import type { ReplylineConfig } from '../../lambdas/schemas/config.js';
 import { splitSubaddress } from '../../lambdas/core/service-address.js';
 import { threadAddress } from '../../lambdas/core/threading.js';
 import { keys } from '../../lambdas/adapters/table-layout.js';
-import { toProcessing } from '../../lambdas/adapters/table-items.js';
+import { DynamoThreadStore } from '../../lambdas/adapters/dynamo-thread-store.js';
 import type { InboundProcessing } from '../../lambdas/core/records.js';
 import { normalizeThreadRef } from '../../lambdas/core/thread-ref.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws.js';
@@ -82,13 +82,11 @@ export async function sendAgentReply(input: {
 
 /** What Replyline recorded for the reply once nothing is pending: relayed, or held back and why; undefined if not within the wait. */
 async function recordedOutcome(db: DynamoDBDocumentClient, table: string, messageId: string): Promise<InboundProcessing | undefined> {
+  const store = new DynamoThreadStore(db, table);
   const deadline = Date.now() + RECORDED_WITHIN_MS;
   while (Date.now() < deadline) {
-    const item = (await db.send(new GetCommand({ TableName: table, Key: keys.processing(messageId), ConsistentRead: true }))).Item;
-    if (item?.kind === 'inbound') {
-      const processing = toProcessing(item);
-      if (!processing.pending.length) return processing;
-    }
+    const processing = await store.getProcessing(messageId);
+    if (processing && !processing.pending.length) return processing;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return undefined;
